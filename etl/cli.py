@@ -1,0 +1,127 @@
+"""Command line: `python -m etl {init,demo,load,status,reset}`.
+
+Exit codes: 0 all rows loaded, 1 some rows rejected, 2 usage error, 3 a file was rejected.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from etl.load import LoadReport, load_file, table_counts
+from etl.read import input_files
+from etl.reference import is_demo, load_reference, set_meta
+from loftet import db
+from loftet.config import DEMO_DIR, database_url
+
+EXIT_OK, EXIT_ROWS_REJECTED, EXIT_FILE_REJECTED = 0, 1, 3
+MAX_REASONS_SHOWN = 20
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line and return the exit code."""
+    args = _parser().parse_args(argv)
+    engine = db.get_engine()
+    return args.handler(engine, args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__)
+    sub = parser.add_subparsers(required=True, metavar="kommando")
+    sub.add_parser("init", help="lag tabeller og last referansedata").set_defaults(handler=cmd_init)
+    demo = sub.add_parser("demo", help="lag demodata og last dem")
+    demo.add_argument("--seed", type=int, default=2020)
+    demo.add_argument("--out", type=Path, default=DEMO_DIR)
+    demo.set_defaults(handler=cmd_demo)
+    load = sub.add_parser("load", help="valider og last filer eller mapper")
+    load.add_argument("paths", nargs="+", type=Path)
+    load.add_argument("--strict", action="store_true", help="avvis hele filen ved én feil rad")
+    load.set_defaults(handler=cmd_load)
+    sub.add_parser("status", help="vis innhold og lastehistorikk").set_defaults(handler=cmd_status)
+    reset = sub.add_parser("reset", help="slett alle tabeller")
+    reset.add_argument("--yes", action="store_true", help="bekreft sletting")
+    reset.set_defaults(handler=cmd_reset)
+    return parser
+
+
+def cmd_init(engine: Engine, _args: argparse.Namespace) -> int:
+    load_reference(engine)
+    print(f"Database klar: {database_url()}")
+    return EXIT_OK
+
+
+def cmd_demo(engine: Engine, args: argparse.Namespace) -> int:
+    from etl.demo import generate_demo_files
+
+    counts = table_counts(engine) if _has_schema(engine) else {}
+    if counts.get("tildeling") and not is_demo(engine):
+        print("Databasen har ekte data; demodata lastes ikke inn oppå dem.", file=sys.stderr)
+        return EXIT_FILE_REJECTED
+    load_reference(engine)
+    set_meta(engine, "demodata", "1")
+    files = generate_demo_files(args.out, seed=args.seed)
+    print(f"Demodata skrevet til {args.out} ({len(files)} filer)")
+    return _load_all(engine, files, strict=True)
+
+
+def cmd_load(engine: Engine, args: argparse.Namespace) -> int:
+    missing = [p for p in args.paths if not p.exists()]
+    if missing:
+        print("Finnes ikke: " + ", ".join(map(str, missing)), file=sys.stderr)
+        return EXIT_FILE_REJECTED
+    load_reference(engine)
+    if is_demo(engine):
+        print("Merk: databasen inneholder demodata.", file=sys.stderr)
+    return _load_all(engine, input_files(args.paths), strict=args.strict)
+
+
+def _load_all(engine: Engine, files: list[Path], *, strict: bool) -> int:
+    from etl.order import in_load_order
+
+    reports = [load_file(engine, path, strict=strict) for path in in_load_order(files)]
+    for report in reports:
+        _print_report(report)
+    if any(r.status == "avvist" for r in reports):
+        return EXIT_FILE_REJECTED
+    return EXIT_ROWS_REJECTED if any(r.rejected for r in reports) else EXIT_OK
+
+
+def _print_report(report: LoadReport) -> None:
+    stream = sys.stdout if report.status in ("lastet", "uendret") else sys.stderr
+    head = f"{report.path}: {report.status}"
+    if report.kind:
+        head += f" ({report.kind}, {report.accepted} rader godtatt, {len(report.rejected)} avvist)"
+    print(head + (f" – {report.message}" if report.message else ""), file=stream)
+    for line, reason in report.rejected[:MAX_REASONS_SHOWN]:
+        print(f"  {report.path}, linje {line}: {reason}", file=stream)
+    if len(report.rejected) > MAX_REASONS_SHOWN:
+        print(f"  … og {len(report.rejected) - MAX_REASONS_SHOWN} til "
+              "(se `python -m etl status`)", file=stream)
+
+
+def _has_schema(engine: Engine) -> bool:
+    from sqlalchemy import inspect
+
+    return inspect(engine).has_table("lastebatch")
+
+
+def cmd_status(engine: Engine, _args: argparse.Namespace) -> int:
+    from etl.status import print_status
+
+    if not _has_schema(engine):
+        print(f"Ingen database ennå ({database_url()}). Kjør `python -m etl demo` eller `init`.")
+        return EXIT_OK
+    print_status(engine)
+    return EXIT_OK
+
+
+def cmd_reset(engine: Engine, args: argparse.Namespace) -> int:
+    if not args.yes:
+        print("Bruk --yes for å slette alle tabeller.", file=sys.stderr)
+        return 2
+    db.metadata.drop_all(engine)
+    print("Alle tabeller slettet.")
+    return EXIT_OK

@@ -1,0 +1,22 @@
+"""Paths and settings read from the environment."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
+REFERENCE_DIR = DATA_DIR / "reference"
+DEMO_DIR = DATA_DIR / "demo"
+DEFAULT_DB_PATH = DATA_DIR / "loftet.sqlite"
+
+FIRST_YEAR = 2020
+LAST_YEAR = 2026
+TARGET_YEAR = 2025
+"""The year the programme reached its permanent level."""
+
+
+def database_url() -> str:
+    """The SQLAlchemy URL: `DATABASE_URL` or the default SQLite file."""
+    return os.environ.get("DATABASE_URL") or f"sqlite:///{DEFAULT_DB_PATH}"

@@ -1,0 +1,258 @@
+"""Database schema (SQLAlchemy Core) and the engine.
+
+Municipalities are stored once per structure (2020–2023 and 2024); all facts refer to the
+2024 municipality number (`kommunenummer`), and views in the 2020 structure aggregate through
+`kommune.kommunenummer_2020`. Amounts are whole kroner (integers), so sums reconcile exactly.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    DateTime,
+    Engine,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    event,
+)
+
+from loftet.config import database_url
+
+metadata = MetaData()
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("nokkel", String(50), primary_key=True),
+    Column("verdi", Text, nullable=False),
+)
+
+statsforvalter = Table(
+    "statsforvalter",
+    metadata,
+    Column("kode", String(4), primary_key=True),
+    Column("navn", String(100), nullable=False),
+)
+
+fylke = Table(
+    "fylke",
+    metadata,
+    Column("struktur", Integer, primary_key=True),
+    Column("fylkesnummer", String(2), primary_key=True),
+    Column("navn", String(100), nullable=False),
+    Column("statsforvalter", String(4), ForeignKey("statsforvalter.kode"), nullable=False),
+)
+
+kommune = Table(
+    "kommune",
+    metadata,
+    Column("kommunenummer", String(4), primary_key=True, comment="2024 number"),
+    Column("navn", String(100), nullable=False),
+    Column("fylkesnummer", String(2), nullable=False, comment="2024 county"),
+    Column("kommunenummer_2020", String(4), nullable=False),
+    Column("navn_2020", String(100), nullable=False),
+    Column("fylkesnummer_2020", String(2), nullable=False),
+    Column("statsforvalter", String(4), ForeignKey("statsforvalter.kode"), nullable=False),
+    Column("kartomrade", String(4), nullable=False, comment="feature id on the 2024 map"),
+)
+Index("ix_kommune_fylke", kommune.c.fylkesnummer)
+Index("ix_kommune_fylke_2020", kommune.c.fylkesnummer_2020)
+
+kompetanseomrade = Table(
+    "kompetanseomrade",
+    metadata,
+    Column("kode", String(8), primary_key=True),
+    Column("navn", String(100), nullable=False),
+    Column("nivaa", Integer, nullable=False, comment="1 all, 2 special adaptation, 3 complex"),
+)
+
+nivaa = Table(
+    "nivaa",
+    metadata,
+    Column("nivaa", Integer, primary_key=True),
+    Column("navn", String(100), nullable=False),
+    Column("beskrivelse", Text, nullable=False),
+)
+
+profesjon = Table(
+    "profesjon",
+    metadata,
+    Column("kode", String(12), primary_key=True),
+    Column("navn", String(100), nullable=False),
+)
+
+sektor = Table(
+    "sektor",
+    metadata,
+    Column("kode", String(8), primary_key=True),
+    Column("navn", String(100), nullable=False),
+    Column("enhetstype", String(20), nullable=False, unique=True),
+)
+
+indikator = Table(
+    "indikator",
+    metadata,
+    Column("kode", String(16), primary_key=True),
+    Column("navn", String(100), nullable=False),
+    Column("enhet", String(20), nullable=False),
+    Column("hoy_er_behov", Integer, nullable=False, comment="1 if a high value means high need"),
+    Column("beskrivelse", Text, nullable=False),
+)
+
+enhet = Table(
+    "enhet",
+    metadata,
+    Column("enhet_id", String(9), primary_key=True, comment="organisation number"),
+    Column("navn", String(200), nullable=False),
+    Column("enhetstype", String(20), ForeignKey("sektor.enhetstype"), nullable=False),
+    Column("eiertype", String(20), nullable=False),
+    Column("kommunenummer", String(4), ForeignKey("kommune.kommunenummer"), nullable=False),
+    Column("antall_barn_elever", Integer, nullable=False),
+    Column("antall_ansatte", Integer, nullable=False),
+)
+Index("ix_enhet_kommune", enhet.c.kommunenummer, enhet.c.enhetstype)
+
+tiltak = Table(
+    "tiltak",
+    metadata,
+    Column("tiltak_id", String(20), primary_key=True),
+    Column("navn", String(300), nullable=False),
+    Column("aar", Integer, nullable=False, comment="start year"),
+    Column("statsforvalter", String(4), ForeignKey("statsforvalter.kode"), nullable=False),
+    Column("kommunenummer", String(4), ForeignKey("kommune.kommunenummer"), nullable=False),
+    Column("eiertype", String(20), nullable=False),
+    Column("eier", String(200), nullable=False),
+    Column("uh_partner", String(200), nullable=False),
+    Column("hovedomrade", String(8), ForeignKey("kompetanseomrade.kode"), nullable=False),
+    Column("malgrupper", Text, nullable=False, comment="profession codes separated by ';'"),
+)
+Index("ix_tiltak_kommune", tiltak.c.kommunenummer)
+
+tiltak_omrade = Table(
+    "tiltak_omrade",
+    metadata,
+    Column("tiltak_id", String(20), ForeignKey("tiltak.tiltak_id"), primary_key=True),
+    Column("omrade", String(8), ForeignKey("kompetanseomrade.kode"), primary_key=True),
+)
+
+tildeling = Table(
+    "tildeling",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("aar", Integer, nullable=False),
+    Column("statsforvalter", String(4), ForeignKey("statsforvalter.kode"), nullable=False),
+    Column("kommunenummer", String(4), ForeignKey("kommune.kommunenummer"), nullable=False),
+    Column("mottaker", String(200), nullable=False),
+    Column("mottakertype", String(20), nullable=False),
+    Column("tiltak_id", String(20), ForeignKey("tiltak.tiltak_id"), nullable=False),
+    Column("innvilget_kr", BigInteger, nullable=False),
+    Column("brukt_kr", BigInteger, nullable=True),
+    UniqueConstraint("aar", "tiltak_id", "mottaker", name="uq_tildeling"),
+)
+Index("ix_tildeling_aar_kommune", tildeling.c.aar, tildeling.c.kommunenummer)
+
+deltakelse = Table(
+    "deltakelse",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("aar", Integer, nullable=False),
+    Column("enhet_id", String(9), ForeignKey("enhet.enhet_id"), nullable=False),
+    Column("tiltak_id", String(20), ForeignKey("tiltak.tiltak_id"), nullable=False),
+    Column("profesjon", String(12), ForeignKey("profesjon.kode"), nullable=False),
+    Column("antall_deltakere", Integer, nullable=False),
+    UniqueConstraint("aar", "enhet_id", "tiltak_id", "profesjon", name="uq_deltakelse"),
+)
+Index("ix_deltakelse_aar_enhet", deltakelse.c.aar, deltakelse.c.enhet_id)
+Index("ix_deltakelse_tiltak", deltakelse.c.tiltak_id)
+
+kvalitetsindikator = Table(
+    "kvalitetsindikator",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("aar", Integer, nullable=False),
+    Column("kommunenummer", String(4), ForeignKey("kommune.kommunenummer"), nullable=False),
+    Column("indikator", String(16), ForeignKey("indikator.kode"), nullable=False),
+    Column("verdi", Float, nullable=True, comment="NULL when suppressed or missing"),
+    Column("teller", Integer, nullable=True),
+    Column("nevner", Integer, nullable=True),
+    Column("kilde", String(200), nullable=False),
+    UniqueConstraint("aar", "kommunenummer", "indikator", name="uq_kvalitetsindikator"),
+)
+Index("ix_kvalitet_indikator_aar", kvalitetsindikator.c.indikator, kvalitetsindikator.c.aar)
+
+bevilgning = Table(
+    "bevilgning",
+    metadata,
+    Column("aar", Integer, primary_key=True),
+    Column("belop_kr", BigInteger, nullable=False),
+    Column("kilde", String(300), nullable=False),
+    Column("merknad", Text, nullable=False, default=""),
+)
+
+lastebatch = Table(
+    "lastebatch",
+    metadata,
+    Column("batch_id", Integer, primary_key=True, autoincrement=True),
+    Column("fil", Text, nullable=False),
+    Column("filtype", String(30), nullable=False),
+    Column("sha256", String(64), nullable=False, index=True),
+    Column("lastet", DateTime(timezone=True), nullable=False),
+    Column("rader_godtatt", Integer, nullable=False),
+    Column("rader_avvist", Integer, nullable=False),
+)
+
+avvist_rad = Table(
+    "avvist_rad",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("batch_id", Integer, ForeignKey("lastebatch.batch_id"), nullable=False, index=True),
+    Column("radnummer", Integer, nullable=False, comment="line in the file, header = 1"),
+    Column("arsak", Text, nullable=False),
+    Column("innhold", Text, nullable=False),
+)
+
+
+def make_engine(url: str) -> Engine:
+    """Create an engine; SQLite gets foreign keys and a WAL journal."""
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+@lru_cache(maxsize=4)
+def _engine_for(url: str) -> Engine:
+    return make_engine(url)
+
+
+def get_engine() -> Engine:
+    """The engine for the configured `DATABASE_URL`, created once per URL."""
+    return _engine_for(database_url())
+
+
+def create_schema(engine: Engine) -> None:
+    """Create every table and index that is missing."""
+    if engine.dialect.name == "sqlite" and engine.url.database:
+        from pathlib import Path
+
+        Path(engine.url.database).parent.mkdir(parents=True, exist_ok=True)
+    metadata.create_all(engine)
