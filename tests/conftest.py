@@ -25,9 +25,35 @@ def engine(tmp_path: Path) -> Engine:
 def write_input(path: Path, fmt: FileFormat, rows: list[dict[str, object]],
                 sep: str = ";") -> Path:
     """Write `rows` (keyed by header) as an input file of `fmt`: CSV or XLSX by suffix."""
-    frame = pd.DataFrame(rows, columns=fmt.headers).fillna("")
+    frame = pd.DataFrame(rows, columns=fmt.headers).astype(object)
+    frame = frame.where(frame.notna(), "")
     if path.suffix == ".xlsx":
         frame.to_excel(path, index=False)
     else:
         frame.to_csv(path, sep=sep, index=False, encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="session")
+def small_db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """URL of a database holding `tests/small_data.py`, loaded through the real ETL."""
+    from etl.load import load_file
+    from etl.order import in_load_order
+    from tests.small_data import write_small_inputs
+
+    folder = tmp_path_factory.mktemp("small")
+    url = f"sqlite:///{folder / 'small.sqlite'}"
+    engine = make_engine(url)
+    load_reference(engine)
+    for path in in_load_order(write_small_inputs(folder / "input")):
+        report = load_file(engine, path, strict=True)
+        assert report.status == "lastet", report
+    engine.dispose()
+    return url
+
+
+@pytest.fixture
+def small_db(small_db_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Point the app's queries (DATABASE_URL) at the small database for one test."""
+    monkeypatch.setenv("DATABASE_URL", small_db_url)
+    return small_db_url

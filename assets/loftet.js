@@ -1,0 +1,42 @@
+// URL state without page reloads: the controls' values are written to the query string with
+// history.replaceState, and the navigation links carry the shared filters to the next page.
+window.dash_clientside = Object.assign({}, window.dash_clientside, {
+  loftet: {
+    syncUrl: function (values, ids, config) {
+      const shared = config.shared;
+      const defaults = config.defaults;
+      const params = new URLSearchParams();
+      const navParams = new URLSearchParams();
+      ids.forEach(function (id, i) {
+        const v = values[i];
+        if (v === null || v === undefined || v === "") { return; }
+        if (defaults[id.param] === String(v)) { return; }
+        params.set(id.param, v);
+        if (shared.includes(id.param)) { navParams.set(id.param, v); }
+      });
+      const query = params.toString();
+      const url = window.location.pathname + (query ? "?" + query : "");
+      if (url !== window.location.pathname + window.location.search) {
+        window.history.replaceState(null, "", url);
+      }
+      const navQuery = navParams.toString();
+      document.querySelectorAll("a[data-nav-path]").forEach(function (a) {
+        a.setAttribute("href", a.dataset.navPath + (navQuery ? "?" + navQuery : ""));
+      });
+      return query;
+    },
+    copyLink: function (n) {
+      if (!n) { return window.dash_clientside.no_update; }
+      const href = window.location.href;
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(href);
+      } else {
+        const area = document.createElement("textarea");
+        area.value = href; document.body.appendChild(area); area.select();
+        try { document.execCommand("copy"); } catch (e) { /* nothing else to try */ }
+        document.body.removeChild(area);
+      }
+      return "Lenken er kopiert";
+    }
+  }
+});

@@ -1,0 +1,1 @@
+"""Figure functions: tidy DataFrame (+ options) → `go.Figure`. Pure: no database, no Dash."""

@@ -1,0 +1,59 @@
+"""Norwegian number and date formats for text, tables and hovers (`1 250 000 kr`, `12,5 %`)."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+
+NBSP = "\u00a0"
+MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
+          "september", "oktober", "november", "desember")
+MISSING = "–"
+
+
+def _missing(value: float | None) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def number(value: float | None, decimals: int = 0) -> str:
+    """`1 250 000` or `12,5`: space for thousands, comma for decimals; missing as `–`."""
+    if _missing(value):
+        return MISSING
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", NBSP).replace(".", ",").replace("-", "−")
+
+
+def kr(value: float | None) -> str:
+    """Whole kroner: `1 250 000 kr`."""
+    return MISSING if _missing(value) else f"{number(value)}{NBSP}kr"
+
+
+def mill_kr(value: float | None, decimals: int = 1) -> str:
+    """Millions of kroner: `50,0 mill. kr`."""
+    return MISSING if _missing(value) else f"{number(value / 1e6, decimals)}{NBSP}mill.{NBSP}kr"
+
+
+def pct(value: float | None, decimals: int = 1) -> str:
+    """A percentage given in percent: `12,5 %`."""
+    return MISSING if _missing(value) else f"{number(value, decimals)}{NBSP}%"
+
+
+def share(part: float | None, whole: float | None, decimals: int = 1) -> str:
+    """`part / whole` as a percentage, `–` when the whole is zero or missing."""
+    if _missing(part) or _missing(whole) or not whole:
+        return MISSING
+    return pct(100 * part / whole, decimals)
+
+
+def signed(value: float | None, decimals: int = 0, unit: str = "") -> str:
+    """A change with its sign: `+1 250`, `−3,5 %`."""
+    if _missing(value):
+        return MISSING
+    sign = "+" if value > 0 else ""
+    suffix = f"{NBSP}{unit}" if unit else ""
+    return f"{sign}{number(value, decimals)}{suffix}"
+
+
+def long_date(value: date | datetime) -> str:
+    """`25. november 2026`."""
+    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"

@@ -1,0 +1,61 @@
+"""Running queries: one lazily created engine, a result cache keyed by SQL, parameters and the
+database's data version (the latest load batch), so a new load invalidates every cached frame."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pandas as pd
+from sqlalchemy import Engine, Select, text
+
+from loftet.config import database_url
+from loftet.db import get_engine, kommune
+
+CACHE_SIZE = 1024
+
+
+def data_version(engine: Engine | None = None) -> int:
+    """Increases with every load; 0 for an empty database."""
+    engine = engine or get_engine()
+    with engine.connect() as conn:
+        return conn.execute(text("SELECT COALESCE(MAX(batch_id), 0) FROM lastebatch")).scalar_one()
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _cached(url: str, version: int, sql: str, params: tuple) -> pd.DataFrame:
+    with get_engine().connect() as conn:
+        return pd.read_sql_query(text(sql), conn, params=dict(params))
+
+
+def read_frame(query: Select | str, **params: object) -> pd.DataFrame:
+    """Run `query` (Core select or SQL text with :named parameters) and return a fresh copy."""
+    if isinstance(query, Select):
+        compiled = query.compile(get_engine(), compile_kwargs={"literal_binds": False})
+        sql, params = str(compiled), {**compiled.params, **params}
+    else:
+        sql = query
+    key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+    return _cached(database_url(), data_version(), sql, key).copy()
+
+
+def clear_cache() -> None:
+    """Forget every cached result (tests, benchmarks)."""
+    _cached.cache_clear()
+
+
+def municipality_key(struktur: int) -> tuple[str, str, str]:
+    """(municipality number, municipality name, county number) columns of `kommune` for a
+    structure."""
+    if struktur == 2020:
+        return "kommunenummer_2020", "navn_2020", "fylkesnummer_2020"
+    return "kommunenummer", "navn", "fylkesnummer"
+
+
+def county_column(struktur: int):
+    """The `kommune` column holding the county number in `struktur`."""
+    return kommune.c.fylkesnummer_2020 if struktur == 2020 else kommune.c.fylkesnummer
+
+
+def optional_equals(column: str, param: str) -> str:
+    """SQL for "`column` = :param, unless :param is NULL" (typed, so PostgreSQL accepts it)."""
+    return f"(CAST(:{param} AS VARCHAR(20)) IS NULL OR {column} = :{param})"

@@ -1,0 +1,112 @@
+"""Coverage: who takes part, per municipality and year (units, participants, whole team, NOK).
+
+Facts are counted per 2024 municipality and then summed into the chosen structure, so the 2020
+view and the 2024 view add up to the same national totals.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from loftet.filters import Filters
+from loftet.queries.base import optional_equals, read_frame
+from loftet.queries.reference import municipalities
+
+OWNER_TO_RECIPIENT = {"kommunal": "kommune", "fylkeskommunal": "fylkeskommune",
+                      "privat": "privat"}
+
+_UNIT_FILTER = (optional_equals("e.enhetstype", "enhetstype") + " AND "
+                + optional_equals("e.eiertype", "eiertype"))
+
+
+def _unit_params(filters: Filters) -> dict:
+    return {"enhetstype": filters.unit_type, "eiertype": filters.eier}
+
+
+def units_by_municipality(filters: Filters) -> pd.DataFrame:
+    """Units and children/pupils per 2024 municipality (sector and owner filters apply)."""
+    return read_frame(
+        "SELECT e.kommunenummer, COUNT(*) AS enheter, SUM(e.antall_barn_elever) AS barn_elever "
+        f"FROM enhet e WHERE {_UNIT_FILTER} GROUP BY e.kommunenummer",
+        **_unit_params(filters))
+
+
+def reached_by_municipality(filters: Filters, year: int) -> pd.DataFrame:
+    """Units reached and participants per 2024 municipality in `year`."""
+    return read_frame(
+        "SELECT e.kommunenummer, COUNT(DISTINCT d.enhet_id) AS enheter_naadd, "
+        "SUM(d.antall_deltakere) AS deltakere FROM deltakelse d "
+        "JOIN enhet e ON e.enhet_id = d.enhet_id "
+        f"WHERE d.aar = :aar AND {_UNIT_FILTER} GROUP BY e.kommunenummer",
+        aar=year, **_unit_params(filters))
+
+
+def whole_team_by_municipality(year: int) -> pd.DataFrame:
+    """Municipalities whose kindergartens and schools took part in `year`, with PPT taking part
+    in at least one of the same measures ("hele laget rundt barnet")."""
+    return read_frame(
+        "WITH part AS (SELECT DISTINCT e.kommunenummer, e.enhetstype, d.tiltak_id "
+        "  FROM deltakelse d JOIN enhet e ON e.enhet_id = d.enhet_id WHERE d.aar = :aar), "
+        "ppt AS (SELECT DISTINCT tiltak_id FROM part WHERE enhetstype = 'ppt') "
+        "SELECT kommunenummer FROM part GROUP BY kommunenummer "
+        "HAVING MAX(CASE WHEN enhetstype = 'barnehage' THEN 1 ELSE 0 END) = 1 "
+        "AND MAX(CASE WHEN enhetstype = 'grunnskole' THEN 1 ELSE 0 END) = 1 "
+        "AND MAX(CASE WHEN tiltak_id IN (SELECT tiltak_id FROM ppt) THEN 1 ELSE 0 END) = 1",
+        aar=year).assign(helt_lag=True)
+
+
+def granted_by_municipality(filters: Filters, year: int) -> pd.DataFrame:
+    """NOK granted and spent per 2024 municipality in `year` (owner filter applies)."""
+    return read_frame(
+        "SELECT kommunenummer, SUM(innvilget_kr) AS innvilget_kr, SUM(brukt_kr) AS brukt_kr "
+        "FROM tildeling WHERE aar = :aar "
+        f"AND {optional_equals('mottakertype', 'mottakertype')} GROUP BY kommunenummer",
+        aar=year, mottakertype=OWNER_TO_RECIPIENT.get(filters.eier or ""))
+
+
+def _municipality_frame(struktur: int) -> pd.DataFrame:
+    """2024 municipalities with the number, name and county they have in `struktur`."""
+    frame = municipalities()
+    if struktur == 2020:
+        frame = frame.assign(omrade=frame.kommunenummer_2020, omrade_navn=frame.navn_2020,
+                             fylke=frame.fylkesnummer_2020)
+    else:
+        frame = frame.assign(omrade=frame.kommunenummer, omrade_navn=frame.navn,
+                             fylke=frame.fylkesnummer)
+    return frame[["kommunenummer", "omrade", "omrade_navn", "fylke", "kartomrade"]]
+
+
+SUM_COLUMNS = ["enheter", "barn_elever", "enheter_naadd", "deltakere", "innvilget_kr"]
+
+
+def coverage_by_municipality(filters: Filters, year: int | None = None) -> pd.DataFrame:
+    """One row per municipality of the chosen structure (and county) for `year`:
+    units, units reached, participants, children/pupils, NOK granted, takes part, whole team,
+    and the derived shares per municipality."""
+    year = year or filters.aar
+    base = _municipality_frame(filters.struktur)
+    facts = (base.merge(units_by_municipality(filters), on="kommunenummer", how="left")
+             .merge(reached_by_municipality(filters, year), on="kommunenummer", how="left")
+             .merge(granted_by_municipality(filters, year)[["kommunenummer", "innvilget_kr"]],
+                    on="kommunenummer", how="left")
+             .merge(whole_team_by_municipality(year), on="kommunenummer", how="left"))
+    facts[SUM_COLUMNS] = facts[SUM_COLUMNS].fillna(0).astype("int64")
+    facts["helt_lag"] = facts["helt_lag"].astype("boolean").fillna(False).astype(bool)
+    grouped = facts.groupby(["omrade", "omrade_navn", "fylke"], as_index=False).agg(
+        **{c: (c, "sum") for c in SUM_COLUMNS}, helt_lag=("helt_lag", "any"),
+        kartomrade=("kartomrade", "first"))
+    if filters.fylke:
+        grouped = grouped[grouped.fylke == filters.fylke]
+    grouped = grouped.rename(columns={"omrade": "kommunenummer", "omrade_navn": "kommune"})
+    return _with_shares(grouped.reset_index(drop=True))
+
+
+def _with_shares(frame: pd.DataFrame) -> pd.DataFrame:
+    """Add deltar (takes part), share of units reached, per-1000 and NOK per child."""
+    per_child = frame.barn_elever.where(frame.barn_elever > 0)
+    return frame.assign(
+        deltar=frame.enheter_naadd > 0,
+        andel_naadd=100 * frame.enheter_naadd / frame.enheter.where(frame.enheter > 0),
+        deltakere_per_1000=1000 * frame.deltakere / per_child,
+        kr_per_barn=frame.innvilget_kr / per_child,
+    )

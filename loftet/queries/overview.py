@@ -1,0 +1,85 @@
+"""Headline figures for Oversikt: each for the chosen year and the year before."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from loftet.config import FIRST_YEAR, TARGET_YEAR
+from loftet.filters import SECTOR_UNIT_TYPE, SECTORS, Filters
+from loftet.queries.base import municipality_key, optional_equals, read_frame
+from loftet.queries.coverage import coverage_by_municipality
+
+
+@dataclass(frozen=True)
+class Headline:
+    """One headline: value this year and last year (None before the programme started)."""
+
+    key: str
+    value: float | None
+    previous: float | None
+
+
+def _share(part: float, whole: float) -> float | None:
+    return 100 * part / whole if whole else None
+
+
+def _coverage_headlines(filters: Filters, year: int) -> dict[str, float | None]:
+    cov = coverage_by_municipality(filters, year)
+    return {
+        "kommuner_deltar": _share(cov.deltar.sum(), len(cov)),
+        "helt_lag": _share(cov.helt_lag.sum(), len(cov)),
+        "deltakere": float(cov.deltakere.sum()),
+        "innvilget_kr": float(cov.innvilget_kr.sum()),
+    }
+
+
+def units_reached_by_sector(filters: Filters, year: int) -> pd.DataFrame:
+    """Per sector: units, units reached in `year` and the share reached (county and owner
+    filters apply)."""
+    _, _, county = municipality_key(filters.struktur)
+    counts = read_frame(
+        "SELECT e.enhetstype, COUNT(*) AS enheter, "
+        "SUM(CASE WHEN r.enhet_id IS NULL THEN 0 ELSE 1 END) AS enheter_naadd "
+        "FROM enhet e JOIN kommune k ON k.kommunenummer = e.kommunenummer "
+        "LEFT JOIN (SELECT DISTINCT enhet_id FROM deltakelse WHERE aar = :aar) r "
+        "ON r.enhet_id = e.enhet_id "
+        f"WHERE {optional_equals('k.' + county, 'fylke')} "
+        f"AND {optional_equals('e.eiertype', 'eier')} GROUP BY e.enhetstype",
+        aar=year, fylke=filters.fylke, eier=filters.eier)
+    frame = pd.DataFrame({"sektor": list(SECTORS), "sektor_navn": list(SECTORS.values()),
+                          "enhetstype": [SECTOR_UNIT_TYPE[c] for c in SECTORS]})
+    frame = frame.merge(counts, on="enhetstype", how="left").fillna(
+        {"enheter": 0, "enheter_naadd": 0})
+    frame["andel_naadd"] = 100 * frame.enheter_naadd / frame.enheter.where(frame.enheter > 0)
+    return frame
+
+
+def granted_in_target_year(filters: Filters) -> float:
+    """NOK granted in 2025 (the permanent level) in the same scope."""
+    return _coverage_headlines(filters, TARGET_YEAR)["innvilget_kr"]
+
+
+def headlines(filters: Filters) -> list[Headline]:
+    """The Oversikt figures for `filters.aar` with the year before."""
+    now = _coverage_headlines(filters, filters.aar)
+    before = (_coverage_headlines(filters, filters.aar - 1)
+              if filters.aar > FIRST_YEAR else dict.fromkeys(now))
+    target = granted_in_target_year(filters)
+    result = [Headline(k, now[k], before[k]) for k in now]
+    result.append(Headline("andel_av_2025", _share(now["innvilget_kr"], target),
+                           _share(before["innvilget_kr"], target)
+                           if before["innvilget_kr"] is not None else None))
+    sectors_now = units_reached_by_sector(filters, filters.aar)
+    sectors_before = (units_reached_by_sector(filters, filters.aar - 1)
+                      if filters.aar > FIRST_YEAR else None)
+    for i, row in sectors_now.iterrows():
+        prev = None if sectors_before is None else sectors_before.andel_naadd.iloc[i]
+        result.append(Headline(f"naadd_{row.sektor}", row.andel_naadd, prev))
+    return result
+
+
+def national_budget() -> pd.DataFrame:
+    """The national allocation per year (the `bevilgning` input file)."""
+    return read_frame("SELECT aar, belop_kr, kilde FROM bevilgning ORDER BY aar")

@@ -1,0 +1,1 @@
+"""Dash building blocks shared by the pages: ids, filter bar, chart cards, shared callbacks."""

@@ -1,0 +1,49 @@
+"""Callbacks every page shares: chart rendering, county options, URL sync and nav links."""
+
+from __future__ import annotations
+
+from dash import ALL, MATCH, ClientsideFunction, Input, Output, State, callback, clientside_callback
+
+from loftet.charts import get_chart, render
+from loftet.ui import ids
+from loftet.ui.filterbar import county_options
+from loftet.ui.state import params_from_controls, split_params
+
+STATE_VALUES = Input({"type": ids.URL_STATE, "param": ALL}, "value")
+STATE_IDS = State({"type": ids.URL_STATE, "param": ALL}, "id")
+
+
+@callback(
+    Output({"type": "chart", "id": MATCH}, "figure"),
+    Output({"type": "chart-summary", "id": MATCH}, "children"),
+    STATE_VALUES, STATE_IDS,
+    State({"type": "chart", "id": MATCH}, "id"),
+)
+def update_chart(values: list, control_ids: list[dict], graph_id: dict):
+    """Render one chart of the page for the current filters and options."""
+    filters, options = split_params(params_from_controls(values, control_ids))
+    chart = get_chart(graph_id["id"])
+    frame, figure = render(chart.id, filters, options)
+    text = chart.summary(frame, filters, options) if chart.summary else ""
+    return figure, text
+
+
+@callback(
+    Output(ids.state("fylke"), "options"),
+    Output(ids.state("fylke"), "value"),
+    Input(ids.state("struktur"), "value"),
+    State(ids.state("fylke"), "value"),
+    prevent_initial_call=True,
+)
+def update_county_options(struktur: int, fylke: str | None):
+    """Switching county structure changes the county list; keep the county if it still exists."""
+    options = county_options(int(struktur))
+    keep = fylke if fylke in {o["value"] for o in options} else None
+    return options, keep
+
+
+clientside_callback(
+    ClientsideFunction(namespace="loftet", function_name="syncUrl"),
+    Output(ids.URL_QUERY, "data"),
+    STATE_VALUES, STATE_IDS, State(ids.URL_DEFAULTS, "data"),
+)

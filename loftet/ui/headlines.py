@@ -1,0 +1,54 @@
+"""Oversikt's headline cards: titles, formats and the page each one links to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import dash_bootstrap_components as dbc
+
+from loftet.filters import SECTORS, Filters
+from loftet.formatting import kr, number, pct, signed
+from loftet.queries.overview import Headline
+from loftet.ui.components import kpi_card
+
+
+@dataclass(frozen=True)
+class HeadlineView:
+    title: str
+    value: Callable[[float | None], str]
+    change_unit: str
+    href: str
+    decimals: int = 1
+
+
+VIEWS: dict[str, HeadlineView] = {
+    "kommuner_deltar": HeadlineView("Kommuner som deltar", pct, "prosentpoeng", "/dekning"),
+    "helt_lag": HeadlineView("Kommuner med hele laget (barnehage, skole og PPT)", pct,
+                             "prosentpoeng", "/dekning"),
+    "deltakere": HeadlineView("Deltakere", number, "", "/kompetanse", 0),
+    "innvilget_kr": HeadlineView("Innvilget", kr, "kr", "/budsjett", 0),
+    "andel_av_2025": HeadlineView("Andel av 2025-nivået", pct, "prosentpoeng", "/budsjett"),
+    **{f"naadd_{code}": HeadlineView(f"{name}: enheter nådd", pct, "prosentpoeng", "/dekning")
+       for code, name in SECTORS.items()},
+}
+
+
+def change_text(headline: Headline, view: HeadlineView, year: int) -> str:
+    """`+3,2 prosentpoeng fra 2024`, or why there is no change."""
+    if headline.previous is None or headline.value is None:
+        return "Ingen tall for året før"
+    delta = headline.value - headline.previous
+    return f"{signed(delta, view.decimals, view.change_unit)} fra {year - 1}"
+
+
+def headline_cards(items: list[Headline], filters: Filters, query: str) -> dbc.Row:
+    """One card per headline, each linking to its page with the same filters."""
+    cards = []
+    for item in items:
+        view = VIEWS[item.key]
+        href = f"{view.href}?{query}" if query else view.href
+        cards.append(kpi_card(view.title, view.value(item.value),
+                              change_text(item, view, filters.aar), href,
+                              card_id=f"kpi-{item.key}"))
+    return dbc.Row(cards)
