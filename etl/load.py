@@ -92,8 +92,7 @@ def _write(conn: Connection, fmt: FileFormat, result: Result, path: Path, digest
 
 def _write_rows(conn: Connection, fmt: FileFormat, rows: pd.DataFrame) -> None:
     columns = [c for c in rows.columns if c in db.metadata.tables[fmt.table].c]
-    native = rows[columns].astype(object).where(rows[columns].notna(), None)
-    records = [tuple(_native(v) for v in row) for row in native.itertuples(index=False)]
+    records = database_rows(rows, columns)
     progress = tqdm(total=len(records), desc=fmt.name, unit="rad", disable=None, leave=False)
     for start in range(0, len(records), CHUNK_ROWS):
         chunk = records[start:start + CHUNK_ROWS]
@@ -104,13 +103,13 @@ def _write_rows(conn: Connection, fmt: FileFormat, rows: pd.DataFrame) -> None:
         _write_measure_areas(conn, rows)
 
 
-def _native(value: object) -> object:
-    """numpy scalars → Python numbers; whole floats (from nullable ints) → int."""
-    if hasattr(value, "item"):
-        value = value.item()
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
+def database_rows(rows: pd.DataFrame, columns: list[str]) -> list[tuple]:
+    """Rows as tuples of Python values (int, float, str, None) for the DB-API."""
+    values = []
+    for name in columns:
+        column = rows[name].astype(object)
+        values.append(column.where(rows[name].notna(), None).tolist())
+    return list(zip(*values, strict=True))
 
 
 def _write_measure_areas(conn: Connection, rows: pd.DataFrame) -> None:

@@ -29,7 +29,7 @@ def read_raw(path: Path) -> pd.DataFrame:
     """All cells as stripped strings, empty cells as ''. Row i is line i + 2 of the file."""
     try:
         if path.suffix.lower() == ".xlsx":
-            frame = pd.read_excel(path, dtype=str, na_filter=False, engine="openpyxl")
+            frame = pd.read_excel(path, dtype=str, na_filter=False, engine="calamine")
         else:
             frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False,
                                 sep=_delimiter(path), encoding="utf-8-sig")
@@ -38,7 +38,16 @@ def read_raw(path: Path) -> pd.DataFrame:
     except Exception as exc:  # noqa: BLE001 — every parser failure is the file's fault
         raise InputError(f"kan ikke lese filen: {exc}") from exc
     frame.columns = [str(c).strip().lower() for c in frame.columns]
-    return frame.apply(lambda col: col.str.strip())
+    return frame.apply(_strip)
+
+
+def _strip(column: pd.Series) -> pd.Series:
+    """Strip surrounding whitespace, touching only the cells that have any."""
+    padded = column.str.match(r"\s") | column.str.contains(r"\s$", regex=True)
+    if padded.any():
+        column = column.copy()
+        column[padded] = column[padded].str.strip()
+    return column
 
 
 def _delimiter(path: Path) -> str:
@@ -80,7 +89,7 @@ def read_header(path: Path) -> list[str]:
     """Only the header row, normalised like `read_raw`."""
     try:
         if path.suffix.lower() == ".xlsx":
-            frame = pd.read_excel(path, dtype=str, nrows=0, engine="openpyxl")
+            frame = pd.read_excel(path, dtype=str, nrows=0, engine="calamine")
         else:
             frame = pd.read_csv(path, dtype=str, nrows=0, sep=_delimiter(path),
                                 encoding="utf-8-sig")

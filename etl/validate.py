@@ -76,8 +76,17 @@ class _Errors:
 
 
 def _parse_int(raw: pd.Series) -> pd.Series:
-    cleaned = raw.str.replace(r"[\s\u00a0]", "", regex=True).str.replace(r"\.0+$", "", regex=True)
-    return pd.to_numeric(cleaned.where(cleaned.str.fullmatch(r"-?\d+"), None), errors="coerce")
+    """Whole numbers as nullable Int64; `1 250 000` and `12.0` (from spreadsheets) accepted."""
+    plain = raw.str.isdigit()
+    parsed = pd.Series(pd.NA, index=raw.index, dtype="Int64")
+    parsed[plain] = pd.to_numeric(raw[plain]).astype("Int64")
+    rest = raw[~plain & (raw != "")]
+    if len(rest):
+        cleaned = rest.str.replace(r"[\s\u00a0]", "", regex=True).str.replace(
+            r"\.0+$", "", regex=True)
+        valid = cleaned.str.fullmatch(r"-?\d+")
+        parsed[valid[valid].index] = pd.to_numeric(cleaned[valid]).astype("Int64")
+    return parsed
 
 
 def _parse_decimal(raw: pd.Series) -> pd.Series:
@@ -103,11 +112,13 @@ def _check_field(spec: Field, raw: pd.Series, ctx: Context, errors: _Errors) -> 
         return raw
     if spec.kind in ("code", "codes"):
         allowed = set(spec.choices) if spec.choices else ctx.codes[spec.reference]
-        items = raw.str.split(";") if spec.kind == "codes" else raw.to_frame().values.tolist()
-        unknown = pd.Series([any(i.strip() not in allowed for i in v) for v in items],
-                            index=raw.index)
+        if spec.kind == "code":
+            errors.add(~empty & ~raw.isin(allowed), f"{name} har ukjent kode: «{{}}»", raw)
+            return raw
+        items = raw.str.split(";").explode().str.strip()
+        unknown = (~items.isin(allowed)).groupby(level=0).any()
         errors.add(~empty & unknown, f"{name} har ukjent kode: «{{}}»", raw)
-        return raw.str.replace(r"\s*;\s*", ";", regex=True) if spec.kind == "codes" else raw
+        return raw.str.replace(r"\s*;\s*", ";", regex=True)
     return raw
 
 

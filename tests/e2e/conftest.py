@@ -1,0 +1,105 @@
+"""End-to-end fixtures: the app served from a subprocess on the demo database, and headless
+Chromium (Debian's `chromium`) driven by Playwright."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-quic"]
+START_TIMEOUT_S = 60
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_until_up(url: str, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"app exited with {process.returncode}")
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise TimeoutError(f"app did not answer on {url}")
+
+
+@pytest.fixture(scope="session")
+def demo_db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A fresh national demo database built by the real command (`python -m etl demo`)."""
+    folder = tmp_path_factory.mktemp("demo")
+    url = f"sqlite:///{folder / 'demo.sqlite'}"
+    env = os.environ | {"DATABASE_URL": url}
+    subprocess.run([sys.executable, "-m", "etl", "demo", "--out", str(folder / "input")],
+                   cwd=ROOT, env=env, check=True, capture_output=True)
+    return url
+
+
+@pytest.fixture(scope="session")
+def app_url(demo_db_url: str) -> Iterator[str]:
+    """Base URL of the dashboard served on the demo database."""
+    port = _free_port()
+    env = os.environ | {"DATABASE_URL": demo_db_url, "HOST": "127.0.0.1", "PORT": str(port)}
+    process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(url + "/", process)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the session."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run scripts/install_system_packages.sh")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                             args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that records console errors and failed requests in `page.problems`."""
+    context = browser.new_context(viewport={"width": 1600, "height": 1000}, locale="nb-NO")
+    page = context.new_page()
+    page.problems = []
+
+    def offline_guard(route) -> None:
+        url = route.request.url
+        if url.startswith(("http://127.0.0.1", "data:", "blob:")):
+            route.continue_()
+        else:
+            page.problems.append(f"external request: {url}")
+            route.abort()
+
+    context.route("**/*", offline_guard)
+    page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
+    page.on("pageerror", lambda e: page.problems.append(str(e)))
+    page.on("requestfailed", lambda r: page.problems.append(f"request failed: {r.url}"))
+    yield page
+    context.close()
