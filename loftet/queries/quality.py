@@ -1,0 +1,228 @@
+"""Quality and need indicators per municipality and year (kvalitetsindikatorer).
+
+Rules every chart of the Kvalitet page relies on:
+- A suppressed value (`verdi` NULL) is missing, never 0: it is left out of levels, percentiles
+  and rankings, and counted (`skjermet`).
+- The national level is sum(teller) / sum(nevner) · 100 over the municipalities with a value,
+  not a mean of the municipalities' percentages.
+- In the 2020 structure a merged municipality's value is recomputed from its parts' summed
+  teller and nevner. A part without any reported row is ignored (its data were reported under
+  the merged number); a suppressed part makes the whole area suppressed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pandas as pd
+
+from loftet.filters import Filters
+from loftet.queries.base import municipality_key, optional_equals, read_frame
+from loftet.queries.coverage import coverage_by_municipality
+from loftet.queries.reference import indicators, municipalities
+
+DEFAULT_INDICATOR = "SPESUND"
+REACH_MEASURES = ("deltakere_per_1000", "kr_per_barn")
+"""Columns of `coverage_by_municipality` that can serve as reach."""
+
+QUADRANTS = {
+    (True, True): "Høyt behov, lite nådd",
+    (True, False): "Høyt behov, godt nådd",
+    (False, True): "Lavt behov, lite nådd",
+    (False, False): "Lavt behov, godt nådd",
+}
+"""(high need, low reach) → quadrant name."""
+HIGH_NEED_LOW_REACH = QUADRANTS[(True, True)]
+
+
+def indicator_info(code: str) -> dict[str, object]:
+    """Name, unit, description and `hoy_er_behov` (bool) of one indicator; KeyError if
+    unknown."""
+    frame = indicators().set_index("kode")
+    row = frame.loc[code]
+    return {"kode": code, "navn": row.navn, "enhet": row.enhet,
+            "hoy_er_behov": bool(row.hoy_er_behov), "beskrivelse": row.beskrivelse}
+
+
+def latest_year_with_data(indicator: str, year: int) -> int | None:
+    """The latest year up to `year` with at least one unsuppressed value, or None."""
+    frame = read_frame("SELECT MAX(aar) AS aar FROM kvalitetsindikator "
+                       "WHERE indikator = :indikator AND aar <= :aar AND verdi IS NOT NULL",
+                       indikator=indicator, aar=year)
+    value = frame.aar.iloc[0] if len(frame) else None
+    return None if value is None or pd.isna(value) else int(value)
+
+
+def _areas(filters: Filters) -> pd.DataFrame:
+    """The municipalities of the chosen structure (and county): kommunenummer, kommune, fylke."""
+    number, name, county = municipality_key(filters.struktur)
+    frame = (municipalities()[[number, name, county]]
+             .drop_duplicates(number)
+             .set_axis(["kommunenummer", "kommune", "fylke"], axis=1))
+    if filters.fylke:
+        frame = frame[frame.fylke == filters.fylke]
+    return frame.sort_values("kommunenummer").reset_index(drop=True)
+
+
+def _grouped_rows(filters: Filters, indicator: str, fra: int, til: int) -> pd.DataFrame:
+    """Reported rows summed per area of the structure and year, with counts of parts."""
+    number, _, county = municipality_key(filters.struktur)
+    return read_frame(
+        f"SELECT q.aar, k.{number} AS kommunenummer, COUNT(*) AS rader, "
+        "SUM(CASE WHEN q.verdi IS NULL THEN 1 ELSE 0 END) AS skjermede, "
+        "SUM(CASE WHEN q.verdi IS NOT NULL AND q.teller IS NOT NULL AND q.nevner IS NOT NULL "
+        "    THEN 1 ELSE 0 END) AS med_brok, "
+        "SUM(q.teller) AS teller, SUM(q.nevner) AS nevner, MAX(q.verdi) AS rapportert "
+        "FROM kvalitetsindikator q JOIN kommune k ON k.kommunenummer = q.kommunenummer "
+        "WHERE q.indikator = :indikator AND q.aar >= :fra AND q.aar <= :til "
+        f"AND {optional_equals('k.' + county, 'fylke')} "
+        f"GROUP BY q.aar, k.{number}",
+        indikator=indicator, fra=fra, til=til, fylke=filters.fylke)
+
+
+def _area_values(rows: pd.DataFrame) -> pd.DataFrame:
+    """verdi, teller, nevner and skjermet per area from the grouped rows (see module rules)."""
+    reported = rows.rader.fillna(0)
+    suppressed = rows.skjermede.fillna(0) > 0
+    recomputable = (reported > 1) & (rows.med_brok == reported) & (rows.nevner > 0)
+    single = (reported == 1) & ~suppressed
+    verdi = pd.Series(np.nan, index=rows.index, dtype="float64")
+    verdi = verdi.mask(single, rows.rapportert)
+    verdi = verdi.mask(recomputable & ~suppressed, 100 * rows.teller / rows.nevner.where(
+        rows.nevner > 0))
+    has_value = verdi.notna()
+    return rows.assign(
+        verdi=verdi,
+        teller=rows.teller.where(has_value).astype("float64"),
+        nevner=rows.nevner.where(has_value).astype("float64"),
+        skjermet=suppressed,
+    )
+
+
+COLUMNS = ["aar", "kommunenummer", "kommune", "fylke", "verdi", "teller", "nevner", "skjermet"]
+
+
+def indicator_by_municipality_and_year(filters: Filters, indicator: str, fra: int,
+                                       til: int) -> pd.DataFrame:
+    """One row per municipality of the chosen structure (and county) and year `fra`..`til`.
+
+    Columns: aar, kommunenummer, kommune, fylke, verdi (percent, NaN when missing or
+    suppressed), teller, nevner (NaN without a value), skjermet (True when suppressed).
+    Municipalities without any reported row are included with NaN and skjermet False.
+    """
+    areas = _areas(filters)
+    years = pd.DataFrame({"aar": range(fra, til + 1)})
+    grid = years.merge(areas, how="cross")
+    rows = _grouped_rows(filters, indicator, fra, til)
+    merged = grid.merge(rows, on=["aar", "kommunenummer"], how="left")
+    merged[["aar"]] = merged[["aar"]].astype("int64")
+    return _area_values(merged)[COLUMNS].reset_index(drop=True)
+
+
+def indicator_by_municipality(filters: Filters, indicator: str,
+                              year: int | None = None) -> pd.DataFrame:
+    """`indicator_by_municipality_and_year` for one year (default `filters.aar`), without the
+    year column: kommunenummer, kommune, fylke, verdi, teller, nevner, skjermet."""
+    year = year or filters.aar
+    frame = indicator_by_municipality_and_year(filters, indicator, year, year)
+    return frame.drop(columns="aar")
+
+
+def national_level(indicator: str, year: int) -> float | None:
+    """sum(teller) / sum(nevner) · 100 over the municipalities with a value in `year` (the
+    same in both structures), or None without data."""
+    frame = read_frame(
+        "SELECT SUM(teller) AS teller, SUM(nevner) AS nevner FROM kvalitetsindikator "
+        "WHERE indikator = :indikator AND aar = :aar AND verdi IS NOT NULL "
+        "AND teller IS NOT NULL AND nevner IS NOT NULL",
+        indikator=indicator, aar=year)
+    teller, nevner = frame.teller.iloc[0], frame.nevner.iloc[0]
+    if pd.isna(nevner) or not nevner:
+        return None
+    return float(100 * teller / nevner)
+
+
+def percentile(values: pd.Series, q: float) -> float:
+    """The q-quantile with linear interpolation (pandas' default); NaN when empty."""
+    values = values.dropna()
+    return float(values.quantile(q)) if len(values) else float("nan")
+
+
+def spread_by_year(filters: Filters, indicator: str, min_count: int = 2) -> pd.DataFrame:
+    """Spread between municipalities (of the county, if chosen) per year `filters.fra`..`aar`.
+
+    Columns: aar, antall (municipalities with a value), skjermet (suppressed), p10, median, p90,
+    forhold (P90/P10) and differanse (P90 − P10, percentage points). Years with fewer than
+    `min_count` values get NaN statistics; suppressed values are left out.
+    """
+    frame = indicator_by_municipality_and_year(filters, indicator, filters.fra, filters.aar)
+    rows = []
+    for year, group in frame.groupby("aar"):
+        values = group.verdi.dropna()
+        enough = len(values) >= max(min_count, 1)
+        p10 = percentile(values, 0.1) if enough else np.nan
+        p90 = percentile(values, 0.9) if enough else np.nan
+        rows.append({
+            "aar": int(year), "antall": len(values), "skjermet": int(group.skjermet.sum()),
+            "p10": p10, "median": percentile(values, 0.5) if enough else np.nan, "p90": p90,
+            "forhold": p90 / p10 if enough and p10 > 0 else np.nan,
+            "differanse": p90 - p10 if enough else np.nan,
+        })
+    return pd.DataFrame(rows, columns=["aar", "antall", "skjermet", "p10", "median", "p90",
+                                       "forhold", "differanse"])
+
+
+def classify_quadrants(frame: pd.DataFrame, need_threshold: float, reach_threshold: float,
+                       high_is_need: bool = True, *, value: str = "verdi",
+                       reach: str = "rekkevidde") -> pd.DataFrame:
+    """Place each municipality in a need × reach quadrant (pure function).
+
+    High need: the value is above `need_threshold` (below it when `high_is_need` is False, as
+    for PPT_FRIST). Low reach: reach at or below `reach_threshold` (so with a median of 0 every
+    municipality that is not reached counts as little reached). Rows missing either number get
+    `kvadrant` None.
+
+    Returns:
+        A copy of `frame` with columns hoyt_behov, lite_naadd (nullable booleans) and kvadrant.
+    """
+    result = frame.copy()
+    known = result[value].notna() & result[reach].notna()
+    high = result[value] > need_threshold if high_is_need else result[value] < need_threshold
+    low = result[reach] <= reach_threshold
+    result["hoyt_behov"] = high.astype("boolean").where(known)
+    result["lite_naadd"] = low.astype("boolean").where(known)
+    result["kvadrant"] = [
+        QUADRANTS[(bool(h), bool(r))] if k else None
+        for h, r, k in zip(high, low, known, strict=True)
+    ]
+    return result
+
+
+def need_and_reach(filters: Filters, indicator: str, year: int, reach: str,
+                   high_is_need: bool = True) -> pd.DataFrame:
+    """Indicator value against reach per municipality, with quadrants split at the national
+    indicator level and the national median reach (both whole-country, also when a county is
+    chosen; the rows are then that county's).
+
+    Columns: kommunenummer, kommune, fylke, verdi, skjermet, rekkevidde, barn_elever,
+    behov_grense, rekkevidde_grense, hoyt_behov, lite_naadd, kvadrant.
+    """
+    if reach not in REACH_MEASURES:
+        raise ValueError(f"unknown reach measure {reach!r}")
+    nation = replace(filters, fylke=None)
+    values = indicator_by_municipality(nation, indicator, year)
+    coverage = coverage_by_municipality(nation, year)[["kommunenummer", "barn_elever", reach]]
+    frame = values.merge(coverage.rename(columns={reach: "rekkevidde"}), on="kommunenummer",
+                         how="left")
+    level = national_level(indicator, year)
+    median_reach = percentile(frame.rekkevidde, 0.5)
+    need_threshold = level if level is not None else np.nan
+    frame = classify_quadrants(frame, need_threshold, median_reach, high_is_need)
+    frame["behov_grense"] = need_threshold
+    frame["rekkevidde_grense"] = median_reach
+    if filters.fylke:
+        frame = frame[frame.fylke == filters.fylke]
+    return frame[["kommunenummer", "kommune", "fylke", "verdi", "skjermet", "rekkevidde",
+                  "barn_elever", "behov_grense", "rekkevidde_grense", "hoyt_behov",
+                  "lite_naadd", "kvadrant"]].reset_index(drop=True)
