@@ -57,3 +57,18 @@ def small_db(small_db_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
     """Point the app's queries (DATABASE_URL) at the small database for one test."""
     monkeypatch.setenv("DATABASE_URL", small_db_url)
     return small_db_url
+
+
+@pytest.fixture(scope="session")
+def demo_db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A fresh national demo database built by the real command (`python -m etl demo`)."""
+    import os
+    import subprocess
+    import sys
+
+    folder = tmp_path_factory.mktemp("demo")
+    url = f"sqlite:///{folder / 'demo.sqlite'}"
+    subprocess.run([sys.executable, "-m", "etl", "demo", "--out", str(folder / "input")],
+                   cwd=Path(__file__).resolve().parent.parent,
+                   env=os.environ | {"DATABASE_URL": url}, check=True, capture_output=True)
+    return url

@@ -47,3 +47,10 @@ clientside_callback(
     Output(ids.URL_QUERY, "data"),
     STATE_VALUES, STATE_IDS, State(ids.URL_DEFAULTS, "data"),
 )
+
+clientside_callback(
+    ClientsideFunction(namespace="loftet", function_name="copyLink"),
+    Output("copy-link-status", "children"),
+    Input(ids.COPY_LINK, "n_clicks"),
+    prevent_initial_call=True,
+)

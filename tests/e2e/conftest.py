@@ -42,17 +42,6 @@ def _wait_until_up(url: str, process: subprocess.Popen) -> None:
 
 
 @pytest.fixture(scope="session")
-def demo_db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A fresh national demo database built by the real command (`python -m etl demo`)."""
-    folder = tmp_path_factory.mktemp("demo")
-    url = f"sqlite:///{folder / 'demo.sqlite'}"
-    env = os.environ | {"DATABASE_URL": url}
-    subprocess.run([sys.executable, "-m", "etl", "demo", "--out", str(folder / "input")],
-                   cwd=ROOT, env=env, check=True, capture_output=True)
-    return url
-
-
-@pytest.fixture(scope="session")
 def app_url(demo_db_url: str) -> Iterator[str]:
     """Base URL of the dashboard served on the demo database."""
     port = _free_port()
