@@ -47,7 +47,8 @@ def load_file(engine: Engine, path: Path, *, strict: bool = False) -> LoadReport
     try:
         return _load_validated(engine, path, raw, fmt, digest, strict)
     except SQLAlchemyError as exc:
-        return LoadReport(path, "avvist", fmt.name, message=f"databasefeil, ingenting lagret: {exc}")
+        return LoadReport(path, "avvist", fmt.name,
+                          message=f"databasefeil, ingenting lagret: {exc}")
 
 
 def _load_validated(engine: Engine, path: Path, raw: pd.DataFrame, fmt: FileFormat,

@@ -79,7 +79,8 @@ def input_files(paths: list[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             found += sorted(p for p in path.iterdir()
-                            if p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith("~$"))
+                            if p.suffix.lower() in SUPPORTED_SUFFIXES
+                            and not p.name.startswith("~$"))
         else:
             found.append(path)
     return found

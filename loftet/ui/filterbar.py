@@ -1,4 +1,4 @@
-"""The shared filter bar. Its controls carry URL-state ids, so the URL always reproduces the view."""
+"""The shared filter bar. Its controls carry URL-state ids, so the URL reproduces the view."""
 
 from __future__ import annotations
 
