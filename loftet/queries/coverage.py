@@ -98,10 +98,10 @@ def coverage_by_municipality(filters: Filters, year: int | None = None) -> pd.Da
     if filters.fylke:
         grouped = grouped[grouped.fylke == filters.fylke]
     grouped = grouped.rename(columns={"omrade": "kommunenummer", "omrade_navn": "kommune"})
-    return _with_shares(grouped.reset_index(drop=True))
+    return with_shares(grouped.reset_index(drop=True))
 
 
-def _with_shares(frame: pd.DataFrame) -> pd.DataFrame:
+def with_shares(frame: pd.DataFrame) -> pd.DataFrame:
     """Add deltar (takes part), share of units reached, per-1000 and NOK per child."""
     per_child = frame.barn_elever.where(frame.barn_elever > 0)
     return frame.assign(

@@ -1,0 +1,198 @@
+"""Charts on Budsjett: the allocation per year against the 2025 level and the national budget,
+granted against spent, NOK per child and running totals; plus the table behind the first chart."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from loftet.charts import Chart, Options, register
+from loftet.figures import budget as figures
+from loftet.filters import Filters
+from loftet.formatting import kr, mill_kr, pct
+from loftet.queries.budget import (
+    GROUPINGS,
+    allocation_by_group,
+    allocation_by_year,
+    granted_per_child_by_county,
+)
+
+PAGE = "budsjett"
+FORDELING_OPTIONS = {"fylke": "Fylke", "statsforvalter": "Statsforvalter"}
+"""The page option `fordeling`: how a year's allocation is split."""
+DEFAULT_FORDELING = "fylke"
+SOURCE = ("Kilde: tildelinger rapportert av statsforvalterne (innvilget og brukt beløp); "
+          "bevilgning fra statsbudsjettet.")
+NO_SECTOR_NOTE = "Sektorfilteret gjelder ikke beløp: en tildeling har ingen sektor."
+
+
+def fordeling(filters: Filters, options: Options) -> str:
+    """The valid split for these filters: always by county when a county is chosen."""
+    value = options.get("fordeling", DEFAULT_FORDELING)
+    if filters.fylke or value not in GROUPINGS:
+        return "fylke"
+    return value
+
+
+def _missing(value: float | None) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _notes(filters: Filters) -> str:
+    return f" {NO_SECTOR_NOTE}" if filters.sektor else ""
+
+
+def _national_view(filters: Filters) -> bool:
+    """The national budget is only comparable with all recipients in the whole country."""
+    return filters.fylke is None and filters.eier is None
+
+
+# --- budsjett-per-aar ---------------------------------------------------------------------------
+
+def _per_year_data(filters: Filters, options: Options) -> pd.DataFrame:
+    return allocation_by_group(filters, fordeling(filters, options))
+
+
+def _per_year_figure(frame: pd.DataFrame, filters: Filters, options: Options):
+    return figures.allocation_by_year(
+        frame, group_label=FORDELING_OPTIONS[fordeling(filters, options)],
+        single=filters.fylke is not None, show_budget=_national_view(filters),
+        years=(filters.fra, filters.aar))
+
+
+def _per_year_summary(frame: pd.DataFrame, filters: Filters, options: Options) -> str:
+    if frame.empty:
+        return f"{filters.county_name}: ingen tildelinger registrert for {filters.fra}–" \
+               f"{filters.aar}.{_notes(filters)}"
+    per_year = frame.groupby("aar").innvilget_kr.sum()
+    last_year = int(per_year.index.max())
+    level = frame.drop_duplicates("gruppe").nivaa_2025_kr.sum()
+    text = f"{filters.county_name}: {mill_kr(per_year[last_year])} innvilget i {last_year}"
+    if level:
+        text += f", {pct(100 * per_year[last_year] / level)} av 2025-nivået ({mill_kr(level)})"
+    text += "."
+    if not filters.fylke:
+        split = FORDELING_OPTIONS[fordeling(filters, options)].lower()
+        text += f" Søylene er fordelt per {split}."
+    if _national_view(filters) and figures.budget_differs(frame):
+        text += " Markørene viser bevilgningen i statsbudsjettet der den avviker fra summen."
+    return text + _notes(filters)
+
+
+PER_YEAR = register(Chart(
+    id="budsjett-per-aar",
+    page=PAGE,
+    title="Innvilget per år mot 2025-nivået",
+    data=_per_year_data,
+    figure=_per_year_figure,
+    source=SOURCE + " Fylke etter mottakerens kommune.",
+    columns={"aar": "År", "gruppe": "Kode", "gruppe_navn": "Fylke/statsforvalter",
+             "innvilget_kr": "Innvilget (kr)", "brukt_kr": "Brukt (kr)",
+             "andel_av_aar": "Andel av årets nasjonale sum (%)",
+             "nivaa_2025_kr": "2025-nivå (kr)", "andel_av_2025": "Andel av 2025-nivået (%)",
+             "bevilgning_kr": "Bevilgning, hele landet (kr)"},
+    summary=_per_year_summary,
+))
+
+
+# --- budsjett-innvilget-brukt -------------------------------------------------------------------
+
+def _spent_summary(frame: pd.DataFrame, filters: Filters, _options: Options) -> str:
+    if frame.empty:
+        return f"{filters.county_name}: ingen tildelinger registrert.{_notes(filters)}"
+    reported = frame[frame.brukt_kr.notna()]
+    missing = [str(y) for y in frame[frame.brukt_kr.isna()].aar]
+    partial = [str(y) for y in reported[reported.andel_rapportert < 100 - 1e-9].aar]
+    text = f"{filters.county_name}: "
+    if len(reported):
+        last = reported.iloc[-1]
+        text += (f"i {int(last.aar)} ble {mill_kr(last.brukt_kr)} rapportert brukt av "
+                 f"{mill_kr(last.innvilget_kr)} innvilget.")
+    else:
+        text += "ingen bruk er rapportert ennå."
+    if missing:
+        text += f" Bruk er ikke rapportert ennå for {', '.join(missing)} (vises som mangler)."
+    if partial:
+        text += f" Delvis rapportert: {', '.join(partial)}."
+    return text + _notes(filters)
+
+
+GRANTED_SPENT = register(Chart(
+    id="budsjett-innvilget-brukt",
+    page=PAGE,
+    title="Innvilget og brukt per år",
+    data=lambda filters, _options: allocation_by_year(filters),
+    figure=lambda frame, filters, _o: figures.granted_and_spent(
+        frame, years=(filters.fra, filters.aar)),
+    source=SOURCE + " Mottakerne rapporterer bruk i januar året etter.",
+    columns={"aar": "År", "innvilget_kr": "Innvilget (kr)", "brukt_kr": "Brukt (kr)",
+             "innvilget_rapportert_kr": "Innvilget med rapportert bruk (kr)",
+             "andel_rapportert": "Andel med rapportert bruk (%)",
+             "uten_brukt": "Tildelinger uten rapportert bruk"},
+    summary=_spent_summary,
+))
+
+
+# --- budsjett-kr-per-barn -----------------------------------------------------------------------
+
+def _per_child_summary(frame: pd.DataFrame, filters: Filters, _options: Options) -> str:
+    if frame.empty:
+        return "Ingen barn eller elever registrert."
+    national = frame.landet_kr_per_barn.iloc[0]
+    top = frame.iloc[-1]
+    text = (f"I {filters.aar} ble det innvilget {kr(national)} per barn/elev i hele landet; "
+            f"høyest i {top.fylke_navn} ({kr(top.kr_per_barn)}).")
+    chosen = frame[frame.valgt]
+    if len(chosen):
+        row = chosen.iloc[0]
+        text += f" {row.fylke_navn} (uthevet): {kr(row.kr_per_barn)}."
+    if filters.eier:
+        text += " Eierfilteret gjelder både beløp og enheter."
+    return text + _notes(filters)
+
+
+PER_CHILD = register(Chart(
+    id="budsjett-kr-per-barn",
+    page=PAGE,
+    title="Kroner per barn og elev, per fylke",
+    data=lambda filters, _options: granted_per_child_by_county(filters),
+    figure=lambda frame, _f, _o: figures.granted_per_child(frame),
+    source=SOURCE + " Barn og elever fra enhetsregisteret (antall barn/elever per enhet).",
+    columns={"fylke": "Fylkesnummer", "fylke_navn": "Fylke", "innvilget_kr": "Innvilget (kr)",
+             "barn_elever": "Barn og elever", "kr_per_barn": "Kr per barn/elev",
+             "landet_kr_per_barn": "Hele landet, kr per barn/elev"},
+    summary=_per_child_summary,
+))
+
+
+# --- budsjett-kumulativt ------------------------------------------------------------------------
+
+def _cumulative_summary(frame: pd.DataFrame, filters: Filters, _options: Options) -> str:
+    if frame.empty:
+        return f"{filters.county_name}: ingen tildelinger registrert.{_notes(filters)}"
+    last = frame.iloc[-1]
+    text = (f"{filters.county_name}: {mill_kr(last.kum_innvilget_kr)} innvilget til sammen "
+            f"{int(frame.aar.iloc[0])}–{int(last.aar)}")
+    spent = frame.dropna(subset=["kum_brukt_kr"])
+    if len(spent):
+        row = spent.iloc[-1]
+        text += f"; {mill_kr(row.kum_brukt_kr)} rapportert brukt til og med {int(row.aar)}"
+    return text + "." + _notes(filters)
+
+
+CUMULATIVE = register(Chart(
+    id="budsjett-kumulativt",
+    page=PAGE,
+    title="Kumulativt innvilget og brukt",
+    data=lambda filters, _options: allocation_by_year(filters),
+    figure=lambda frame, filters, _o: figures.cumulative_totals(
+        frame, show_budget=_national_view(filters)),
+    source=SOURCE + " Brukt summeres bare så lenge hvert år har rapportert bruk.",
+    columns={"aar": "År", "innvilget_kr": "Innvilget (kr)", "brukt_kr": "Brukt (kr)",
+             "kum_innvilget_kr": "Innvilget, kumulativt (kr)",
+             "kum_brukt_kr": "Brukt, kumulativt (kr)", "bevilgning_kr": "Bevilgning (kr)",
+             "kum_bevilgning_kr": "Bevilgning, kumulativt (kr)"},
+    summary=_cumulative_summary,
+))
+

@@ -1,0 +1,124 @@
+"""Charts on Dekning: the municipality map and the county bars."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from loftet.charts import Chart, Options, register
+from loftet.figures.coverage import county_participation, national_share
+from loftet.figures.maps import (
+    county_border_lines,
+    coverage_map,
+    coverage_metric,
+    missing_mask,
+)
+from loftet.filters import Filters
+from loftet.formatting import kr, number, pct, share
+from loftet.geography import county_geojson, municipality_geojson
+from loftet.queries.coverage_areas import coverage_by_county, coverage_rows, map_areas
+
+SOURCE = ("Kilde: deltakelse og tildelinger rapportert til statsforvalterne, enhetsregisteret; "
+          "kart: Kartverket (forenklet).")
+
+
+@lru_cache(maxsize=2)
+def county_borders(struktur: int) -> tuple[tuple[float | None, ...], tuple[float | None, ...]]:
+    """County border lines of a structure (computed once per process)."""
+    lons, lats = county_border_lines(county_geojson(struktur))
+    return tuple(lons), tuple(lats)
+
+
+def _map_data(filters: Filters, _options: Options) -> pd.DataFrame:
+    return coverage_rows(filters)
+
+
+def _map_figure(frame: pd.DataFrame, filters: Filters, options: Options) -> go.Figure:
+    """The map of `frame`'s municipalities, zoomed to them; county borders on the national
+    view only."""
+    borders = None if filters.fylke else county_borders(filters.struktur)
+    return coverage_map(map_areas(frame), municipality_geojson(filters.struktur),
+                        metric=options.get("maal"), borders=borders)
+
+
+def _map_summary(frame: pd.DataFrame, filters: Filters, options: Options) -> str:
+    """One sentence with the total behind the chosen metric, and what grey means."""
+    if frame.empty:
+        return "Ingen kommuner i utvalget."
+    metric = coverage_metric(options.get("maal"))
+    where = f"{filters.county_name}, {filters.aar}"
+    n = len(frame)
+    totals = {
+        "deltar": f"{number(frame.deltar.sum())} av {number(n)} kommuner deltar "
+                  f"({share(frame.deltar.sum(), n)})",
+        "helt_lag": f"{number(frame.helt_lag.sum())} av {number(n)} kommuner deltar med hele "
+                    f"laget – barnehage, skole og PPT ({share(frame.helt_lag.sum(), n)})",
+        "andel_naadd": f"{number(frame.enheter_naadd.sum())} av {number(frame.enheter.sum())} "
+                       f"enheter er nådd ({share(frame.enheter_naadd.sum(), frame.enheter.sum())})",
+        "deltakere_per_1000": f"{number(frame.deltakere.sum())} deltakere, "
+                              f"{_per(frame.deltakere.sum() * 1000, frame.barn_elever.sum(), 1)}"
+                              " per 1 000 barn og elever",
+        "kr_per_barn": f"{kr(frame.innvilget_kr.sum())} innvilget, "
+                       f"{_per_kr(frame.innvilget_kr.sum(), frame.barn_elever.sum())} per barn "
+                       "og elev",
+    }
+    text = f"{where}: {totals[metric.column]}."
+    grey = int(missing_mask(frame, metric).sum())
+    if grey:
+        text += f" {number(grey)} kommuner er grå ({metric.missing_label.lower()})."
+    return text
+
+
+def _per(part: float, whole: float, decimals: int = 0) -> str:
+    return number(part / whole, decimals) if whole else "–"
+
+
+def _per_kr(part: float, whole: float) -> str:
+    return kr(part / whole) if whole else "–"
+
+
+MAP = register(Chart(
+    id="dekning-kart",
+    page="dekning",
+    title="Dekning per kommune",
+    data=_map_data,
+    figure=_map_figure,
+    source=SOURCE,
+    columns={"kommunenummer": "Kommunenummer", "kommune": "Kommune", "fylke_navn": "Fylke",
+             "enheter": "Enheter", "enheter_naadd": "Enheter nådd",
+             "andel_naadd": "Andel enheter nådd (%)", "deltakere": "Deltakere",
+             "barn_elever": "Barn og elever",
+             "deltakere_per_1000": "Deltakere per 1 000 barn og elever",
+             "innvilget_kr": "Innvilget (kr)", "kr_per_barn": "Innvilget per barn og elev (kr)",
+             "deltar": "Deltar", "helt_lag": "Hele laget (barnehage, skole og PPT)"},
+    summary=_map_summary,
+))
+
+
+def _county_summary(frame: pd.DataFrame, filters: Filters, _options: Options) -> str:
+    if frame.empty:
+        return "Ingen fylker i utvalget."
+    ordered = frame.sort_values("andel_deltar")
+    low, high = ordered.iloc[0], ordered.iloc[-1]
+    return (f"I {filters.aar} deltok {pct(national_share(frame))} av kommunene i hele landet; "
+            f"høyest andel i {high.fylke_navn} ({pct(high.andel_deltar)}), lavest i "
+            f"{low.fylke_navn} ({pct(low.andel_deltar)}).")
+
+
+COUNTY_BARS = register(Chart(
+    id="dekning-fylker",
+    page="dekning",
+    title="Andel kommuner som deltar, per fylke",
+    data=lambda filters, _options: coverage_by_county(filters),
+    figure=lambda frame, filters, _options: county_participation(frame,
+                                                                 highlight=filters.fylke),
+    source="Kilde: deltakelse rapportert til statsforvalterne.",
+    columns={"fylke": "Fylkesnummer", "fylke_navn": "Fylke", "kommuner": "Kommuner",
+             "deltar": "Kommuner som deltar", "andel_deltar": "Andel som deltar (%)",
+             "helt_lag": "Kommuner med hele laget", "andel_helt_lag": "Andel med hele laget (%)",
+             "enheter": "Enheter", "enheter_naadd": "Enheter nådd", "deltakere": "Deltakere",
+             "innvilget_kr": "Innvilget (kr)"},
+    summary=_county_summary,
+))

@@ -1,0 +1,72 @@
+"""Coverage gathered into areas: the table's rows, the map's areas and the counties.
+
+Everything here starts from `coverage_by_municipality`, so the map, the table and the county
+bars count exactly what Oversikt counts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+
+from loftet.filters import COUNTIES, Filters
+from loftet.queries.coverage import SUM_COLUMNS, coverage_by_municipality, with_shares
+from loftet.queries.reference import municipalities
+
+
+def _profile_numbers(struktur: int) -> pd.Series:
+    """Municipality number of the structure → the 2024 number its profile page has.
+
+    For 2020 numbers that were split (Ålesund 1507 → Ålesund 1508 and Haram 1580) the lowest
+    2024 number is used.
+    """
+    frame = municipalities()
+    key = "kommunenummer_2020" if struktur == 2020 else "kommunenummer"
+    return frame.groupby(key).kommunenummer.min()
+
+
+def coverage_rows(filters: Filters) -> pd.DataFrame:
+    """`coverage_by_municipality` for `filters.aar`, with what the page shows beside it.
+
+    Adds `fylke_navn` (county name in the chosen structure), `profil` (the 2024 number of the
+    municipality's profile page) and `kart_id` (the feature id on the map of the chosen
+    structure; in 2024 Haram 1580 is drawn with Ålesund as area 1508).
+    """
+    frame = coverage_by_municipality(filters)
+    frame["fylke_navn"] = frame.fylke.map(COUNTIES[filters.struktur])
+    frame["profil"] = frame.kommunenummer.map(_profile_numbers(filters.struktur))
+    frame["kart_id"] = frame.kartomrade if filters.struktur == 2024 else frame.kommunenummer
+    return frame
+
+
+def map_areas(rows: pd.DataFrame) -> pd.DataFrame:
+    """`coverage_rows` gathered into one row per map area: municipalities drawn as one area
+    are summed (names joined with "og"), whole team if any of them has it, and the shares
+    computed again from the sums."""
+    if rows.empty:
+        return rows
+    grouped = rows.groupby("kart_id", as_index=False, sort=True).agg(
+        kommune=("kommune", " og ".join), kommunenummer=("kommunenummer", "min"),
+        profil=("profil", "min"), fylke=("fylke", "first"), fylke_navn=("fylke_navn", "first"),
+        **{c: (c, "sum") for c in SUM_COLUMNS}, helt_lag=("helt_lag", "any"))
+    return with_shares(grouped)
+
+
+def coverage_by_map_area(filters: Filters) -> pd.DataFrame:
+    """One row per area of the chosen structure's map (see `map_areas`)."""
+    return map_areas(coverage_rows(filters))
+
+
+def coverage_by_county(filters: Filters) -> pd.DataFrame:
+    """Per county of the chosen structure (all counties, whatever `filters.fylke` is):
+    municipalities, how many take part and with the whole team, and the shares (percent),
+    plus the summed units, participants and NOK. Sector and owner filters apply."""
+    cov = coverage_by_municipality(replace(filters, fylke=None))
+    grouped = cov.groupby("fylke", as_index=False, sort=True).agg(
+        kommuner=("kommunenummer", "size"), deltar=("deltar", "sum"),
+        helt_lag=("helt_lag", "sum"), **{c: (c, "sum") for c in SUM_COLUMNS})
+    grouped["fylke_navn"] = grouped.fylke.map(COUNTIES[filters.struktur])
+    grouped["andel_deltar"] = 100 * grouped.deltar / grouped.kommuner
+    grouped["andel_helt_lag"] = 100 * grouped.helt_lag / grouped.kommuner
+    return grouped

@@ -1,0 +1,164 @@
+"""Dekning's figure functions with tiny frames and a tiny GeoJSON."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+import loftet.theme  # noqa: F401 — the template with Norwegian separators
+from loftet.figures.coverage import county_participation, national_share
+from loftet.figures.maps import PROJECTION, county_border_lines, coverage_map
+from loftet.theme import HIGHLIGHT, NATIONAL, NEUTRAL, PALETTE, SEQUENTIAL
+
+NBSP = "\u00a0"
+
+
+def square(x: float, y: float, size: float = 1.0) -> list:
+    """A clockwise ring (the winding plotly's geo expects for small polygons)."""
+    return [[[x, y], [x, y + size], [x + size, y + size], [x + size, y], [x, y]]]
+
+
+def geojson() -> dict:
+    return {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "id": number, "properties": {},
+         "geometry": {"type": "Polygon", "coordinates": square(10 + i, 60)}}
+        for i, number in enumerate(["0001", "0002", "0003"])]}
+
+
+def areas() -> pd.DataFrame:
+    """Three areas: one takes part, one does not, one has no units at all."""
+    return pd.DataFrame({
+        "kart_id": ["0001", "0002", "0003"], "profil": ["0001", "0002", "0003"],
+        "kommune": ["Nordby", "Sørby", "Tomby"], "fylke_navn": ["Testfylke"] * 3,
+        "enheter": [12, 4, 0], "enheter_naadd": [9, 0, 0], "deltakere": [1234, 0, 0],
+        "innvilget_kr": [1_250_000, 0, 0], "deltar": [True, False, False],
+        "helt_lag": [True, False, False], "andel_naadd": [75.0, 0.0, float("nan")],
+        "deltakere_per_1000": [12.5, 0.0, float("nan")],
+        "kr_per_barn": [1250.0, 0.0, float("nan")],
+    })
+
+
+def flat_colour(trace: go.Choropleth) -> str:
+    scale = trace.colorscale
+    assert scale[0][1] == scale[-1][1]
+    return scale[0][1]
+
+
+def test_takes_part_is_two_colours_and_grey_for_no_units() -> None:
+    figure = coverage_map(areas(), geojson(), metric="deltar")
+    assert [t.type for t in figure.data] == ["choropleth"] * 3
+    names = [t.name for t in figure.data]
+    assert names == ["Deltar", "Deltar ikke", "Ingen enheter i utvalget"]
+    assert [list(t.locations) for t in figure.data] == [["0001"], ["0002"], ["0003"]]
+    assert [flat_colour(t) for t in figure.data] == [PALETTE[0], PALETTE[1], NEUTRAL]
+    assert all(t.showlegend and t.showscale is False for t in figure.data)
+    # each trace carries only its own features, so the geometry is sent once
+    assert [[f["id"] for f in t.geojson["features"]] for t in figure.data] == [
+        ["0001"], ["0002"], ["0003"]]
+    assert all(t.featureidkey == "id" for t in figure.data)
+    assert list(figure.data[0].customdata) == ["0001"]
+
+
+def test_whole_team_legend_in_norwegian() -> None:
+    figure = coverage_map(areas(), geojson(), metric="helt_lag")
+    assert [t.name for t in figure.data] == ["Hele laget", "Ikke hele laget"]
+    assert "Hele laget (barnehage, skole og PPT): ja" in figure.data[0].hovertext[0]
+
+
+def test_continuous_metric_has_colour_bar_and_missing_is_grey_not_zero() -> None:
+    figure = coverage_map(areas(), geojson(), metric="kr_per_barn")
+    data, missing = figure.data
+    assert list(data.locations) == ["0001", "0002"]
+    assert list(data.z) == [1250.0, 0.0]
+    assert data.colorscale == tuple(tuple(step) for step in SEQUENTIAL)
+    assert data.colorbar.title.text == "Kr per barn<br>og elev"
+    assert data.colorbar.ticksuffix == " kr" and data.zmin == 0
+    assert data.zmax == pytest.approx(0.95 * 1250)  # 95th percentile of [0, 1250]
+    assert list(missing.locations) == ["0003"] and flat_colour(missing) == NEUTRAL
+    assert missing.name == "Ingen data" and missing.showlegend
+    assert "ingen data" in missing.hovertext[0]
+
+
+def test_share_metric_scale_is_0_to_100() -> None:
+    data = coverage_map(areas(), geojson(), metric="andel_naadd").data[0]
+    assert (data.zmin, data.zmax) == (0, 100)
+    assert data.colorbar.ticksuffix == " %"
+
+
+def test_hover_has_key_numbers_in_norwegian_format() -> None:
+    figure = coverage_map(areas(), geojson(), metric="kr_per_barn")
+    text = figure.data[0].hovertext[0].replace(NBSP, " ")
+    assert text.startswith("<b>Nordby</b><br>Testfylke")
+    assert "Enheter nådd: 9 av 12" in text
+    assert "Deltakere: 1 234" in text
+    assert "Innvilget: 1 250 000 kr" in text
+    assert "Kroner per barn og elev: 1 250 kr" in text
+    assert figure.data[0].hovertemplate == "%{hovertext}<extra></extra>"
+    per_1000 = coverage_map(areas(), geojson(), metric="deltakere_per_1000").data[0]
+    assert "Deltakere per 1 000 barn og elever: 12,5" in per_1000.hovertext[0]
+
+
+def test_geo_layout_hides_base_map_and_fits_locations() -> None:
+    geo = coverage_map(areas(), geojson()).layout.geo
+    assert geo.visible is False and geo.fitbounds == "locations"
+    assert geo.projection.type == PROJECTION["type"] == "conic conformal"
+    # an explicit rotation or scale would switch plotly's fitbounds off
+    assert geo.projection.rotation.lon is None and geo.projection.scale is None
+
+
+def test_unknown_metric_falls_back_to_takes_part() -> None:
+    names = [t.name for t in coverage_map(areas(), geojson(), metric="tull").data]
+    assert names[0] == "Deltar"
+
+
+def test_borders_drawn_on_top_without_hover() -> None:
+    figure = coverage_map(areas(), geojson(), borders=([10.0, 10.0, None], [60.0, 61.0, None]))
+    line = figure.data[-1]
+    assert line.type == "scattergeo" and line.mode == "lines" and line.hoverinfo == "skip"
+    assert list(line.lon) == [10.0, 10.0, None]
+
+
+def test_empty_frame_gives_empty_figure() -> None:
+    figure = coverage_map(areas().iloc[0:0], geojson())
+    assert len(figure.data) == 0
+    assert figure.layout.annotations[0].text == "Ingen data for valgt utvalg"
+
+
+def test_county_border_lines_keep_only_shared_borders() -> None:
+    counties = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "id": "01", "properties": {},
+         "geometry": {"type": "Polygon", "coordinates": square(0, 0)}},
+        {"type": "Feature", "id": "02", "properties": {},
+         "geometry": {"type": "Polygon", "coordinates": square(1, 0)}}]}
+    lons, lats = county_border_lines(counties)
+    points = {(x, y) for x, y in zip(lons, lats, strict=True) if x is not None}
+    assert points == {(1.0, 0.0), (1.0, 1.0)}
+    assert lons[-1] is None and lats[-1] is None
+
+
+def counties() -> pd.DataFrame:
+    return pd.DataFrame({"fylke": ["46", "03", "32"],
+                         "fylke_navn": ["Vestland", "Oslo", "Akershus"],
+                         "kommuner": [4, 1, 5], "deltar": [1, 1, 2],
+                         "andel_deltar": [25.0, 100.0, 40.0]})
+
+
+def test_county_bars_sorted_with_highlight_and_national_line() -> None:
+    figure = county_participation(counties(), highlight="32")
+    bar = figure.data[0]
+    assert bar.type == "bar" and bar.orientation == "h"
+    assert list(bar.y) == ["Vestland", "Akershus", "Oslo"]  # highest at the top
+    assert list(bar.marker.color) == [PALETTE[0], HIGHLIGHT, PALETTE[0]]
+    assert [t.replace(NBSP, " ") for t in bar.text] == ["25,0 %", "40,0 %", "100,0 %"]
+    assert national_share(counties()) == pytest.approx(40.0)
+    line = figure.layout.shapes[0]
+    assert (line.x0, line.x1) == (pytest.approx(40.0), pytest.approx(40.0))
+    assert line.line.color == NATIONAL
+    assert figure.layout.annotations[0].text.replace(NBSP, " ") == "Hele landet: 40,0 %"
+    assert "%{x:.1f} %" in bar.hovertemplate
+    assert figure.layout.xaxis.ticktext[-1].replace(NBSP, " ") == "100 %"
+
+
+def test_county_bars_empty() -> None:
+    assert len(county_participation(counties().iloc[0:0]).data) == 0
