@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import threading
 
 import dash
 from dash import Dash, html
 
 import loftet.theme  # noqa: F401 — registers the Plotly template
 from loftet.ui import callbacks  # noqa: F401 — registers the shared callbacks
+from loftet.ui import export_callbacks  # noqa: F401 — chart export downloads
+from loftet.queries import summaries
 from loftet.ui.shell import shell
 
 TITLE = "Løftet-monitor"
@@ -27,6 +30,7 @@ def create_app() -> Dash:
     )
     app.layout = shell
     app.validation_layout = html.Div([shell(), *_page_layouts()])
+    threading.Thread(target=summaries.warm, name="warm-cache", daemon=True).start()
     return app
 
 

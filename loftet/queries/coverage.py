@@ -11,48 +11,35 @@ import pandas as pd
 from loftet.filters import Filters
 from loftet.queries.base import optional_equals, read_frame
 from loftet.queries.reference import municipalities
+from loftet.queries.summaries import participation_summary, select, team_facts, unit_summary
 
 OWNER_TO_RECIPIENT = {"kommunal": "kommune", "fylkeskommunal": "fylkeskommune",
                       "privat": "privat"}
 
-_UNIT_FILTER = (optional_equals("e.enhetstype", "enhetstype") + " AND "
-                + optional_equals("e.eiertype", "eiertype"))
-
-
-def _unit_params(filters: Filters) -> dict:
-    return {"enhetstype": filters.unit_type, "eiertype": filters.eier}
-
-
 def units_by_municipality(filters: Filters) -> pd.DataFrame:
     """Units and children/pupils per 2024 municipality (sector and owner filters apply)."""
-    return read_frame(
-        "SELECT e.kommunenummer, COUNT(*) AS enheter, SUM(e.antall_barn_elever) AS barn_elever "
-        f"FROM enhet e WHERE {_UNIT_FILTER} GROUP BY e.kommunenummer",
-        **_unit_params(filters))
+    units = select(unit_summary(), enhetstype=filters.unit_type, eiertype=filters.eier)
+    return units.groupby("kommunenummer", as_index=False)[["enheter", "barn_elever"]].sum()
 
 
 def reached_by_municipality(filters: Filters, year: int) -> pd.DataFrame:
     """Units reached and participants per 2024 municipality in `year`."""
-    return read_frame(
-        "SELECT e.kommunenummer, COUNT(DISTINCT d.enhet_id) AS enheter_naadd, "
-        "SUM(d.antall_deltakere) AS deltakere FROM deltakelse d "
-        "JOIN enhet e ON e.enhet_id = d.enhet_id "
-        f"WHERE d.aar = :aar AND {_UNIT_FILTER} GROUP BY e.kommunenummer",
-        aar=year, **_unit_params(filters))
+    reached = select(participation_summary(), aar=year, enhetstype=filters.unit_type,
+                     eiertype=filters.eier)
+    return reached.groupby("kommunenummer", as_index=False)[["enheter_naadd", "deltakere"]].sum()
 
 
 def whole_team_by_municipality(year: int) -> pd.DataFrame:
     """Municipalities whose kindergartens and schools took part in `year`, with PPT taking part
     in at least one of the same measures ("hele laget rundt barnet")."""
-    return read_frame(
-        "WITH part AS (SELECT DISTINCT e.kommunenummer, e.enhetstype, d.tiltak_id "
-        "  FROM deltakelse d JOIN enhet e ON e.enhet_id = d.enhet_id WHERE d.aar = :aar), "
-        "ppt AS (SELECT DISTINCT tiltak_id FROM part WHERE enhetstype = 'ppt') "
-        "SELECT kommunenummer FROM part GROUP BY kommunenummer "
-        "HAVING MAX(CASE WHEN enhetstype = 'barnehage' THEN 1 ELSE 0 END) = 1 "
-        "AND MAX(CASE WHEN enhetstype = 'grunnskole' THEN 1 ELSE 0 END) = 1 "
-        "AND MAX(CASE WHEN tiltak_id IN (SELECT tiltak_id FROM ppt) THEN 1 ELSE 0 END) = 1",
-        aar=year).assign(helt_lag=True)
+    facts = select(team_facts(), aar=year)
+    ppt_measures = set(facts.tiltak_id[facts.enhetstype == "ppt"])
+    per_municipality = facts.assign(
+        bhg=facts.enhetstype == "barnehage", skole=facts.enhetstype == "grunnskole",
+        ppt=facts.tiltak_id.isin(ppt_measures),
+    ).groupby("kommunenummer")[["bhg", "skole", "ppt"]].any()
+    team = per_municipality.all(axis=1)
+    return pd.DataFrame({"kommunenummer": team.index[team.to_numpy()], "helt_lag": True})
 
 
 def granted_by_municipality(filters: Filters, year: int) -> pd.DataFrame:

@@ -8,8 +8,10 @@ import pandas as pd
 
 from loftet.config import FIRST_YEAR, TARGET_YEAR
 from loftet.filters import SECTOR_UNIT_TYPE, SECTORS, Filters
-from loftet.queries.base import municipality_key, optional_equals, read_frame
+from loftet.queries.base import municipality_key, read_frame
 from loftet.queries.coverage import coverage_by_municipality
+from loftet.queries.reference import municipalities
+from loftet.queries.summaries import participation_summary, select, unit_summary
 
 
 @dataclass(frozen=True)
@@ -39,19 +41,21 @@ def units_reached_by_sector(filters: Filters, year: int) -> pd.DataFrame:
     """Per sector: units, units reached in `year` and the share reached (county and owner
     filters apply)."""
     _, _, county = municipality_key(filters.struktur)
-    counts = read_frame(
-        "SELECT e.enhetstype, COUNT(*) AS enheter, "
-        "SUM(CASE WHEN r.enhet_id IS NULL THEN 0 ELSE 1 END) AS enheter_naadd "
-        "FROM enhet e JOIN kommune k ON k.kommunenummer = e.kommunenummer "
-        "LEFT JOIN (SELECT DISTINCT enhet_id FROM deltakelse WHERE aar = :aar) r "
-        "ON r.enhet_id = e.enhet_id "
-        f"WHERE {optional_equals('k.' + county, 'fylke')} "
-        f"AND {optional_equals('e.eiertype', 'eier')} GROUP BY e.enhetstype",
-        aar=year, fylke=filters.fylke, eier=filters.eier)
+    places = municipalities()
+    if filters.fylke:
+        places = places[places[county] == filters.fylke]
+    in_scope = set(places.kommunenummer)
+
+    def per_type(frame: pd.DataFrame, column: str) -> pd.Series:
+        frame = select(frame[frame.kommunenummer.isin(in_scope)], eiertype=filters.eier)
+        return frame.groupby("enhetstype")[column].sum()
+
+    units = per_type(unit_summary(), "enheter")
+    reached = per_type(select(participation_summary(), aar=year), "enheter_naadd")
     frame = pd.DataFrame({"sektor": list(SECTORS), "sektor_navn": list(SECTORS.values()),
                           "enhetstype": [SECTOR_UNIT_TYPE[c] for c in SECTORS]})
-    frame = frame.merge(counts, on="enhetstype", how="left").fillna(
-        {"enheter": 0, "enheter_naadd": 0})
+    frame["enheter"] = frame.enhetstype.map(units).fillna(0).astype(int)
+    frame["enheter_naadd"] = frame.enhetstype.map(reached).fillna(0).astype(int)
     frame["andel_naadd"] = 100 * frame.enheter_naadd / frame.enheter.where(frame.enheter > 0)
     return frame
 

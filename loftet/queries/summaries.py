@@ -1,0 +1,51 @@
+"""Small pre-aggregated frames that many views share, read once per data version.
+
+The heavy joins over `deltakelse` (≈ 120 000 rows nationally) run once after each load; pages then
+filter and sum these few-thousand-row frames in memory. `warm()` fills the cache at start-up.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from loftet.queries.base import read_frame
+
+
+def participation_summary() -> pd.DataFrame:
+    """Per year, 2024 municipality, unit type and owner type: units reached and participants."""
+    return read_frame(
+        "SELECT d.aar, e.kommunenummer, e.enhetstype, e.eiertype, "
+        "COUNT(DISTINCT d.enhet_id) AS enheter_naadd, SUM(d.antall_deltakere) AS deltakere "
+        "FROM deltakelse d JOIN enhet e ON e.enhet_id = d.enhet_id "
+        "GROUP BY d.aar, e.kommunenummer, e.enhetstype, e.eiertype")
+
+
+def unit_summary() -> pd.DataFrame:
+    """Per 2024 municipality, unit type and owner type: units and children/pupils."""
+    return read_frame(
+        "SELECT kommunenummer, enhetstype, eiertype, COUNT(*) AS enheter, "
+        "SUM(antall_barn_elever) AS barn_elever FROM enhet "
+        "GROUP BY kommunenummer, enhetstype, eiertype")
+
+
+def team_facts() -> pd.DataFrame:
+    """Which unit types of each municipality took part in which measure, per year."""
+    return read_frame(
+        "SELECT DISTINCT d.aar, e.kommunenummer, e.enhetstype, d.tiltak_id "
+        "FROM deltakelse d JOIN enhet e ON e.enhet_id = d.enhet_id")
+
+
+def select(frame: pd.DataFrame, **equals: object) -> pd.DataFrame:
+    """Rows where each given column equals its value; `None` means no filter."""
+    mask = pd.Series(True, index=frame.index)
+    for column, value in equals.items():
+        if value is not None:
+            mask &= frame[column] == value
+    return frame[mask]
+
+
+def warm() -> None:
+    """Fill the cache (called in a background thread when the app starts)."""
+    participation_summary()
+    unit_summary()
+    team_facts()
