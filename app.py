@@ -45,4 +45,4 @@ server = app.server
 
 if __name__ == "__main__":
     app.run(host=os.environ.get("HOST", "127.0.0.1"), port=int(os.environ.get("PORT", "8050")),
-            debug=os.environ.get("DASH_DEBUG") == "1")
+            debug=os.environ.get("DASH_DEBUG") == "1", dev_tools_disable_version_check=True)

@@ -1,0 +1,478 @@
+"""Kommuneprofil: one municipality against its county and the nation.
+
+The municipality is always a 2024 municipality (facts are keyed by the 2024 number); the
+chosen structure (`filters.struktur`) decides which county it is compared with (its 2024
+county or its 2020–2023 county). Counts reuse the coverage queries, so the profile adds up to
+the same numbers as Oversikt and Dekning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from loftet.config import FIRST_YEAR
+from loftet.filters import SECTORS, Filters
+from loftet.queries.base import municipality_key, read_frame
+from loftet.queries.coverage import coverage_by_municipality, granted_by_municipality
+from loftet.queries.quality import (
+    indicator_by_municipality,
+    latest_year_with_data,
+    national_level,
+)
+from loftet.queries.reference import counties, indicators, municipalities, professions
+
+NATION = "Hele landet"
+
+
+# --- Which municipality -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a requested number points to: a 2024 municipality, or nothing (`kommunenummer`
+    None). `note` explains a number that was replaced (a 2020–2023 number)."""
+
+    requested: str
+    kommunenummer: str | None
+    note: str | None = None
+    successors: tuple[tuple[str, str], ...] = ()
+    """(number, name) of every 2024 municipality the old number became, when it was split."""
+
+    @property
+    def found(self) -> bool:
+        return self.kommunenummer is not None
+
+
+def resolve_number(raw: object, table: pd.DataFrame) -> Resolution:
+    """Find the 2024 municipality for a requested number (pure; no database).
+
+    Args:
+        raw: the number as typed in the address: a 2024 number (`4601`), a 2020–2023 number
+            (`3024`, `1507`), optionally without the leading zero (`301`); anything else is
+            unknown.
+        table: the municipalities (columns `kommunenummer`, `navn`, `kommunenummer_2020`,
+            `navn_2020`), as from `loftet.queries.reference.municipalities()`.
+
+    Returns:
+        The 2024 number and, for an old number, a Norwegian note. A 2020 number that was split
+        (1507 Ålesund → 1508 Ålesund and 1580 Haram) points to the successor with the lowest
+        number, which is where the ETL keeps that number's earlier data.
+    """
+    requested = "" if raw is None else str(raw).strip()
+    number = requested.zfill(4) if requested.isdigit() and len(requested) == 3 else requested
+    if not (number.isascii() and number.isdigit() and len(number) == 4):
+        return Resolution(requested, None)
+    if (table.kommunenummer == number).any():
+        return Resolution(requested, number)
+    matches = table[table.kommunenummer_2020 == number].sort_values("kommunenummer")
+    if matches.empty:
+        return Resolution(requested, None)
+    first = matches.iloc[0]
+    successors = tuple(zip(matches.kommunenummer, matches.navn, strict=True))
+    if len(successors) == 1:
+        note = (f"Kommunenummer {number} gjaldt til 2023. {first.navn_2020} har fra 2024 "
+                f"kommunenummer {first.kommunenummer}.")
+    else:
+        parts = ", ".join(f"{n} {name}" for n, name in successors[:-1])
+        last = f"{successors[-1][0]} {successors[-1][1]}"
+        note = (f"Kommunenummer {number} gjaldt til 2023. {first.navn_2020} ble fra 2024 delt i "
+                f"{parts} og {last}. Her vises {first.kommunenummer} {first.navn}, som tallene "
+                f"fra før 2024 er ført på.")
+    return Resolution(requested, str(first.kommunenummer), note, successors)
+
+
+def suggestions(raw: object, table: pd.DataFrame, limit: int = 8) -> list[tuple[str, str]]:
+    """Municipalities an unknown address may have meant (pure; no database): names containing
+    the text (`/kommune/bergen`), or numbers starting with it (`/kommune/46`).
+
+    Returns:
+        Up to `limit` (2024 number, name) pairs, names starting with the text first.
+    """
+    text = "" if raw is None else str(raw).strip().casefold()
+    if len(text) < 2:
+        return []
+    if text.isdigit():
+        hits = table[table.kommunenummer.str.startswith(text)].sort_values("kommunenummer")
+    else:
+        names = table.navn.str.casefold()
+        ranked = table.assign(_later=~names.str.startswith(text))
+        hits = ranked[names.str.contains(text, regex=False)].sort_values(["_later", "navn"])
+    return list(zip(hits.kommunenummer, hits.navn, strict=True))[:limit]
+
+
+def find_municipality(raw: object) -> Resolution:
+    """`resolve_number` against the municipalities in the database."""
+    return resolve_number(raw, municipalities())
+
+
+@dataclass(frozen=True)
+class Municipality:
+    """A 2024 municipality with its county in both structures and its Statsforvalter."""
+
+    kommunenummer: str
+    navn: str
+    fylkesnummer: str
+    fylke: str
+    kommunenummer_2020: str
+    navn_2020: str
+    fylkesnummer_2020: str
+    fylke_2020: str
+    statsforvalter: str
+    statsforvalter_navn: str
+
+    def county(self, struktur: int) -> tuple[str, str]:
+        """(number, name) of its county in the structure `struktur`."""
+        if struktur == 2020:
+            return self.fylkesnummer_2020, self.fylke_2020
+        return self.fylkesnummer, self.fylke
+
+    @property
+    def renumbered(self) -> bool:
+        """True when its number or name was different in 2020–2023."""
+        return (self.kommunenummer, self.navn) != (self.kommunenummer_2020, self.navn_2020)
+
+
+def statsforvalter_names() -> dict[str, str]:
+    """Statsforvalter code → name."""
+    frame = read_frame("SELECT kode, navn FROM statsforvalter ORDER BY kode")
+    return dict(zip(frame.kode, frame.navn, strict=True))
+
+
+def municipality(kommunenummer: str) -> Municipality | None:
+    """The municipality with 2024 number `kommunenummer`, or None."""
+    table = municipalities()
+    rows = table[table.kommunenummer == kommunenummer]
+    if rows.empty:
+        return None
+    row = rows.iloc[0]
+    names = {s: dict(zip(c.fylkesnummer, c.navn, strict=True))
+             for s, c in ((s, counties(s)) for s in (2024, 2020))}
+    return Municipality(
+        kommunenummer=row.kommunenummer, navn=row.navn, fylkesnummer=row.fylkesnummer,
+        fylke=names[2024].get(row.fylkesnummer, row.fylkesnummer),
+        kommunenummer_2020=row.kommunenummer_2020, navn_2020=row.navn_2020,
+        fylkesnummer_2020=row.fylkesnummer_2020,
+        fylke_2020=names[2020].get(row.fylkesnummer_2020, row.fylkesnummer_2020),
+        statsforvalter=row.statsforvalter,
+        statsforvalter_navn=statsforvalter_names().get(row.statsforvalter, row.statsforvalter))
+
+
+def municipality_choices() -> pd.DataFrame:
+    """Every 2024 municipality for a search list: number, name and a label that also holds
+    the 2020–2023 number when it was different (so the old number can be searched)."""
+    table = municipalities()
+    old = table.kommunenummer_2020 != table.kommunenummer
+    label = table.navn + " (" + table.kommunenummer + ")"
+    label = label.where(~old, table.navn + " (" + table.kommunenummer + ", før 2024: "
+                        + table.kommunenummer_2020 + ")")
+    return (table.assign(etikett=label)[["kommunenummer", "navn", "etikett"]]
+            .sort_values("navn", key=norwegian_sort_key).reset_index(drop=True))
+
+
+_AFTER_Z = str.maketrans({"æ": "{", "ø": "|", "å": "}"})
+"""Æ, Ø and Å sort after Z, in that order ({, |, } follow z in ASCII)."""
+
+
+def norwegian_sort_key(names: pd.Series) -> pd.Series:
+    """A sort key putting names in Norwegian alphabetical order."""
+    return names.str.lower().str.translate(_AFTER_Z)
+
+
+# --- Helpers on the coverage frame ----------------------------------------------------------
+
+def _county_of(struktur: int) -> pd.Series:
+    """2024 municipality number → its county number in `struktur`."""
+    table = municipalities()
+    _, _, county = municipality_key(struktur)
+    return pd.Series(table[county].to_numpy(), index=table.kommunenummer)
+
+
+def _coverage_2024(year: int, sektor: str | None = None) -> pd.DataFrame:
+    """Coverage per 2024 municipality in `year` (sector filter optional), indexed by number."""
+    return coverage_by_municipality(Filters(aar=year, sektor=sektor), year).set_index(
+        "kommunenummer")
+
+
+def _levels(frame: pd.DataFrame, kommunenummer: str, county: str,
+            county_of: pd.Series) -> dict[str, pd.Series]:
+    """Sum the numeric columns of a per-municipality frame for the municipality, its county
+    and the nation."""
+    in_county = county_of.reindex(frame.index) == county
+    return {"kommune": frame.loc[kommunenummer], "fylke": frame[in_county].sum(numeric_only=True),
+            "landet": frame.sum(numeric_only=True)}
+
+
+def _ratio(part: float, whole: float, scale: float = 1.0) -> float:
+    return scale * part / whole if whole else float("nan")
+
+
+def _shares(parts: pd.Series, whole: float) -> pd.Series:
+    """Each part as a percentage of `whole` (NaN when the whole is zero)."""
+    return 100 * parts.astype(float) / whole if whole else parts * float("nan")
+
+
+# --- Key figures ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class KeyFigures:
+    """The municipality's headline numbers for one year."""
+
+    aar: int
+    deltar: bool
+    helt_lag: bool
+    deltakere: int
+    innvilget_kr: int
+    barn_elever: int
+    enheter: int
+    enheter_naadd: int
+    deltakere_per_1000: float
+    kr_per_barn: float
+    fylke_deltakere_per_1000: float
+    landet_deltakere_per_1000: float
+    fylke_kr_per_barn: float
+    landet_kr_per_barn: float
+
+
+def key_figures(kommunenummer: str, filters: Filters, year: int | None = None) -> KeyFigures:
+    """Takes part, whole team, participants, NOK granted and units reached in `year`
+    (default `filters.aar`), with county (of `filters.struktur`) and national rates."""
+    year = year or filters.aar
+    place = municipality(kommunenummer)
+    if place is None:
+        raise KeyError(kommunenummer)
+    cov = _coverage_2024(year)
+    levels = _levels(cov, kommunenummer, place.county(filters.struktur)[0],
+                     _county_of(filters.struktur))
+    own = levels["kommune"]
+
+    def per_1000(level: pd.Series) -> float:
+        return _ratio(level.deltakere, level.barn_elever, 1000)
+
+    def per_child(level: pd.Series) -> float:
+        return _ratio(level.innvilget_kr, level.barn_elever)
+
+    return KeyFigures(
+        aar=year, deltar=bool(own.deltar), helt_lag=bool(own.helt_lag),
+        deltakere=int(own.deltakere), innvilget_kr=int(own.innvilget_kr),
+        barn_elever=int(own.barn_elever), enheter=int(own.enheter),
+        enheter_naadd=int(own.enheter_naadd),
+        deltakere_per_1000=per_1000(own), kr_per_barn=per_child(own),
+        fylke_deltakere_per_1000=per_1000(levels["fylke"]),
+        landet_deltakere_per_1000=per_1000(levels["landet"]),
+        fylke_kr_per_barn=per_child(levels["fylke"]),
+        landet_kr_per_barn=per_child(levels["landet"]))
+
+
+def units_reached_by_sector_compared(kommunenummer: str, filters: Filters) -> pd.DataFrame:
+    """Per sector in `filters.aar`: the municipality's units and units reached, and the share
+    reached in the municipality, its county (of `filters.struktur`) and the nation.
+
+    The counts are `coverage_by_municipality` with the sector filter, summed per level, so they
+    equal `loftet.queries.overview.units_reached_by_sector` for the county and the nation.
+
+    Columns: sektor, sektor_navn, enheter, enheter_naadd, andel_kommune, andel_fylke,
+    andel_landet (percent; NaN where there are no units).
+    """
+    place = municipality(kommunenummer)
+    if place is None:
+        raise KeyError(kommunenummer)
+    county, county_of = place.county(filters.struktur)[0], _county_of(filters.struktur)
+    rows = []
+    for code, name in SECTORS.items():
+        levels = _levels(_coverage_2024(filters.aar, code), kommunenummer, county, county_of)
+        own = levels["kommune"]
+        rows.append({"sektor": code, "sektor_navn": name, "enheter": int(own.enheter),
+                     "enheter_naadd": int(own.enheter_naadd),
+                     **{f"andel_{level}": _ratio(values.enheter_naadd, values.enheter, 100)
+                        for level, values in levels.items()}})
+    return pd.DataFrame(rows)
+
+
+# --- Participation and allocations over the years ---------------------------------------------
+
+def participation_by_year(kommunenummer: str, filters: Filters) -> pd.DataFrame:
+    """Participants per 1,000 children/pupils per year (`filters.fra`..`filters.aar`) for the
+    municipality, its county (of `filters.struktur`) and the nation.
+
+    Columns: aar, deltakere, barn_elever, per_1000_kommune, deltakere_fylke,
+    barn_elever_fylke, per_1000_fylke, deltakere_landet, barn_elever_landet, per_1000_landet.
+    """
+    place = municipality(kommunenummer)
+    if place is None:
+        raise KeyError(kommunenummer)
+    county, county_of = place.county(filters.struktur)[0], _county_of(filters.struktur)
+    rows = []
+    for year in range(filters.fra, filters.aar + 1):
+        levels = _levels(_coverage_2024(year), kommunenummer, county, county_of)
+        row: dict[str, float] = {"aar": year}
+        for level, values in levels.items():
+            suffix = "" if level == "kommune" else f"_{level}"
+            row[f"deltakere{suffix}"] = int(values.deltakere)
+            row[f"barn_elever{suffix}"] = int(values.barn_elever)
+            row[f"per_1000_{level}"] = _ratio(values.deltakere, values.barn_elever, 1000)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def allocations_by_year(kommunenummer: str, filters: Filters) -> pd.DataFrame:
+    """NOK granted and spent in the municipality per year (`filters.fra`..`filters.aar`), and
+    NOK granted per child/pupil in the municipality, its county and the nation.
+
+    Columns: aar, innvilget_kr, brukt_kr (NaN when not reported), kr_per_barn_kommune,
+    kr_per_barn_fylke, kr_per_barn_landet.
+    """
+    place = municipality(kommunenummer)
+    if place is None:
+        raise KeyError(kommunenummer)
+    county, county_of = place.county(filters.struktur)[0], _county_of(filters.struktur)
+    rows = []
+    for year in range(filters.fra, filters.aar + 1):
+        levels = _levels(_coverage_2024(year), kommunenummer, county, county_of)
+        spent = granted_by_municipality(Filters(aar=year), year).set_index("kommunenummer")
+        brukt = spent.brukt_kr.get(kommunenummer) if len(spent) else None
+        row = {"aar": year, "innvilget_kr": int(levels["kommune"].innvilget_kr),
+               "brukt_kr": float("nan") if brukt is None or pd.isna(brukt) else float(brukt)}
+        for level, values in levels.items():
+            row[f"kr_per_barn_{level}"] = _ratio(values.innvilget_kr, values.barn_elever)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+# --- Professions --------------------------------------------------------------------------------
+
+def participants_by_profession(kommunenummer: str, filters: Filters) -> pd.DataFrame:
+    """Participants per profession in `filters.aar`: the municipality's count and each
+    profession's share of all participants in the municipality, its county and the nation.
+
+    Columns: profesjon, profesjon_navn, deltakere, enheter_naadd, andel_kommune, andel_fylke,
+    andel_landet (percent). Only professions with participants somewhere in the country.
+    """
+    place = municipality(kommunenummer)
+    if place is None:
+        raise KeyError(kommunenummer)
+    counts = read_frame(
+        "SELECT d.profesjon, e.kommunenummer, SUM(d.antall_deltakere) AS deltakere, "
+        "COUNT(DISTINCT d.enhet_id) AS enheter_naadd FROM deltakelse d "
+        "JOIN enhet e ON e.enhet_id = d.enhet_id WHERE d.aar = :aar "
+        "GROUP BY d.profesjon, e.kommunenummer", aar=filters.aar)
+    names = professions().rename(columns={"kode": "profesjon", "navn": "profesjon_navn"})
+    county_of = _county_of(filters.struktur)
+    counts["fylke"] = counts.kommunenummer.map(county_of)
+    own = counts[counts.kommunenummer == kommunenummer].set_index("profesjon")
+    in_county = counts[counts.fylke == place.county(filters.struktur)[0]].groupby(
+        "profesjon").deltakere.sum()
+    nation = counts.groupby("profesjon").deltakere.sum()
+    frame = names[names.profesjon.isin(nation.index)].copy()
+    frame["deltakere"] = frame.profesjon.map(own.deltakere).fillna(0).astype("int64")
+    frame["enheter_naadd"] = frame.profesjon.map(own.enheter_naadd).fillna(0).astype("int64")
+    frame["andel_kommune"] = _shares(frame.deltakere, own.deltakere.sum())
+    frame["andel_fylke"] = _shares(frame.profesjon.map(in_county).fillna(0), in_county.sum())
+    frame["andel_landet"] = _shares(frame.profesjon.map(nation).fillna(0), nation.sum())
+    return frame.sort_values(["deltakere", "andel_landet"], ascending=False).reset_index(
+        drop=True)
+
+
+def reach_profile(kommunenummer: str, filters: Filters) -> pd.DataFrame:
+    """Professions and sectors reached in `filters.aar`, one tidy frame for one chart.
+
+    Columns: del (`profesjon` or `sektor`), kode, navn, antall (participants, or units
+    reached), av (all participants in the municipality, or its units), andel_kommune,
+    andel_fylke, andel_landet (percent: share of participants in the profession, or share of
+    units reached in the sector).
+    """
+    prof = participants_by_profession(kommunenummer, filters)
+    prof = pd.DataFrame({
+        "del": "profesjon", "kode": prof.profesjon, "navn": prof.profesjon_navn,
+        "antall": prof.deltakere, "av": int(prof.deltakere.sum()),
+        "andel_kommune": prof.andel_kommune, "andel_fylke": prof.andel_fylke,
+        "andel_landet": prof.andel_landet})
+    sectors = units_reached_by_sector_compared(kommunenummer, filters)
+    sectors = pd.DataFrame({
+        "del": "sektor", "kode": sectors.sektor, "navn": sectors.sektor_navn,
+        "antall": sectors.enheter_naadd, "av": sectors.enheter,
+        "andel_kommune": sectors.andel_kommune, "andel_fylke": sectors.andel_fylke,
+        "andel_landet": sectors.andel_landet})
+    return pd.concat([prof, sectors], ignore_index=True)
+
+
+# --- Quality indicators -------------------------------------------------------------------------
+
+def indicators_compared(kommunenummer: str, filters: Filters) -> pd.DataFrame:
+    """Each quality indicator in its latest year up to `filters.aar` with data: the
+    municipality's value (NaN with `status` `skjermet` when suppressed, `mangler` when not
+    reported), its value the year before, and the county (of `filters.struktur`) and national
+    levels.
+
+    Levels follow the Kvalitet page's rules (`loftet.queries.quality`): sum(teller) /
+    sum(nevner) · 100 over the municipalities with a value; suppressed values are left out.
+
+    Columns: indikator, navn, enhet, hoy_er_behov, aar, kommune, status, kommune_forrige,
+    aar_forrige, fylke, landet, kommuner_med_verdi (in the nation).
+    """
+    place = municipality(kommunenummer)
+    if place is None:
+        raise KeyError(kommunenummer)
+    county = place.county(filters.struktur)[0]
+    rows = []
+    for item in indicators().itertuples():
+        year = latest_year_with_data(item.kode, filters.aar)
+        if year is None:
+            continue
+        nation = indicator_by_municipality(Filters(aar=year), item.kode).set_index(
+            "kommunenummer")
+        own = nation.loc[kommunenummer]
+        before = (indicator_by_municipality(Filters(aar=year - 1), item.kode)
+                  .set_index("kommunenummer").verdi.get(kommunenummer)
+                  if year > FIRST_YEAR else None)
+        in_county = indicator_by_municipality(
+            Filters(aar=year, fylke=county, struktur=filters.struktur), item.kode)
+        level = national_level(item.kode, year)
+        rows.append({
+            "indikator": item.kode, "navn": item.navn, "enhet": item.enhet,
+            "hoy_er_behov": bool(item.hoy_er_behov), "aar": year,
+            "kommune": float(own.verdi),
+            "status": ("vist" if pd.notna(own.verdi) else
+                       "skjermet" if bool(own.skjermet) else "mangler"),
+            "kommune_forrige": float("nan") if before is None else float(before),
+            "aar_forrige": year - 1,
+            "fylke": _ratio(in_county.teller.sum(), in_county.nevner.sum(), 100),
+            "landet": float("nan") if level is None else level,
+            "kommuner_med_verdi": int(nation.verdi.notna().sum())})
+    return pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
+
+
+INDICATOR_COLUMNS = ["indikator", "navn", "enhet", "hoy_er_behov", "aar", "kommune", "status",
+                     "kommune_forrige", "aar_forrige", "fylke", "landet", "kommuner_med_verdi"]
+
+
+# --- Measures -----------------------------------------------------------------------------------
+
+def measures_in_municipality(kommunenummer: str, filters: Filters) -> pd.DataFrame:
+    """Measures with participants or allocations in the municipality in
+    `filters.fra`..`filters.aar`, with what the municipality got and sent in `filters.aar`.
+
+    Columns: tiltak_id, navn, startaar, uh_partner, hovedomrade, eier, eiertype,
+    innvilget_kr (granted to recipients in the municipality in `aar`; 0 if none),
+    deltakere (participants from the municipality's units in `aar`; 0 if none).
+    """
+    return read_frame(
+        "WITH here AS ("
+        "  SELECT d.tiltak_id FROM deltakelse d JOIN enhet e ON e.enhet_id = d.enhet_id "
+        "  WHERE e.kommunenummer = :k AND d.aar BETWEEN :fra AND :aar "
+        "  UNION SELECT tiltak_id FROM tildeling "
+        "  WHERE kommunenummer = :k AND aar BETWEEN :fra AND :aar), "
+        "granted AS (SELECT tiltak_id, SUM(innvilget_kr) AS innvilget_kr FROM tildeling "
+        "  WHERE kommunenummer = :k AND aar = :aar GROUP BY tiltak_id), "
+        "taking_part AS (SELECT d.tiltak_id, SUM(d.antall_deltakere) AS deltakere "
+        "  FROM deltakelse d JOIN enhet e ON e.enhet_id = d.enhet_id "
+        "  WHERE e.kommunenummer = :k AND d.aar = :aar GROUP BY d.tiltak_id) "
+        "SELECT t.tiltak_id, t.navn, t.aar AS startaar, t.uh_partner, o.navn AS hovedomrade, "
+        "t.eier, t.eiertype, COALESCE(g.innvilget_kr, 0) AS innvilget_kr, "
+        "COALESCE(p.deltakere, 0) AS deltakere "
+        "FROM tiltak t JOIN here h ON h.tiltak_id = t.tiltak_id "
+        "LEFT JOIN kompetanseomrade o ON o.kode = t.hovedomrade "
+        "LEFT JOIN granted g ON g.tiltak_id = t.tiltak_id "
+        "LEFT JOIN taking_part p ON p.tiltak_id = t.tiltak_id "
+        "ORDER BY t.aar DESC, t.tiltak_id",
+        k=kommunenummer, fra=filters.fra, aar=filters.aar)
