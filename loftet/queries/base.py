@@ -21,26 +21,44 @@ def data_version(engine: Engine | None = None) -> int:
         return conn.execute(text("SELECT COALESCE(MAX(batch_id), 0) FROM lastebatch")).scalar_one()
 
 
-@lru_cache(maxsize=CACHE_SIZE)
-def _cached(url: str, version: int, sql: str, params: tuple) -> pd.DataFrame:
+def _run(url: str, version: int, sql: str, params: tuple) -> pd.DataFrame:
+    """Run the query; `url` and `version` are only cache keys."""
     with get_engine().connect() as conn:
         return pd.read_sql_query(text(sql), conn, params=dict(params))
 
 
+_cached = lru_cache(maxsize=CACHE_SIZE)(_run)
+_shared_cached = lru_cache(maxsize=16)(_run)
+
+
 def read_frame(query: Select | str, **params: object) -> pd.DataFrame:
-    """Run `query` (Core select or SQL text with :named parameters) and return a fresh copy."""
+    """Run `query` (Core select or SQL text with :named parameters) and return a fresh copy.
+    Results are cached until the next load (data version) or `clear_cache()`."""
+    return _read(_cached, query, params)
+
+
+def read_shared_frame(query: str) -> pd.DataFrame:
+    """Like `read_frame`, for the few shared summaries: a cache of its own that
+    `clear_cache()` keeps (a new load still invalidates it), so benchmarks can tell the
+    once-per-load cost from the per-request cost."""
+    return _read(_shared_cached, query, {})
+
+
+def _read(cache, query: Select | str, params: dict) -> pd.DataFrame:
     if isinstance(query, Select):
         compiled = query.compile(get_engine(), compile_kwargs={"literal_binds": False})
         sql, params = str(compiled), {**compiled.params, **params}
     else:
         sql = query
     key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
-    return _cached(database_url(), data_version(), sql, key).copy()
+    return cache(database_url(), data_version(), sql, key).copy()
 
 
-def clear_cache() -> None:
-    """Forget every cached result (tests, benchmarks)."""
+def clear_cache(*, shared: bool = False) -> None:
+    """Forget cached query results; with `shared=True` also the shared summaries."""
     _cached.cache_clear()
+    if shared:
+        _shared_cached.cache_clear()
 
 
 def municipality_key(struktur: int) -> tuple[str, str, str]:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from loftet.queries.base import read_frame
+from loftet.queries.base import read_shared_frame
 
 
 def participation_summary() -> pd.DataFrame:
     """Per year, 2024 municipality, unit type and owner type: units reached and participants."""
-    return read_frame(
+    return read_shared_frame(
         "SELECT d.aar, e.kommunenummer, e.enhetstype, e.eiertype, "
         "COUNT(DISTINCT d.enhet_id) AS enheter_naadd, SUM(d.antall_deltakere) AS deltakere "
         "FROM deltakelse d JOIN enhet e ON e.enhet_id = d.enhet_id "
@@ -22,7 +22,7 @@ def participation_summary() -> pd.DataFrame:
 
 def unit_summary() -> pd.DataFrame:
     """Per 2024 municipality, unit type and owner type: units and children/pupils."""
-    return read_frame(
+    return read_shared_frame(
         "SELECT kommunenummer, enhetstype, eiertype, COUNT(*) AS enheter, "
         "SUM(antall_barn_elever) AS barn_elever FROM enhet "
         "GROUP BY kommunenummer, enhetstype, eiertype")
@@ -30,7 +30,7 @@ def unit_summary() -> pd.DataFrame:
 
 def team_facts() -> pd.DataFrame:
     """Which unit types of each municipality took part in which measure, per year."""
-    return read_frame(
+    return read_shared_frame(
         "SELECT DISTINCT d.aar, e.kommunenummer, e.enhetstype, d.tiltak_id "
         "FROM deltakelse d JOIN enhet e ON e.enhet_id = d.enhet_id")
 
