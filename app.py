@@ -9,9 +9,11 @@ import dash
 from dash import Dash, html
 
 import loftet.theme  # noqa: F401 — registers the Plotly template
-from loftet.ui import callbacks  # noqa: F401 — registers the shared callbacks
-from loftet.ui import export_callbacks  # noqa: F401 — chart export downloads
 from loftet.queries import summaries
+from loftet.ui import (
+    callbacks,  # noqa: F401 — registers the shared callbacks
+    export_callbacks,  # noqa: F401 — chart export downloads
+)
 from loftet.ui.shell import shell
 
 TITLE = "Løftet-monitor"

@@ -63,16 +63,18 @@ def write_small_inputs(folder: Path) -> list[Path]:
     """Write the dataset as input files (CSV and XLSX) into `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
     return [
-        write_input(folder / "enheter.csv", ENHETER, [dict(zip(ENHETER.headers, u)) for u in UNITS]),
+        write_input(folder / "enheter.csv", ENHETER,
+                    [dict(zip(ENHETER.headers, u, strict=True)) for u in UNITS]),
         write_input(folder / "tiltak.xlsx", TILTAK, [
             dict(zip(TILTAK.headers, (m[0], f"Tiltak {m[0]}", m[1], m[2], m[3], m[4], m[5], m[6],
-                                      m[7], m[8], "LAERER;PPT"))) for m in MEASURES]),
+                                      m[7], m[8], "LAERER;PPT"), strict=True)) for m in MEASURES]),
         write_input(folder / "tildelinger.csv", TILDELINGER,
-                    [dict(zip(TILDELINGER.headers, a)) for a in ALLOCATIONS]),
+                    [dict(zip(TILDELINGER.headers, a, strict=True)) for a in ALLOCATIONS]),
         write_input(folder / "deltakelse.csv", DELTAKELSE,
-                    [dict(zip(DELTAKELSE.headers, p)) for p in PARTICIPATION]),
+                    [dict(zip(DELTAKELSE.headers, p, strict=True)) for p in PARTICIPATION]),
         write_input(folder / "kvalitetsindikatorer.csv", KVALITETSINDIKATORER,
-                    [dict(zip(KVALITETSINDIKATORER.headers, (*i, "GSI"))) for i in INDICATORS]),
+                    [dict(zip(KVALITETSINDIKATORER.headers, (*i, "GSI"), strict=True))
+                     for i in INDICATORS]),
         write_input(folder / "bevilgning.xlsx", BEVILGNING,
                     [{"år": y, "beløp_kr": b, "kilde": "test"} for y, b in BUDGET]),
     ]
