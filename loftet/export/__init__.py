@@ -1,0 +1,156 @@
+"""Files for use outside the app: print-ready chart images, data downloads, the report pack.
+
+Every file is made from the chart catalogue (`loftet.charts.render`), so a download shows the
+same numbers as the chart on screen. This module holds what all outlets share: formats, file
+names, and the Norwegian texts that say what a file shows (filters, options, source, data date,
+demo notice). `images`, `tables` and `pack` make the files; `export_file` picks one by format.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+
+from loftet.charts import Chart
+from loftet.filters import Filters
+from loftet.formatting import long_date
+from loftet.queries import reference
+
+IMAGE_FORMATS = ("png", "svg", "pdf")
+TABLE_FORMATS = ("csv", "xlsx")
+FORMATS = IMAGE_FORMATS + TABLE_FORMATS
+MEDIA_TYPES = {
+    "png": "image/png",
+    "svg": "image/svg+xml",
+    "pdf": "application/pdf",
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "zip": "application/zip",
+}
+DEMO_MARK = "DEMODATA – ikke offisielle tall"
+DEMO_NOTICE = ("Tallene er generert for demonstrasjon og er ikke offisielle. "
+               "De må ikke brukes i rapporter eller saksframlegg.")
+FILE_PREFIX = "loftet"
+_TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "o", "å": "aa", "é": "e", "á": "a"})
+
+
+def slug(text: str) -> str:
+    """`Møre og Romsdal` → `more-og-romsdal`: safe in file names on every system."""
+    folded = unicodedata.normalize("NFKD", text.lower().translate(_TRANSLITERATION))
+    ascii_text = "".join(c for c in folded if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "x"
+
+
+def place_slug(filters: Filters) -> str:
+    """The county's name as a slug, or `norge` for the whole country."""
+    return slug(filters.county_name) if filters.fylke else "norge"
+
+
+def file_stem(name: str, filters: Filters) -> str:
+    """`loftet_<name>_<fylke-or-norge>_<år>`, e.g. `loftet_dekning-kart_vestland_2026`."""
+    return f"{FILE_PREFIX}_{slug(name)}_{place_slug(filters)}_{filters.aar}"
+
+
+def file_name(chart_id: str, filters: Filters, fmt: str) -> str:
+    """The download name of one chart in one format."""
+    return f"{file_stem(chart_id, filters)}.{fmt}"
+
+
+def _mapping_label(module: str, attribute: str) -> Callable[[str], str | None]:
+    """A lookup of an option value's label in a chart module's `{value: label}` mapping.
+
+    The mappings live with the charts that use them; a value (or mapping) that is not
+    there gives None, so the description leaves the option out rather than guessing.
+    """
+    def lookup(value: str) -> str | None:
+        try:
+            mapping = getattr(importlib.import_module(module), attribute)
+        except (ImportError, AttributeError):
+            return None
+        item = mapping.get(value) if isinstance(mapping, Mapping) else None
+        return getattr(item, "label", item)
+    return lookup
+
+
+def _indicator_name(code: str) -> str | None:
+    frame = reference.indicators()
+    names = dict(zip(frame.kode, frame.navn, strict=True))
+    return names.get(code)
+
+
+def _municipality_name(number: str) -> str | None:
+    frame = reference.municipalities()
+    names = dict(zip(frame.kommunenummer, frame.navn, strict=True))
+    old = dict(zip(frame.kommunenummer_2020, frame.navn_2020, strict=True))
+    return names.get(number) or old.get(number)
+
+
+OPTION_WORDS: dict[str, tuple[str, Mapping[str, Callable[[str], str | None]]]] = {
+    "maal": ("Vis", {"dekning": _mapping_label("loftet.figures.maps", "COVERAGE_METRICS"),
+                     "kompetanse": _mapping_label("loftet.charts.kompetanse", "MAAL_OPTIONS")}),
+    "fordeling": ("Fordelt på", {"*": _mapping_label("loftet.charts.budsjett",
+                                                     "FORDELING_OPTIONS")}),
+    "inndeling": ("Etter", {"*": _mapping_label("loftet.charts.kompetanse",
+                                                "INNDELING_OPTIONS")}),
+    "indikator": ("Indikator", {"*": _indicator_name}),
+    "rekkevidde": ("Rekkevidde", {"*": _mapping_label("loftet.charts.kvalitet",
+                                                      "REACH_LABELS")}),
+    "kommune": ("Kommune", {"*": _municipality_name}),
+}
+"""URL view options in words: parameter → (label, page → value lookup); `*` any page."""
+
+
+def options_text(chart: Chart, options: Mapping[str, str]) -> str:
+    """The chart's view options in Norwegian, e.g. `Vis: Deltar · Indikator: Mobbing`.
+
+    Only options this chart's page knows are described; unknown values are left out.
+    """
+    parts = []
+    for param, value in options.items():
+        if param not in OPTION_WORDS or value in (None, ""):
+            continue
+        label, lookups = OPTION_WORDS[param]
+        lookup = lookups.get(chart.page) or lookups.get("*")
+        words = lookup(str(value)) if lookup else None
+        if words:
+            parts.append(f"{label}: {words}")
+    return " · ".join(parts)
+
+
+def view_text(chart: Chart, filters: Filters, options: Mapping[str, str]) -> str:
+    """What made this view: the filters, then the view options (the subtitle of a file)."""
+    extra = options_text(chart, options)
+    return f"{filters.describe()} · {extra}" if extra else filters.describe()
+
+
+def data_date_text() -> str:
+    """`Data lastet 25. november 2026`, from the database's last load."""
+    loaded = reference.last_loaded()
+    return f"Data lastet {long_date(loaded)}" if loaded else "Ingen data lastet ennå"
+
+
+def source_text(chart: Chart) -> str:
+    """The chart's source line followed by the data date."""
+    source = chart.source.strip()
+    if source and not source.endswith((".", "!", "?")):
+        source += "."
+    return f"{source} {data_date_text()}." if source else f"{data_date_text()}."
+
+
+def is_demo() -> bool:
+    """True when the database holds generated demo data (every file then says so)."""
+    return reference.is_demo()
+
+
+def export_file(chart_id: str, filters: Filters, options: Mapping[str, str], fmt: str
+                ) -> tuple[str, bytes]:
+    """(file name, content) of one chart in `fmt` (one of `FORMATS`); ValueError otherwise."""
+    if fmt in IMAGE_FORMATS:
+        from loftet.export.images import export_figure
+        return file_name(chart_id, filters, fmt), export_figure(chart_id, filters, options, fmt)
+    if fmt in TABLE_FORMATS:
+        from loftet.export.tables import export_table
+        return file_name(chart_id, filters, fmt), export_table(chart_id, filters, options, fmt)
+    raise ValueError(f"unknown export format {fmt!r}")

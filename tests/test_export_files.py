@@ -1,0 +1,301 @@
+"""Export without a browser: file names, descriptions, the print layout, PNG metadata, CSV and
+XLSX (totals against the database, formula injection), background jobs and the callbacks."""
+
+from __future__ import annotations
+
+import base64
+import importlib
+import io
+import json
+import sqlite3
+import struct
+import zlib
+from contextvars import copy_context
+
+import dash
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+from dash._callback_context import context_value
+from dash._utils import AttributeDict
+from dash.exceptions import PreventUpdate
+from openpyxl import load_workbook
+
+from loftet.charts import get_chart
+from loftet.export import DEMO_MARK, file_name, jobs, options_text, slug, view_text
+from loftet.export.images import (
+    HEIGHT_PX,
+    PNG_SCALE,
+    WIDTH_PX,
+    png_info,
+    png_text,
+    print_figure,
+    print_height_px,
+    with_dpi,
+    with_text,
+)
+from loftet.export.pack import SKIP_PAGES, contents_text, pack_charts, pack_name
+from loftet.export.tables import csv_bytes, export_table, neutralise, xlsx_bytes
+from loftet.filters import Filters
+
+MONEY_CHART = "budsjett-innvilget-brukt"
+MONEY_HEADER = "Innvilget (kr)"
+ATTACKS = ['=HYPERLINK("http://evil.example","klikk")', "+1", "-2+3", "@SUM(A1:A3)",
+           "\tTAB", "\rCR"]
+
+
+def db_path(url: str) -> str:
+    return url.removeprefix("sqlite:///")
+
+
+def granted_in_db(url: str, county: str | None) -> int:
+    """Granted kroner 2020–2026 straight from the database (independent of the charts)."""
+    sql = ("SELECT SUM(t.innvilget_kr) FROM tildeling t JOIN kommune k USING (kommunenummer) "
+           "WHERE t.aar BETWEEN 2020 AND 2026 AND (? IS NULL OR k.fylkesnummer = ?)")
+    with sqlite3.connect(db_path(url)) as conn:
+        return conn.execute(sql, (county, county)).fetchone()[0]
+
+
+def tiny_png() -> bytes:
+    """A valid 1 × 1 white PNG made by hand."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\x00\xff\xff\xff")) + chunk(b"IEND", b""))
+
+
+# --- names and texts ------------------------------------------------------------------
+
+def test_file_names_name_chart_place_and_year() -> None:
+    assert slug("Møre og Romsdal") == "more-og-romsdal"
+    assert slug("Trøndelag – Trööndelage") == "trondelag-troondelage"
+    assert file_name("dekning-kart", Filters(fylke="46", aar=2025), "png") == \
+        "loftet_dekning-kart_vestland_2025.png"
+    assert file_name("budsjett-per-aar", Filters(aar=2023), "xlsx") == \
+        "loftet_budsjett-per-aar_norge_2023.xlsx"
+    assert pack_name(Filters(fylke="15", aar=2024)) == \
+        "loftet_rapportpakke_more-og-romsdal_2024.zip"
+
+
+def test_view_text_names_filters_and_options_in_words(small_db: str) -> None:
+    chart = get_chart("kompetanse-omrader")
+    filters = Filters(fylke="46", aar=2022, fra=2021)
+    assert view_text(chart, filters, {}) == filters.describe()
+    text = view_text(chart, filters, {"maal": "deltakere", "tull": "x"})
+    assert text == f"{filters.describe()} · Vis: Deltakere"
+    assert options_text(get_chart("kvalitet-fordeling"), {"indikator": "SPESUND"}).startswith(
+        "Indikator: ")
+    assert options_text(chart, {"maal": "ukjent"}) == ""
+
+
+# --- the print layout (no browser) ----------------------------------------------------
+
+def two_series() -> go.Figure:
+    figure = go.Figure()
+    figure.add_bar(x=[2021, 2022], y=[1, 2], name="Innvilget")
+    figure.add_bar(x=[2021, 2022], y=[2, 1], name="Brukt")
+    return figure
+
+
+def legend_titles(figure: go.Figure) -> dict[str, str]:
+    layout = figure.layout.to_plotly_json()
+    return {key: value.get("title", {}).get("text", "") for key, value in layout.items()
+            if key.startswith("legend") and isinstance(value, dict)}
+
+
+def test_print_figure_adds_title_filters_source_and_demo_on_a_copy() -> None:
+    original = two_series()
+    before = original.to_json()
+    fig = print_figure(original, title="Innvilget <per> år", subtitle="Vestland · 2020–2026",
+                       source="Kilde: statsforvalterne. Data lastet 1. mars 2026.", demo=True)
+    assert original.to_json() == before
+    assert fig.layout.width == WIDTH_PX == 605 and fig.layout.height == HEIGHT_PX == 340
+    assert round(WIDTH_PX * PNG_SCALE) in (1890, 1891)
+    assert fig.layout.template.layout.font.size == 11
+    titles = legend_titles(fig)
+    header = next(t for t in titles.values() if "Innvilget" in t)
+    footer = next(t for t in titles.values() if "Kilde" in t)
+    assert "<b>Innvilget &lt;per&gt; år</b>" in header and "Vestland · 2020–2026" in header
+    assert DEMO_MARK in footer and "1. mars 2026" in footer
+    pinned = [v for v in fig.layout.to_plotly_json().values()
+              if isinstance(v, dict) and v.get("yref") == "container"]
+    assert len(pinned) == 2
+    assert [t.name for t in fig.data[:2]] == ["Innvilget", "Brukt"]
+
+
+def test_print_figure_without_demo_has_no_notice_and_keeps_single_series_unlabelled() -> None:
+    single = go.Figure(go.Bar(x=["Oslo", "Vestland"], y=[3, 4], name="Andel"))
+    fig = print_figure(single, title="T", subtitle="S", source="Kilde: x.", demo=False)
+    assert not any(DEMO_MARK in text for text in legend_titles(fig).values())
+    assert fig.data[0].showlegend is False
+    assert fig.layout.showlegend is True
+
+
+def test_print_figure_gives_stacked_subplots_more_height() -> None:
+    from plotly.subplots import make_subplots
+    figure = make_subplots(rows=5, cols=1)
+    for row in range(1, 6):
+        figure.add_scatter(x=[1], y=[row], row=row, col=1)
+    assert print_height_px(figure) > HEIGHT_PX
+    assert print_height_px(two_series()) == HEIGHT_PX
+
+
+def test_png_metadata_declares_300_dpi_and_carries_the_title() -> None:
+    png = with_text(with_dpi(tiny_png(), 300), {"Title": "Andel som deltar – Trøndelag"})
+    info = png_info(png)
+    assert info["width"] == 1 and info["height"] == 1
+    assert info["dpi"] == pytest.approx(300, abs=0.1)
+    assert png_text(png)["Title"] == "Andel som deltar – Trøndelag"
+    assert png_info(with_dpi(png, 96))["dpi"] == pytest.approx(96, abs=0.1)
+    assert png.index(b"pHYs") < png.index(b"iTXt") < png.index(b"IDAT")
+
+
+# --- CSV and XLSX -----------------------------------------------------------------------
+
+def injection_frame() -> pd.DataFrame:
+    return pd.DataFrame({"Tekst": ATTACKS + ["Bergen"],
+                         "Beløp (kr)": [-5, 10, -2, 3, 4, 5, 1_250_000],
+                         "Andel (%)": [12.5, None, 1.0, 2.0, 3.0, 4.0, 5.0],
+                         "Deltar": [True, False, True, True, True, False, True]})
+
+
+def test_neutralise_only_touches_text() -> None:
+    assert [neutralise(v) for v in ATTACKS] == ["'" + v for v in ATTACKS]
+    assert neutralise("Bergen") == "Bergen"
+    assert neutralise(-2) == -2 and neutralise(-2.5) == -2.5
+
+
+def test_csv_opens_in_norwegian_excel_and_is_safe() -> None:
+    data = csv_bytes(injection_frame())
+    assert data.startswith(b"\xef\xbb\xbf")
+    lines = data.decode("utf-8-sig").split("\r\n")
+    assert lines[0] == "Tekst;Beløp (kr);Andel (%);Deltar"
+    assert lines[1] == "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"klikk\"\")\";-5;12,5;Ja"
+    assert lines[2] == "'+1;10;;Nei"
+    assert lines[3].startswith("'-2+3;-2;")
+    assert lines[4].startswith("'@SUM(A1:A3);")
+    assert lines[7] == "Bergen;1250000;5,0;Ja"
+
+
+def test_xlsx_has_title_block_numbers_and_safe_text() -> None:
+    data = xlsx_bytes(injection_frame(), "Tittel", "Vestland · 2026", "Kilde: x.",
+                      notice=DEMO_MARK)
+    sheet = load_workbook(io.BytesIO(data)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "Tittel" and rows[1][0] == "Vestland · 2026"
+    assert rows[3][0] == DEMO_MARK
+    header = rows.index(("Tekst", "Beløp (kr)", "Andel (%)", "Deltar"))
+    body = rows[header + 1:]
+    # XML stores a carriage return as a line feed; the cell is still neutralised.
+    assert [r[0].replace("\n", "\r") for r in body[:6]] == ["'" + v for v in ATTACKS]
+    for row in range(header + 2, header + 2 + len(body)):
+        assert sheet.cell(row=row, column=1).data_type == "s"
+    assert body[0][1] == -5 and isinstance(body[0][1], int)
+    assert body[1][2] is None
+    assert body[6][1:] == (1_250_000, 5, "Ja")
+    assert sheet.cell(row=header + 2, column=2).number_format == "#,##0"
+    assert sheet.cell(row=header + 2, column=3).number_format == "#,##0.0"
+    assert sheet.freeze_panes == f"A{header + 2}"
+
+
+@pytest.mark.parametrize("county", [None, "46"])
+def test_csv_and_xlsx_totals_equal_the_database(small_db: str, county: str | None) -> None:
+    filters = Filters(fylke=county)
+    expected = granted_in_db(small_db, county)
+    assert expected == (4_500_000 if county else 5_700_000)
+    csv = pd.read_csv(io.BytesIO(export_table(MONEY_CHART, filters, {}, "csv")), sep=";",
+                      decimal=",", encoding="utf-8-sig")
+    assert csv[MONEY_HEADER].sum() == expected
+    sheet = load_workbook(io.BytesIO(export_table(MONEY_CHART, filters, {}, "xlsx"))).active
+    rows = list(sheet.iter_rows(values_only=True))
+    header = next(i for i, row in enumerate(rows) if MONEY_HEADER in row)
+    column = rows[header].index(MONEY_HEADER)
+    assert sum(row[column] or 0 for row in rows[header + 1:]) == expected
+
+
+# --- jobs, pack contents and callbacks ------------------------------------------------
+
+def test_jobs_report_progress_result_and_failure() -> None:
+    def work(progress):
+        progress(1, 2, "halvveis")
+        return b"zip"
+
+    done = jobs.wait(jobs.start_job(work, "a.zip"), timeout=10)
+    assert done.status == jobs.DONE and done.result == b"zip" and done.percent == 100
+
+    def broken(_progress):
+        raise RuntimeError("ingen data")
+
+    failed = jobs.wait(jobs.start_job(broken, "b.zip"), timeout=10)
+    assert failed.status == jobs.FAILED and failed.error == "ingen data"
+    assert jobs.get_job("finnes-ikke") is None and jobs.get_job(None) is None
+
+
+def test_pack_leaves_out_municipality_charts_and_lists_sources(small_db: str) -> None:
+    charts = pack_charts()
+    assert charts and not any(chart.page in SKIP_PAGES for chart in charts)
+    assert charts[0].page == "oversikt"
+    from loftet.export.pack import PackEntry
+    entries = [PackEntry(charts[0], ["figurer/a.png", "data/a.csv"]),
+               PackEntry(charts[1], error="feil")]
+    text = contents_text(Filters(fylke="46"), entries, demo=True)
+    assert "Utvalg: Vestland" in text and DEMO_MARK in text
+    assert f"1. {charts[0].title}" in text and "   figurer/a.png" in text
+    assert charts[0].source in text
+    assert f"- {charts[1].title}: feil" in text
+
+
+def run_in_context(function, triggered_id: dict | str, value: object, outputs: int = 0):
+    """Call a callback function with Dash's callback context set as Dash would."""
+    key = json.dumps(triggered_id, sort_keys=True, separators=(",", ":")) \
+        if isinstance(triggered_id, dict) else triggered_id
+    context = AttributeDict(
+        triggered_inputs=[{"prop_id": f"{key}.n_clicks", "value": value}],
+        inputs_list=[[{"id": triggered_id, "property": "n_clicks", "value": value}]],
+        outputs_list=[{"id": "download", "property": "data"},
+                      [{"id": {"type": "export"}, "property": "className"}] * outputs],
+    )
+
+    def call(*args):
+        context_value.set(context)
+        return function(*args)
+    return lambda *args: copy_context().run(call, *args)
+
+
+def test_export_callback_sends_the_csv_of_the_clicked_chart(small_db: str) -> None:
+    from loftet.ui.export_callbacks import download_export
+    button = {"type": "export", "chart": MONEY_CHART, "fmt": "csv"}
+    values, control_ids = ["46", 2025], [{"type": "urlstate", "param": "fylke"},
+                                        {"type": "urlstate", "param": "aar"}]
+    sent, classes = run_in_context(download_export, button, 1, outputs=3)([1], values,
+                                                                          control_ids)
+    assert sent["filename"] == "loftet_budsjett-innvilget-brukt_vestland_2025.csv"
+    assert sent["type"] == "text/csv" and sent["base64"] is True
+    content = base64.b64decode(sent["content"])
+    assert content == export_table(MONEY_CHART, Filters(fylke="46", aar=2025), {}, "csv")
+    assert classes == ["export-button"] * 3
+    with pytest.raises(PreventUpdate):
+        run_in_context(download_export, button, None, outputs=3)([None], values, control_ids)
+
+
+@pytest.fixture
+def pack_page(small_db: str):
+    dash.Dash(__name__, use_pages=True, pages_folder="")
+    return importlib.import_module("pages.rapportpakke")
+
+
+def test_pack_page_polls_progress_and_sends_the_zip(pack_page) -> None:
+    lost = pack_page.poll_pack(1, "ukjent")
+    assert lost[4] is True and "Fant ikke jobben" in lost[3]
+    job_id = jobs.start_job(lambda progress: b"PK-zip", "loftet_rapportpakke_norge_2026.zip")
+    jobs.wait(job_id, timeout=10)
+    value, label, animated, status, stop, start_disabled, again, sent = \
+        pack_page.poll_pack(3, job_id)
+    assert (value, label, stop, start_disabled, again) == (100, "100 %", True, False, "")
+    assert status.startswith("Ferdig: loftet_rapportpakke_norge_2026.zip")
+    assert sent["filename"] == "loftet_rapportpakke_norge_2026.zip"
+    assert base64.b64decode(sent["content"]) == b"PK-zip"
+    assert pack_page.download_again(1, job_id)["filename"] == sent["filename"]
+    layout = pack_page.layout(fylke="46", tull="x")
+    assert pack_page.START in str(layout) and "Vestland" not in str(layout.children[0])
