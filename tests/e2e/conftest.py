@@ -42,12 +42,14 @@ def _wait_until_up(url: str, process: subprocess.Popen) -> None:
 
 
 @pytest.fixture(scope="session")
-def app_url(demo_db_url: str) -> Iterator[str]:
-    """Base URL of the dashboard served on the demo database."""
+def app_url(demo_db_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of the dashboard served on the demo database (its log goes to a file: a pipe
+    nobody reads would fill up and stall the server)."""
     port = _free_port()
     env = os.environ | {"DATABASE_URL": demo_db_url, "HOST": "127.0.0.1", "PORT": str(port)}
+    log = (tmp_path_factory.mktemp("app") / "app.log").open("w")
     process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                               stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(url + "/", process)
@@ -55,6 +57,7 @@ def app_url(demo_db_url: str) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+        log.close()
 
 
 @pytest.fixture(scope="session")

@@ -88,8 +88,9 @@ def test_link_reproduces_the_view(page, app_url: str) -> None:
     choose(page, "aar", "2023")
     page.wait_for_url("**aar=2023**")
     page.wait_for_function(
-        "t => document.querySelector('#kpi-innvilget_kr .kpi-value').innerText !== t", arg=national)
-    page.wait_for_load_state("networkidle")
+        "t => document.querySelector('#kpi-innvilget_kr .kpi-value').innerText !== t"
+        " && document.querySelector('#kpi-innvilget_kr .kpi-change').innerText"
+        ".includes('fra 2022')", arg=national)
     shown = page.locator("#kpi-innvilget_kr .kpi-value").inner_text()
     link = page.url
     page.goto(app_url + "/dekning")
