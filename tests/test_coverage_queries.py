@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from loftet.filters import Filters
-from loftet.queries.coverage import coverage_by_municipality
+from loftet.queries.coverage import coverage_by_municipality, participation_by_year
 from loftet.queries.overview import headlines, units_reached_by_sector
 
 
@@ -47,3 +47,15 @@ def test_headlines_compare_with_year_before(small_db: str) -> None:
     assert items["innvilget_kr"].previous == 1_500_000
     assert items["andel_av_2025"].value == 100 * 2_200_000 / 2_000_000
     assert items["deltakere"].value == 51
+
+
+def test_participation_by_year_matches_coverage_year_by_year(small_db: str) -> None:
+    for filters in (Filters(aar=2025), Filters(aar=2022, struktur=2020, fylke="46"),
+                    Filters(aar=2022, sektor="BHG")):
+        trend = participation_by_year(filters).set_index("aar")
+        for year in range(filters.fra, filters.aar + 1):
+            cov = coverage_by_municipality(filters, year)
+            assert trend.loc[year, "deltar"] == cov.deltar.sum()
+            assert trend.loc[year, "helt_lag"] == cov.helt_lag.sum()
+            assert trend.loc[year, "kommuner"] == len(cov)
+    assert participation_by_year(Filters(aar=2022)).set_index("aar").loc[2021, "deltar"] == 2

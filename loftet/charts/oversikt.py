@@ -8,20 +8,7 @@ from loftet.charts import Chart, Options, register
 from loftet.figures.overview import participation_trend
 from loftet.filters import Filters
 from loftet.formatting import pct
-from loftet.queries.coverage import coverage_by_municipality
-
-
-def participation_by_year(filters: Filters, _options: Options) -> pd.DataFrame:
-    """Share of municipalities that take part, and with the whole team, per year."""
-    rows = []
-    for year in range(filters.fra, filters.aar + 1):
-        cov = coverage_by_municipality(filters, year)
-        rows.append({"aar": year, "kommuner": len(cov), "deltar": int(cov.deltar.sum()),
-                     "helt_lag": int(cov.helt_lag.sum())})
-    frame = pd.DataFrame(rows)
-    frame["andel_deltar"] = 100 * frame.deltar / frame.kommuner
-    frame["andel_helt_lag"] = 100 * frame.helt_lag / frame.kommuner
-    return frame
+from loftet.queries.coverage import participation_by_year
 
 
 def _summary(frame: pd.DataFrame, filters: Filters, _options: Options) -> str:
@@ -34,7 +21,7 @@ PARTICIPATION_TREND = register(Chart(
     id="oversikt-deltakelse",
     page="oversikt",
     title="Andel kommuner som deltar, per år",
-    data=participation_by_year,
+    data=lambda filters, _options: participation_by_year(filters),
     figure=lambda frame, _f, _o: participation_trend(frame),
     source="Kilde: deltakelse rapportert til statsforvalterne.",
     columns={"aar": "År", "kommuner": "Kommuner", "deltar": "Kommuner som deltar",

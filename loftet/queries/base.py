@@ -3,7 +3,8 @@ database's data version (the latest load batch), so a new load invalidates every
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, wraps
 
 import pandas as pd
 from sqlalchemy import Engine, Select, text
@@ -54,9 +55,30 @@ def _read(cache, query: Select | str, params: dict) -> pd.DataFrame:
     return cache(database_url(), data_version(), sql, key).copy()
 
 
+_derived_caches: list = []
+
+
+def cached_frame(function: Callable[..., pd.DataFrame]) -> Callable[..., pd.DataFrame]:
+    """Cache a DataFrame-returning query function by its (hashable) arguments and the data
+    version; callers get a copy. `clear_cache()` empties it."""
+    @lru_cache(maxsize=CACHE_SIZE)
+    def keyed(url: str, version: int, args: tuple, kwargs: tuple) -> pd.DataFrame:
+        return function(*args, **dict(kwargs))
+
+    @wraps(function)
+    def wrapper(*args: object, **kwargs: object) -> pd.DataFrame:
+        key = tuple(sorted(kwargs.items()))
+        return keyed(database_url(), data_version(), args, key).copy()
+
+    _derived_caches.append(keyed)
+    return wrapper
+
+
 def clear_cache(*, shared: bool = False) -> None:
     """Forget cached query results; with `shared=True` also the shared summaries."""
     _cached.cache_clear()
+    for cache in _derived_caches:
+        cache.cache_clear()
     if shared:
         _shared_cached.cache_clear()
 

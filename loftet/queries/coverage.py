@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from loftet.filters import Filters
-from loftet.queries.base import optional_equals, read_frame
+from loftet.queries.base import cached_frame, optional_equals, read_frame
 from loftet.queries.reference import municipalities
 from loftet.queries.summaries import participation_summary, select, team_facts, unit_summary
 
@@ -66,6 +66,7 @@ def _municipality_frame(struktur: int) -> pd.DataFrame:
 SUM_COLUMNS = ["enheter", "barn_elever", "enheter_naadd", "deltakere", "innvilget_kr"]
 
 
+@cached_frame
 def coverage_by_municipality(filters: Filters, year: int | None = None) -> pd.DataFrame:
     """One row per municipality of the chosen structure (and county) for `year`:
     units, units reached, participants, children/pupils, NOK granted, takes part, whole team,
@@ -97,3 +98,43 @@ def with_shares(frame: pd.DataFrame) -> pd.DataFrame:
         deltakere_per_1000=1000 * frame.deltakere / per_child,
         kr_per_barn=frame.innvilget_kr / per_child,
     )
+
+
+def _whole_team_by_year(years: range) -> pd.DataFrame:
+    """(aar, kommunenummer) of municipalities with the whole team, for many years at once."""
+    facts = team_facts()
+    facts = facts[facts.aar.isin(years)]
+    ppt = facts.loc[facts.enhetstype == "ppt", ["aar", "tiltak_id"]].drop_duplicates()
+    facts = facts.merge(ppt.assign(ppt=True), on=["aar", "tiltak_id"], how="left")
+    flags = facts.assign(bhg=facts.enhetstype == "barnehage",
+                         skole=facts.enhetstype == "grunnskole",
+                         ppt=facts.ppt.astype("boolean").fillna(False).astype(bool))
+    per_place = flags.groupby(["aar", "kommunenummer"])[["bhg", "skole", "ppt"]].any()
+    team = per_place[per_place.all(axis=1)]
+    return team.reset_index()[["aar", "kommunenummer"]]
+
+
+@cached_frame
+def participation_by_year(filters: Filters) -> pd.DataFrame:
+    """Per year `fra`..`aar`: municipalities in scope, how many take part and how many with the
+    whole team — the same counts as `coverage_by_municipality`, for all years at once."""
+    places = _municipality_frame(filters.struktur)
+    if filters.fylke:
+        places = places[places.fylke == filters.fylke]
+    area_of = places.set_index("kommunenummer").omrade
+    years = range(filters.fra, filters.aar + 1)
+    reached = select(participation_summary(), enhetstype=filters.unit_type,
+                     eiertype=filters.eier)
+    reached = reached[reached.aar.isin(years) & (reached.enheter_naadd > 0)]
+    team = _whole_team_by_year(years)
+
+    def areas_per_year(frame: pd.DataFrame) -> pd.Series:
+        areas = frame.kommunenummer.map(area_of)
+        return areas.groupby(frame.aar).nunique()
+
+    frame = pd.DataFrame({"aar": list(years), "kommuner": places.omrade.nunique()})
+    frame["deltar"] = frame.aar.map(areas_per_year(reached)).fillna(0).astype(int)
+    frame["helt_lag"] = frame.aar.map(areas_per_year(team)).fillna(0).astype(int)
+    frame["andel_deltar"] = 100 * frame.deltar / frame.kommuner
+    frame["andel_helt_lag"] = 100 * frame.helt_lag / frame.kommuner
+    return frame
