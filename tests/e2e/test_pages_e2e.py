@@ -117,3 +117,12 @@ def test_invalid_urls_give_friendly_pages(page, app_url: str, path: str) -> None
     assert "Error" not in body and "Traceback" not in body
     assert any(word in body for word in ("ikke", "Ukjent", "Fant")), body[:500]
     assert page.problems == []
+
+
+def test_copy_link_control_copies_the_current_view(page, app_url: str) -> None:
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(app_url + "/budsjett?fylke=46&aar=2024")
+    wait_for_charts(page)
+    page.get_by_role("button", name="Kopier lenke").click()
+    page.wait_for_selector("#copy-link-status:has-text('Lenken er kopiert')")
+    assert "fylke=46" in page.url and "aar=2024" in page.url
