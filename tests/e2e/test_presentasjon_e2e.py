@@ -98,6 +98,12 @@ def test_full_screen_and_projector_sizes(page, app_url: str) -> None:
     assert "Kilde:" in footer and "DEMODATA" in footer.upper() and "2 / 8" in footer
     # The slide fills the window: no scrolling.
     assert page.evaluate("document.documentElement.scrollHeight") <= 1080
+    # A laptop screen: the chart is redrawn with text scaled like the page's own (0.71 × 24).
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.wait_for_function(f"({SMALLEST_CHART_TEXT})() < 20", timeout=30_000)
+    assert page.evaluate(SMALLEST_CHART_TEXT) >= 16
+    page.wait_for_function(CHART_HAS_DATA)
+    page.wait_for_load_state("networkidle")
     assert page.problems == []
 
 
