@@ -60,10 +60,11 @@ class Filters:
         values |= {k: v for k, v in extra.items() if v not in (None, "")}
         return urlencode(values)
 
-    def describe(self) -> str:
-        """A one-line Norwegian description, used as chart subtitle: what made this view."""
-        parts = [self.county_name, f"{self.fra}–{self.aar}" if self.fra < self.aar else
-                 str(self.aar)]
+    def describe(self, spans_years: bool = True) -> str:
+        """A one-line Norwegian description, used as chart subtitle: what made this view.
+        `spans_years=False` names only the year `aar` (for charts of a single year)."""
+        period = f"{self.fra}–{self.aar}" if spans_years and self.fra < self.aar else str(self.aar)
+        parts = [self.county_name, period]
         if self.sektor:
             parts.append(SECTORS[self.sektor])
         if self.eier:

@@ -36,6 +36,8 @@ class Chart:
     """Data column → Norwegian header with unit, for downloads (order kept; others dropped)."""
     summary: Callable[[pd.DataFrame, Filters, Options], str] | None = None
     """One sentence describing the chart, the text alternative shown under it."""
+    spans_years: bool = False
+    """True when the chart shows the years `fra`..`aar`, False when it shows the year `aar`."""
 
 
 _REGISTRY: dict[str, Chart] = {}

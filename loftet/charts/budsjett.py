@@ -82,6 +82,7 @@ def _per_year_summary(frame: pd.DataFrame, filters: Filters, options: Options) -
 
 PER_YEAR = register(Chart(
     id="budsjett-per-aar",
+    spans_years=True,
     page=PAGE,
     title="Innvilget per år mot 2025-nivået",
     data=_per_year_data,
@@ -120,6 +121,7 @@ def _spent_summary(frame: pd.DataFrame, filters: Filters, _options: Options) -> 
 
 GRANTED_SPENT = register(Chart(
     id="budsjett-innvilget-brukt",
+    spans_years=True,
     page=PAGE,
     title="Innvilget og brukt per år",
     data=lambda filters, _options: allocation_by_year(filters),
@@ -183,6 +185,7 @@ def _cumulative_summary(frame: pd.DataFrame, filters: Filters, _options: Options
 
 CUMULATIVE = register(Chart(
     id="budsjett-kumulativt",
+    spans_years=True,
     page=PAGE,
     title="Kumulativt innvilget og brukt",
     data=lambda filters, _options: allocation_by_year(filters),

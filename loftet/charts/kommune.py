@@ -130,6 +130,7 @@ def _indicator_summary(frame: pd.DataFrame, filters: Filters, options: Options) 
 
 PARTICIPATION = register(Chart(
     id="kommune-deltakelse",
+    spans_years=True,
     page=PAGE,
     title=f"Deltakere {PER_1000} barn og elever, mot fylket og landet",
     data=_data(participation_by_year),
@@ -164,6 +165,7 @@ REACH = register(Chart(
 
 ALLOCATIONS = register(Chart(
     id="kommune-tildelinger",
+    spans_years=True,
     page=PAGE,
     title="Tildelinger per år, og kroner per barn og elev mot fylket og landet",
     data=_data(allocations_by_year),

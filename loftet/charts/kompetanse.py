@@ -197,6 +197,7 @@ def _shares_summary(frame: pd.DataFrame, filters: Filters, options: Options) -> 
 
 SHARES = register(Chart(
     id="kompetanse-andeler",
+    spans_years=True,
     page=PAGE,
     title="Andeler over tid",
     data=lambda filters, options: area_shares_by_year(filters, grouping(options),

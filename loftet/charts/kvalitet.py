@@ -360,6 +360,7 @@ def _spread_summary(frame: pd.DataFrame, filters: Filters, options: Options) -> 
 
 SPREAD = register(Chart(
     id="kvalitet-spredning",
+    spans_years=True,
     page=PAGE,
     title="Forskjeller mellom kommunene over tid",
     data=spread_data,

@@ -122,7 +122,8 @@ def options_text(chart: Chart, options: Mapping[str, str]) -> str:
 def view_text(chart: Chart, filters: Filters, options: Mapping[str, str]) -> str:
     """What made this view: the filters, then the view options (the subtitle of a file)."""
     extra = options_text(chart, options)
-    return f"{filters.describe()} · {extra}" if extra else filters.describe()
+    base = filters.describe(spans_years=chart.spans_years)
+    return f"{base} · {extra}" if extra else base
 
 
 def data_date_text() -> str:
