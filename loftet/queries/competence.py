@@ -20,7 +20,8 @@ import pandas as pd
 from loftet.filters import SECTOR_UNIT_TYPE, SECTORS, Filters
 from loftet.queries.base import municipality_key, optional_equals, read_frame
 from loftet.queries.coverage import OWNER_TO_RECIPIENT
-from loftet.queries.reference import competence_areas, counties, professions
+from loftet.queries.reference import competence_areas, counties, municipalities, professions
+from loftet.queries.summaries import participation_detail, select
 
 MEASURES = ("innvilget_kr", "deltakere")
 """The two things counted per area: NOK granted and participants."""
@@ -55,17 +56,12 @@ def participants_by_county_area_and_sector(filters: Filters) -> pd.DataFrame:
     Columns: aar, fylke, omrade, enhetstype, profesjon, deltakere.
     """
     _, _, county = municipality_key(filters.struktur)
-    frame = read_frame(
-        f"SELECT d.aar, k.{county} AS fylke, m.hovedomrade AS omrade, e.enhetstype, "
-        "d.profesjon, SUM(d.antall_deltakere) AS deltakere "
-        "FROM deltakelse d JOIN enhet e ON e.enhet_id = d.enhet_id "
-        "JOIN kommune k ON k.kommunenummer = e.kommunenummer "
-        "JOIN tiltak m ON m.tiltak_id = d.tiltak_id "
-        "WHERE d.aar BETWEEN :fra AND :til "
-        f"AND {optional_equals('e.enhetstype', 'enhetstype')} "
-        f"AND {optional_equals('e.eiertype', 'eiertype')} "
-        f"GROUP BY d.aar, k.{county}, m.hovedomrade, e.enhetstype, d.profesjon",
-        fra=filters.fra, til=filters.aar, enhetstype=filters.unit_type, eiertype=filters.eier)
+    detail = select(participation_detail(), enhetstype=filters.unit_type, eiertype=filters.eier)
+    detail = detail[detail.aar.between(filters.fra, filters.aar)]
+    county_of = municipalities().set_index("kommunenummer")[county]
+    frame = (detail.assign(fylke=detail.kommunenummer.map(county_of))
+             .groupby(["aar", "fylke", "omrade", "enhetstype", "profesjon"], as_index=False)
+             .deltakere.sum())
     return frame.astype({"aar": "int64", "deltakere": "int64"})
 
 

@@ -35,6 +35,17 @@ def team_facts() -> pd.DataFrame:
         "FROM deltakelse d JOIN enhet e ON e.enhet_id = d.enhet_id")
 
 
+def participation_detail() -> pd.DataFrame:
+    """Participants per year, 2024 municipality, unit type, owner type, measure main area and
+    profession (all years)."""
+    return read_shared_frame(
+        "SELECT d.aar, e.kommunenummer, e.enhetstype, e.eiertype, m.hovedomrade AS omrade, "
+        "d.profesjon, SUM(d.antall_deltakere) AS deltakere "
+        "FROM deltakelse d JOIN enhet e ON e.enhet_id = d.enhet_id "
+        "JOIN tiltak m ON m.tiltak_id = d.tiltak_id "
+        "GROUP BY d.aar, e.kommunenummer, e.enhetstype, e.eiertype, m.hovedomrade, d.profesjon")
+
+
 def select(frame: pd.DataFrame, **equals: object) -> pd.DataFrame:
     """Rows where each given column equals its value; `None` means no filter."""
     mask = pd.Series(True, index=frame.index)
@@ -49,3 +60,4 @@ def warm() -> None:
     participation_summary()
     unit_summary()
     team_facts()
+    participation_detail()
