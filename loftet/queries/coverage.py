@@ -72,21 +72,26 @@ def coverage_by_municipality(filters: Filters, year: int | None = None) -> pd.Da
     units, units reached, participants, children/pupils, NOK granted, takes part, whole team,
     and the derived shares per municipality."""
     year = year or filters.aar
-    base = _municipality_frame(filters.struktur)
-    facts = (base.merge(units_by_municipality(filters), on="kommunenummer", how="left")
-             .merge(reached_by_municipality(filters, year), on="kommunenummer", how="left")
-             .merge(granted_by_municipality(filters, year)[["kommunenummer", "innvilget_kr"]],
-                    on="kommunenummer", how="left")
-             .merge(whole_team_by_municipality(year), on="kommunenummer", how="left"))
+    base = _municipality_frame(filters.struktur).set_index("kommunenummer")
+    team = whole_team_by_municipality(year).set_index("kommunenummer")
+    facts = base.join([
+        units_by_municipality(filters).set_index("kommunenummer"),
+        reached_by_municipality(filters, year).set_index("kommunenummer"),
+        granted_by_municipality(filters, year).set_index("kommunenummer")[["innvilget_kr"]],
+    ])
     facts[SUM_COLUMNS] = facts[SUM_COLUMNS].fillna(0).astype("int64")
-    facts["helt_lag"] = facts["helt_lag"].astype("boolean").fillna(False).astype(bool)
-    grouped = facts.groupby(["omrade", "omrade_navn", "fylke"], as_index=False).agg(
-        **{c: (c, "sum") for c in SUM_COLUMNS}, helt_lag=("helt_lag", "any"),
-        kartomrade=("kartomrade", "first"))
+    facts["helt_lag"] = facts.index.isin(team.index)
     if filters.fylke:
-        grouped = grouped[grouped.fylke == filters.fylke]
-    grouped = grouped.rename(columns={"omrade": "kommunenummer", "omrade_navn": "kommune"})
-    return with_shares(grouped.reset_index(drop=True))
+        facts = facts[facts.fylke == filters.fylke]
+    if filters.struktur == 2020:
+        facts = facts.groupby(["omrade", "omrade_navn", "fylke"], as_index=False).agg(
+            **{c: (c, "sum") for c in SUM_COLUMNS}, helt_lag=("helt_lag", "any"),
+            kartomrade=("kartomrade", "first"))
+    else:
+        facts = facts.reset_index(drop=True)
+    facts = facts.rename(columns={"omrade": "kommunenummer", "omrade_navn": "kommune"})
+    columns = ["kommunenummer", "kommune", "fylke", *SUM_COLUMNS, "helt_lag", "kartomrade"]
+    return with_shares(facts[columns].reset_index(drop=True))
 
 
 def with_shares(frame: pd.DataFrame) -> pd.DataFrame:
