@@ -3,8 +3,6 @@ the table reconciles with the chart data; callbacks called as plain functions.""
 
 from __future__ import annotations
 
-import importlib
-
 import dash
 import pytest
 
@@ -13,6 +11,7 @@ from loftet.filters import Filters
 from loftet.formatting import NBSP
 from loftet.tables.budget import column_defs, grid_rows, total_row
 from loftet.ui import ids
+from tests.dash_tree import find, load_page
 
 CHART_IDS = ["budsjett-per-aar", "budsjett-innvilget-brukt", "budsjett-kr-per-barn",
              "budsjett-kumulativt"]
@@ -98,19 +97,8 @@ def test_column_defs_follow_the_split() -> None:
 @pytest.fixture
 def page(small_db: str):
     """The page module, registered with a throwaway pages app."""
-    dash.Dash(__name__, use_pages=True, pages_folder="")
-    return importlib.import_module("pages.budsjett")
+    return load_page("budsjett")
 
-
-def find(component, wanted_id) -> list:
-    found = []
-    if getattr(component, "id", None) == wanted_id:
-        found.append(component)
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, list) else [children]:
-        if child is not None and hasattr(child, "to_plotly_json"):
-            found += find(child, wanted_id)
-    return found
 
 
 def test_page_registered(page) -> None:

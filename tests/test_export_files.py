@@ -4,7 +4,6 @@ XLSX (totals against the database, formula injection), background jobs and the c
 from __future__ import annotations
 
 import base64
-import importlib
 import io
 import json
 import sqlite3
@@ -12,7 +11,6 @@ import struct
 import zlib
 from contextvars import copy_context
 
-import dash
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
@@ -37,6 +35,7 @@ from loftet.export.images import (
 from loftet.export.pack import SKIP_PAGES, contents_text, pack_charts, pack_name
 from loftet.export.tables import csv_bytes, export_table, neutralise, xlsx_bytes
 from loftet.filters import Filters
+from tests.dash_tree import load_page
 
 MONEY_CHART = "budsjett-innvilget-brukt"
 MONEY_HEADER = "Innvilget (kr)"
@@ -283,8 +282,7 @@ def test_export_callback_sends_the_csv_of_the_clicked_chart(small_db: str) -> No
 
 @pytest.fixture
 def pack_page(small_db: str):
-    dash.Dash(__name__, use_pages=True, pages_folder="")
-    return importlib.import_module("pages.rapportpakke")
+    return load_page("rapportpakke")
 
 
 def test_pack_page_polls_progress_and_sends_the_zip(pack_page) -> None:

@@ -4,7 +4,6 @@ its callbacks called as plain functions (small_db)."""
 from __future__ import annotations
 
 import base64
-import importlib
 
 import dash
 import pytest
@@ -12,6 +11,7 @@ import pytest
 from loftet.charts import charts_for_page, render
 from loftet.filters import Filters
 from loftet.ui import ids
+from tests.dash_tree import find, load_page, walk
 
 CHART_IDS = ("kommune-deltakelse", "kommune-profesjoner", "kommune-tildelinger",
              "kommune-indikatorer")
@@ -20,21 +20,9 @@ CHART_IDS = ("kommune-deltakelse", "kommune-profesjoner", "kommune-tildelinger",
 @pytest.fixture
 def page(small_db: str):
     """The page module, registered with a throwaway pages app."""
-    dash.Dash(__name__, use_pages=True, pages_folder="")
-    return importlib.import_module("pages.kommune")
+    return load_page("kommune")
 
 
-def walk(component):
-    """Every component in the tree below `component` (itself included)."""
-    yield component
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, list | tuple) else [children]:
-        if child is not None and hasattr(child, "to_plotly_json"):
-            yield from walk(child)
-
-
-def find(component, wanted_id) -> list:
-    return [c for c in walk(component) if getattr(c, "id", None) == wanted_id]
 
 
 def text_of(component) -> str:

@@ -3,8 +3,6 @@ summaries in Norwegian, the sector note, and the layout read from the URL."""
 
 from __future__ import annotations
 
-import importlib
-
 import dash
 import pytest
 
@@ -12,6 +10,7 @@ from loftet.charts import charts_for_page, get_chart, render
 from loftet.filters import Filters
 from loftet.formatting import NBSP
 from loftet.ui import ids
+from tests.dash_tree import find, load_page
 
 CHART_IDS = ["kompetanse-omrader", "kompetanse-pyramide", "kompetanse-heatmap",
              "kompetanse-profesjon", "kompetanse-andeler"]
@@ -70,19 +69,8 @@ def test_pyramid_summary(small_db: str) -> None:
 @pytest.fixture
 def page(small_db: str):
     """The page module, registered with a throwaway pages app."""
-    dash.Dash(__name__, use_pages=True, pages_folder="")
-    return importlib.import_module("pages.kompetanse")
+    return load_page("kompetanse")
 
-
-def find(component, wanted_id) -> list:
-    found = []
-    if getattr(component, "id", None) == wanted_id:
-        found.append(component)
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, list) else [children]:
-        if child is not None and hasattr(child, "to_plotly_json"):
-            found += find(child, wanted_id)
-    return found
 
 
 def test_page_registered(page) -> None:

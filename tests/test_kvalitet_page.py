@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import importlib
-
 import dash
 import pytest
 
 from loftet.ui import ids
+from tests.dash_tree import find, load_page
 
 CHART_IDS = ("kvalitet-fordeling", "kvalitet-rangering", "kvalitet-behov-rekkevidde",
              "kvalitet-spredning")
@@ -16,20 +15,8 @@ CHART_IDS = ("kvalitet-fordeling", "kvalitet-rangering", "kvalitet-behov-rekkevi
 @pytest.fixture
 def page(small_db: str):
     """The page module, registered with a throwaway pages app."""
-    dash.Dash(__name__, use_pages=True, pages_folder="")
-    return importlib.import_module("pages.kvalitet")
+    return load_page("kvalitet")
 
-
-def find(component, wanted_id) -> list:
-    """Every component below `component` with id `wanted_id`."""
-    found = []
-    if getattr(component, "id", None) == wanted_id:
-        found.append(component)
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, list) else [children]:
-        if child is not None and hasattr(child, "to_plotly_json"):
-            found += find(child, wanted_id)
-    return found
 
 
 def controls(**values) -> tuple[list, list[dict]]:

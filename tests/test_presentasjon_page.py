@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from contextvars import copy_context
 
 import dash
@@ -13,26 +12,15 @@ from dash._utils import AttributeDict
 
 from loftet.formatting import NBSP
 from loftet.ui import ids
+from tests.dash_tree import find, load_page, walk
 
 
 @pytest.fixture
 def page(small_db: str):
     """The page module, registered with a throwaway pages app."""
-    dash.Dash(__name__, use_pages=True, pages_folder="")
-    return importlib.import_module("pages.presentasjon")
+    return load_page("presentasjon")
 
 
-def walk(component):
-    """Every component below (and including) `component`."""
-    yield component
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, list | tuple) else [children]:
-        if child is not None and hasattr(child, "to_plotly_json"):
-            yield from walk(child)
-
-
-def find(component, wanted_id) -> list:
-    return [c for c in walk(component) if getattr(c, "id", None) == wanted_id]
 
 
 def with_class(component, name: str) -> list:
