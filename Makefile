@@ -41,6 +41,7 @@ demo: venv
 bench: setup data
 	$(PY) bench/etl_bench.py
 	$(PY) bench/app_bench.py
+	$(PY) bench/export_bench.py
 
 lint: venv
 	$(PY) -m ruff check .
