@@ -274,10 +274,7 @@ def units_reached_by_sector_compared(kommunenummer: str, filters: Filters) -> pd
     Columns: sektor, sektor_navn, enheter, enheter_naadd, andel_kommune, andel_fylke,
     andel_landet (percent; NaN where there are no units).
     """
-    place = municipality(kommunenummer)
-    if place is None:
-        raise KeyError(kommunenummer)
-    county, county_of = place.county(filters.struktur)[0], _county_of(filters.struktur)
+    county, county_of = _comparison_county(kommunenummer, filters.struktur)
     rows = []
     for code, name in SECTORS.items():
         levels = _levels(_coverage_2024(filters.aar, code), kommunenummer, county, county_of)
@@ -291,6 +288,15 @@ def units_reached_by_sector_compared(kommunenummer: str, filters: Filters) -> pd
 
 # --- Participation and allocations over the years ---------------------------------------------
 
+def _comparison_county(kommunenummer: str, struktur: int):
+    """The municipality's county number in `struktur` and the 2024-number → county map;
+    KeyError for an unknown municipality."""
+    place = municipality(kommunenummer)
+    if place is None:
+        raise KeyError(kommunenummer)
+    return place.county(struktur)[0], _county_of(struktur)
+
+
 def participation_by_year(kommunenummer: str, filters: Filters) -> pd.DataFrame:
     """Participants per 1,000 children/pupils per year (`filters.fra`..`filters.aar`) for the
     municipality, its county (of `filters.struktur`) and the nation.
@@ -298,10 +304,7 @@ def participation_by_year(kommunenummer: str, filters: Filters) -> pd.DataFrame:
     Columns: aar, deltakere, barn_elever, per_1000_kommune, deltakere_fylke,
     barn_elever_fylke, per_1000_fylke, deltakere_landet, barn_elever_landet, per_1000_landet.
     """
-    place = municipality(kommunenummer)
-    if place is None:
-        raise KeyError(kommunenummer)
-    county, county_of = place.county(filters.struktur)[0], _county_of(filters.struktur)
+    county, county_of = _comparison_county(kommunenummer, filters.struktur)
     rows = []
     for year in range(filters.fra, filters.aar + 1):
         levels = _levels(_coverage_2024(year), kommunenummer, county, county_of)
@@ -322,10 +325,7 @@ def allocations_by_year(kommunenummer: str, filters: Filters) -> pd.DataFrame:
     Columns: aar, innvilget_kr, brukt_kr (NaN when not reported), kr_per_barn_kommune,
     kr_per_barn_fylke, kr_per_barn_landet.
     """
-    place = municipality(kommunenummer)
-    if place is None:
-        raise KeyError(kommunenummer)
-    county, county_of = place.county(filters.struktur)[0], _county_of(filters.struktur)
+    county, county_of = _comparison_county(kommunenummer, filters.struktur)
     rows = []
     for year in range(filters.fra, filters.aar + 1):
         levels = _levels(_coverage_2024(year), kommunenummer, county, county_of)
