@@ -26,6 +26,10 @@ SEPARATORS = ", "
 """Plotly: decimal comma, space for thousands."""
 
 
+NUMBER_TICKS = {"exponentformat": "none", "separatethousands": True}
+"""Axis numbers in full with a thousands separator (`20 000`), never SI prefixes (`20k`)."""
+
+
 def _template(base_size: int) -> go.layout.Template:
     return go.layout.Template(layout=go.Layout(
         font={"family": FONT_FAMILY, "size": base_size, "color": TEXT},
@@ -38,8 +42,10 @@ def _template(base_size: int) -> go.layout.Template:
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0,
                 "title": {"text": ""}},
         margin={"l": 60, "r": 20, "t": 40, "b": 50},
-        xaxis={"showgrid": False, "linecolor": "#444", "ticks": "outside", "automargin": True},
-        yaxis={"gridcolor": "#e5e5e5", "zerolinecolor": "#999", "automargin": True},
+        xaxis={"showgrid": False, "linecolor": "#444", "ticks": "outside", "automargin": True,
+               **NUMBER_TICKS},
+        yaxis={"gridcolor": "#e5e5e5", "zerolinecolor": "#999", "automargin": True,
+               **NUMBER_TICKS},
         title={"x": 0, "xanchor": "left", "font": {"size": base_size + 4}},
     ))
 

@@ -33,7 +33,13 @@ from loftet.export.images import (
     with_text,
 )
 from loftet.export.pack import SKIP_PAGES, contents_text, pack_charts, pack_name
-from loftet.export.tables import csv_bytes, export_table, neutralise, xlsx_bytes
+from loftet.export.tables import (
+    METADATA_LINES,
+    csv_bytes,
+    export_table,
+    neutralise,
+    xlsx_bytes,
+)
 from loftet.filters import Filters
 from tests.dash_tree import load_page
 
@@ -206,7 +212,7 @@ def test_csv_and_xlsx_totals_equal_the_database(small_db: str, county: str | Non
     expected = granted_in_db(small_db, county)
     assert expected == (4_500_000 if county else 5_700_000)
     csv = pd.read_csv(io.BytesIO(export_table(MONEY_CHART, filters, {}, "csv")), sep=";",
-                      decimal=",", encoding="utf-8-sig")
+                      decimal=",", encoding="utf-8-sig", skiprows=METADATA_LINES)
     assert csv[MONEY_HEADER].sum() == expected
     sheet = load_workbook(io.BytesIO(export_table(MONEY_CHART, filters, {}, "xlsx"))).active
     rows = list(sheet.iter_rows(values_only=True))

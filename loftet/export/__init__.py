@@ -43,19 +43,30 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "x"
 
 
-def place_slug(filters: Filters) -> str:
-    """The county's name as a slug, or `norge` for the whole country."""
-    return slug(filters.county_name) if filters.fylke else "norge"
+def place_name(filters: Filters, options: Mapping[str, str] | None = None) -> str:
+    """The place a view shows: the municipality (profile), else the county, else the nation."""
+    municipality = (options or {}).get("kommune")
+    named = _municipality_name(str(municipality)) if municipality else None
+    return named or filters.county_name
 
 
-def file_stem(name: str, filters: Filters) -> str:
-    """`loftet_<name>_<fylke-or-norge>_<år>`, e.g. `loftet_dekning-kart_vestland_2026`."""
-    return f"{FILE_PREFIX}_{slug(name)}_{place_slug(filters)}_{filters.aar}"
+def place_slug(filters: Filters, options: Mapping[str, str] | None = None) -> str:
+    """The place's name as a slug: `bergen`, `vestland`, or `norge` for the whole country."""
+    if (options or {}).get("kommune") or filters.fylke:
+        return slug(place_name(filters, options))
+    return "norge"
 
 
-def file_name(chart_id: str, filters: Filters, fmt: str) -> str:
+def file_stem(name: str, filters: Filters, options: Mapping[str, str] | None = None) -> str:
+    """`loftet_<name>_<place>_<år>`, e.g. `loftet_dekning-kart_vestland_2026`; the place is the
+    municipality on the municipality profile, else the county or `norge`."""
+    return f"{FILE_PREFIX}_{slug(name)}_{place_slug(filters, options)}_{filters.aar}"
+
+
+def file_name(chart_id: str, filters: Filters, fmt: str,
+              options: Mapping[str, str] | None = None) -> str:
     """The download name of one chart in one format."""
-    return f"{file_stem(chart_id, filters)}.{fmt}"
+    return f"{file_stem(chart_id, filters, options)}.{fmt}"
 
 
 def _mapping_label(module: str, attribute: str) -> Callable[[str], str | None]:
@@ -121,8 +132,12 @@ def options_text(chart: Chart, options: Mapping[str, str]) -> str:
 
 def view_text(chart: Chart, filters: Filters, options: Mapping[str, str]) -> str:
     """What made this view: the filters, then the view options (the subtitle of a file)."""
-    extra = options_text(chart, options)
+    municipality = place_name(filters, options) if options.get("kommune") else None
+    extra = options_text(chart, {k: v for k, v in options.items()
+                                 if not (municipality and k == "kommune")})
     base = filters.describe(spans_years=chart.spans_years)
+    if municipality:
+        base = base.replace(filters.county_name, f"{municipality} kommune", 1)
     return f"{base} · {extra}" if extra else base
 
 
@@ -150,8 +165,10 @@ def export_file(chart_id: str, filters: Filters, options: Mapping[str, str], fmt
     """(file name, content) of one chart in `fmt` (one of `FORMATS`); ValueError otherwise."""
     if fmt in IMAGE_FORMATS:
         from loftet.export.images import export_figure
-        return file_name(chart_id, filters, fmt), export_figure(chart_id, filters, options, fmt)
+        return (file_name(chart_id, filters, fmt, options),
+                export_figure(chart_id, filters, options, fmt))
     if fmt in TABLE_FORMATS:
         from loftet.export.tables import export_table
-        return file_name(chart_id, filters, fmt), export_table(chart_id, filters, options, fmt)
+        return (file_name(chart_id, filters, fmt, options),
+                export_table(chart_id, filters, options, fmt))
     raise ValueError(f"unknown export format {fmt!r}")

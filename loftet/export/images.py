@@ -1,10 +1,7 @@
 """Print-ready chart images: PNG (300 dpi), SVG and PDF, drawn on the server with kaleido.
 
-A file is one report figure, 16 × 9 cm: the chart's title and a line saying which filters made
-it on top, the source with the data date (and the demo notice) at the bottom, the chart in the
-`loftet_print` template in between. Title and footer are legend titles anchored to the page
-(`xref/yref="container"`): Plotly then moves the plot area clear of them, whatever the tick
-labels or legends of the chart need, so texts never overlap the plot.
+The layout of a file (title, view, source, demo mark, size for its content and preset) is
+`loftet.export.layout`; this module draws it and writes PNG metadata.
 
 Kaleido 1.x drives the system Chromium (`BROWSER_PATH`, else `chromium` on PATH); it never
 downloads a browser. One browser is kept warm for the life of the process (`session()` scopes
@@ -15,12 +12,10 @@ MathJax is off, so an export needs no network.
 from __future__ import annotations
 
 import asyncio
-import html
 import logging
 import os
 import shutil
 import struct
-import textwrap
 import threading
 import time
 import zlib
@@ -32,281 +27,34 @@ import kaleido
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from loftet.charts import Chart, get_chart, render
+from loftet.charts import get_chart, render
 from loftet.config import ROOT
-from loftet.export import DEMO_MARK, IMAGE_FORMATS, is_demo, source_text, view_text
+from loftet.export import IMAGE_FORMATS
+from loftet.export.layout import (  # noqa: F401 — the print layout, re-exported for callers
+    HEIGHT_PX,
+    PNG_SCALE,
+    WIDTH_PX,
+    chart_print_figure,
+    chart_texts,
+    footer_text,
+    header_text,
+    print_figure,
+    print_height_px,
+)
+from loftet.export.presets import PRINT_DPI, REPORT, Preset, get_preset  # noqa: F401
 from loftet.filters import Filters
-from loftet.theme import HIGHLIGHT, TEXT
 
 log = logging.getLogger(__name__)
-
-WIDTH_CM = 16.0
-HEIGHT_CM = 9.0
-CSS_DPI = 96
-"""Plotly lays out in CSS pixels: 96 per inch."""
-PRINT_DPI = 300
-WIDTH_PX = round(WIDTH_CM / 2.54 * CSS_DPI)
-"""605 layout pixels = 16 cm."""
-HEIGHT_PX = round(HEIGHT_CM / 2.54 * CSS_DPI)
-"""340 layout pixels = 9 cm."""
-PNG_SCALE = PRINT_DPI / CSS_DPI
-"""PNG at 300 dpi: 605 × 3.125 ≈ 1890 pixels wide."""
-PRINT_TEMPLATE = "loftet_print"
-
-EDGE_PX = 10
-"""White space between the page edge and the header and footer."""
-TITLE_SIZE = 14
-SUBTITLE_SIZE = 10
-FOOTER_SIZE = 9
-TEXT_WIDTH_PX = WIDTH_PX - 2 * EDGE_PX - 60
-"""Room for header and footer lines (less the empty legend entry beside them)."""
-
-EXTRA_ROW_PX = 90
-"""Extra height per stacked subplot row beyond two."""
-LEGEND_ROW_PX = 19
-"""Height of one vertical legend entry at the print font size."""
 
 TOPOJSON_DIR = ROOT / "assets" / "topojson"
 RENDER_TIMEOUT_S = 60
 START_TIMEOUT_S = 60
 
-_NOT_IN_LEGEND_BY_DEFAULT = frozenset({
-    "heatmap", "contour", "histogram2d", "histogram2dcontour", "choropleth", "choroplethmap",
-    "choroplethmapbox", "densitymap", "densitymapbox", "image", "table", "sankey", "parcoords",
-    "parcats", "indicator", "surface", "mesh3d", "volume", "isosurface", "cone", "streamtube",
-    "carpet", "contourcarpet", "treemap", "icicle", "sunburst"})
-"""Trace types whose `showlegend` is false unless set (plotly.js defaults)."""
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 class ExportError(RuntimeError):
     """An image could not be made (no browser, render failed or timed out)."""
-
-
-# --- The print layout -------------------------------------------------------------------
-
-def _wrap(text: str, size_px: float, width_px: float = TEXT_WIDTH_PX,
-          bold: bool = False) -> list[str]:
-    """`text` in lines that fit `width_px` at font size `size_px` (escaped for Plotly)."""
-    per_char = size_px * (0.62 if bold else 0.55)
-    lines = textwrap.wrap(text, width=max(20, int(width_px / per_char)),
-                          break_long_words=False, break_on_hyphens=False) or [""]
-    return [html.escape(line, quote=False) for line in lines]
-
-
-def header_text(title: str, subtitle: str) -> str:
-    """The chart title (bold) and the filter line under it, as Plotly rich text."""
-    lines = [f"<b>{line}</b>" for line in _wrap(title, TITLE_SIZE, bold=True)]
-    lines += [f"<span style='font-size:{SUBTITLE_SIZE}px'>{line}</span>"
-              for line in _wrap(subtitle, SUBTITLE_SIZE)]
-    return "<br>".join(lines)
-
-
-def footer_text(source: str, demo: bool) -> str:
-    """The source line(s) with the data date, and the demo notice when `demo`."""
-    lines = _wrap(source, FOOTER_SIZE)
-    if demo:
-        lines.append(f"<span style='color:{HIGHLIGHT}'><b>{html.escape(DEMO_MARK)}</b></span>")
-    return "<br>".join(lines)
-
-
-def _text_height(text: str, size_px: float) -> float:
-    """About how tall Plotly draws rich `text` (1.3 line spacing)."""
-    return (text.count("<br>") + 1) * size_px * 1.3
-
-
-def _in_legend(trace: go.Figure) -> bool:
-    """Whether `trace` would get a legend entry."""
-    if trace.visible is False:
-        return False
-    shown = trace.showlegend if "showlegend" in trace else False
-    return bool(shown) if shown is not None else trace.type not in _NOT_IN_LEGEND_BY_DEFAULT
-
-
-def _legend_shown(figure: go.Figure) -> bool:
-    """Whether Plotly would draw the figure's legend (its own default rule)."""
-    entries = [_in_legend(trace) for trace in figure.data]
-    if figure.layout.showlegend is not None:
-        return bool(figure.layout.showlegend) and any(entries)
-    return sum(entries) >= 2 or any(t.type in ("pie", "funnelarea") for t in figure.data)
-
-
-def _free_legend_ids(figure: go.Figure, count: int) -> list[str]:
-    """`count` legend ids (`legend3`, …) that neither traces nor layout use."""
-    used = {str(getattr(t, "legend", None) or "legend") for t in figure.data}
-    used |= {key for key in figure.layout.to_plotly_json() if key.startswith("legend")}
-    numbers = [int(key[6:] or 1) for key in used if key[6:].isdigit() or key == "legend"]
-    start = max(numbers, default=1) + 1
-    return [f"legend{n}" for n in range(start, start + count)]
-
-
-def _placeholder(figure: go.Figure, legend: str) -> go.Figure | None:
-    """An invisible trace whose (empty) entry makes `legend` draw, on the figure's own subplot
-    so it adds no axes; None for figures without a subplot we know."""
-    common = {"name": "", "legend": legend, "showlegend": True, "hoverinfo": "skip",
-              "mode": "lines", "line": {"width": 0, "color": "rgba(0,0,0,0)"}}
-    for trace in figure.data:
-        if "xaxis" in trace and "yaxis" in trace:
-            return go.Scatter(x=[None], y=[None], xaxis=trace.xaxis or "x",
-                              yaxis=trace.yaxis or "y", **common)
-        if "geo" in trace:
-            return go.Scattergeo(lon=[None], lat=[None], geo=trace.geo or "geo", **common)
-        if trace.type in ("choroplethmap", "scattermap", "densitymap"):
-            return go.Scattermap(lon=[None], lat=[None], subplot=trace.subplot or "map",
-                                 **common)
-    if not figure.data:
-        return go.Scatter(x=[None], y=[None], **common)
-    return None
-
-
-def _page_legend(text: str, size: int, top: bool, height_px: int) -> dict:
-    """A legend holding only a title, pinned to the top or bottom left of the page."""
-    return {
-        "title": {"text": text, "side": "left", "font": {"size": size, "color": TEXT}},
-        "orientation": "h", "xref": "container", "x": EDGE_PX / WIDTH_PX, "xanchor": "left",
-        "yref": "container", "y": 1 - EDGE_PX / height_px if top else EDGE_PX / height_px,
-        "yanchor": "top" if top else "bottom", "bgcolor": "rgba(0,0,0,0)", "borderwidth": 0,
-        "font": {"size": FOOTER_SIZE}, "itemclick": False, "itemdoubleclick": False,
-    }
-
-
-def _legend_entries(figure: go.Figure) -> int:
-    """How many entries the main legend draws (one per legend group)."""
-    groups = set()
-    count = 0
-    for trace in figure.data:
-        if not _in_legend(trace) or (getattr(trace, "legend", None) or "legend") != "legend":
-            continue
-        group = getattr(trace, "legendgroup", None)
-        if group:
-            if group in groups:
-                continue
-            groups.add(group)
-        count += 1
-    return count
-
-
-def stacked_rows(figure: go.Figure) -> int:
-    """How many plot areas are stacked vertically (subplot rows)."""
-    domains = set()
-    for axis in figure.select_yaxes():
-        if axis.overlaying or axis.domain is None:
-            continue
-        domains.add(tuple(round(v, 3) for v in axis.domain))
-    return max(len(domains), 1)
-
-
-def print_height_px(figure: go.Figure) -> int:
-    """9 cm, taller for a figure of more than two stacked subplot rows (still fits A4)."""
-    return HEIGHT_PX + max(0, stacked_rows(figure) - 2) * EXTRA_ROW_PX
-
-
-def _legend_too_tall(fig: go.Figure, head_px: float, foot_px: float, height_px: int) -> bool:
-    """A vertical legend with more entries than the page has room for."""
-    plot_px = height_px - head_px - foot_px - 2 * EDGE_PX - 60
-    return (fig.layout.legend.orientation == "v"
-            and _legend_entries(fig) * LEGEND_ROW_PX + 20 > plot_px)
-
-
-def _legend_rows(fig: go.Figure) -> int:
-    """Rows a horizontal legend at the print font needs across the page."""
-    names = [str(t.name or "") for t in fig.data if _in_legend(t)]
-    widest = max((len(name) for name in names), default=10)
-    per_row = max(1, int(TEXT_WIDTH_PX // (40 + widest * FOOTER_SIZE * 0.6)))
-    return -(-_legend_entries(fig) // per_row)
-
-
-def _fit_main_legend(fig: go.Figure, head_px: float, foot_px: float, height_px: int) -> None:
-    """Keep the chart's own legend clear of header and footer, and whole: paper does not
-    scroll, so a vertical legend too long for the page goes on top, in rows."""
-    if not _legend_shown(fig):
-        return
-    legend = fig.layout.legend
-    if legend.yref == "container":
-        low = (legend.y if legend.y is not None else 1) < 0.5
-        if low:
-            fig.update_layout(legend={"y": (EDGE_PX + foot_px + 6) / height_px,
-                                      "yanchor": "bottom"})
-        else:
-            fig.update_layout(legend={"y": 1 - (EDGE_PX + head_px + 6) / height_px,
-                                      "yanchor": "top"})
-        return
-    if _legend_too_tall(fig, head_px, foot_px, height_px):
-        fig.update_layout(
-            height=height_px + _legend_rows(fig) * LEGEND_ROW_PX + 10,
-            legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.02,
-                    "yanchor": "bottom", "xref": "paper", "yref": "paper",
-                    "font": {"size": FOOTER_SIZE}, "itemwidth": 30, "title": {"side": "left"}})
-
-
-def print_figure(figure: go.Figure, *, title: str, subtitle: str, source: str,
-                 demo: bool) -> go.Figure:
-    """A copy of `figure` laid out as a 16 × 9 cm report figure.
-
-    Args:
-        figure: the chart as the app shows it (left unchanged).
-        title: the chart's title, drawn bold at the top.
-        subtitle: what made this view (filters and options), under the title.
-        source: source and data date, at the bottom.
-        demo: add the "DEMODATA – ikke offisielle tall" notice at the bottom.
-
-    Returns:
-        A new figure in the `loftet_print` template, sized in CSS pixels (605 × 340).
-    """
-    fig = go.Figure(figure)
-    height = print_height_px(fig)
-    fig.update_layout(template=PRINT_TEMPLATE, width=WIDTH_PX, height=height,
-                      autosize=False, title_text="", margin_t=EDGE_PX, margin_b=EDGE_PX)
-    head = header_text(title, subtitle)
-    foot = footer_text(source, demo)
-    _fit_main_legend(fig, _text_height(head, TITLE_SIZE), _text_height(foot, FOOTER_SIZE),
-                     height)
-    header_id, footer_id = _free_legend_ids(fig, 2)
-    placeholders = [_placeholder(fig, header_id), _placeholder(fig, footer_id)]
-    if None in placeholders:
-        return _annotated(fig, head, foot)
-    if not _legend_shown(fig):
-        for trace in fig.data:
-            if "showlegend" in trace:
-                trace.showlegend = False
-    fig.add_traces(placeholders)
-    height = fig.layout.height
-    fig.update_layout({"showlegend": True,
-                       header_id: _page_legend(head, TITLE_SIZE, True, height),
-                       footer_id: _page_legend(foot, FOOTER_SIZE, False, height)})
-    return fig
-
-
-def _annotated(fig: go.Figure, head: str, foot: str) -> go.Figure:
-    """Fallback for figures without cartesian, geo or map subplots: header and footer as
-    annotations in fixed margins."""
-    head_lines, foot_lines = head.count("<br>") + 1, foot.count("<br>") + 1
-    top = EDGE_PX + int(head_lines * TITLE_SIZE * 1.4) + 10
-    bottom = EDGE_PX + int(foot_lines * FOOTER_SIZE * 1.4) + 10
-    fig.update_layout(margin={"t": top, "b": bottom, "l": EDGE_PX, "r": EDGE_PX})
-    fig.add_annotation(text=head, xref="paper", yref="paper", x=0, y=1, xanchor="left",
-                       yanchor="top", yshift=top - EDGE_PX, showarrow=False,
-                       align="left", font={"size": TITLE_SIZE})
-    fig.add_annotation(text=foot, xref="paper", yref="paper", x=0, y=0, xanchor="left",
-                       yanchor="top", yshift=-10, showarrow=False, align="left",
-                       font={"size": FOOTER_SIZE})
-    return fig
-
-
-def chart_texts(chart: Chart, filters: Filters, options: Mapping[str, str]) -> dict[str, str]:
-    """What a figure file says about itself (PNG metadata): title, view, source, notice."""
-    texts = {"Title": chart.title, "Description": view_text(chart, filters, options),
-             "Source": source_text(chart), "Software": "Løftet-monitor"}
-    if is_demo():
-        texts["Disclaimer"] = DEMO_MARK
-    return texts
-
-
-def chart_print_figure(chart: Chart, figure: go.Figure, filters: Filters,
-                       options: Mapping[str, str]) -> go.Figure:
-    """`print_figure` with the chart's title, the view's description, source and demo flag."""
-    return print_figure(figure, title=chart.title, subtitle=view_text(chart, filters, options),
-                        source=source_text(chart), demo=is_demo())
 
 
 # --- PNG metadata ---------------------------------------------------------------------
@@ -508,8 +256,8 @@ def session() -> Iterator[KaleidoSession]:
             SESSION.stop()
 
 
-def figure_bytes(figure: go.Figure, fmt: str, texts: Mapping[str, str] | None = None
-                 ) -> bytes:
+def figure_bytes(figure: go.Figure, fmt: str, texts: Mapping[str, str] | None = None,
+                 preset: Preset = REPORT) -> bytes:
     """A print figure (from `print_figure`) as PNG (300 dpi), SVG or PDF bytes.
 
     `texts` (e.g. from `chart_texts`) are written into a PNG's metadata.
@@ -517,19 +265,21 @@ def figure_bytes(figure: go.Figure, fmt: str, texts: Mapping[str, str] | None = 
     if fmt not in IMAGE_FORMATS:
         raise ValueError(f"unknown image format {fmt!r}")
     if fmt == "png":
-        png = with_dpi(SESSION.render(figure, "png", PNG_SCALE), PRINT_DPI)
+        png = with_dpi(SESSION.render(figure, "png", preset.png_scale), preset.dpi)
         return with_text(png, texts) if texts else png
     return SESSION.render(figure, fmt)
 
 
 def export_figure(chart_id: str, filters: Filters, options: Mapping[str, str] | None,
-                  fmt: str) -> bytes:
-    """One chart as a print-ready PNG, SVG or PDF for `filters` and `options`."""
+                  fmt: str, preset: str | None = None) -> bytes:
+    """One chart as a print-ready PNG, SVG or PDF for `filters` and `options`, at the size
+    `preset` names (`rapport` by default, `bred`, `lysbilde`)."""
     options = dict(options or {})
     chart = get_chart(chart_id)
+    size = get_preset(preset)
     started = time.perf_counter()
     _frame, figure = render(chart_id, filters, options)
-    content = figure_bytes(chart_print_figure(chart, figure, filters, options), fmt,
-                           chart_texts(chart, filters, options))
+    content = figure_bytes(chart_print_figure(chart, figure, filters, options, size), fmt,
+                           chart_texts(chart, filters, options), size)
     log.info("exported %s as %s in %.2f s", chart_id, fmt, time.perf_counter() - started)
     return content

@@ -26,14 +26,14 @@ from loftet.export import (
     source_text,
 )
 from loftet.export.images import chart_print_figure, chart_texts, figure_bytes, session
-from loftet.export.tables import table_file
+from loftet.export.tables import labelled, table_file
 from loftet.filters import Filters
 
 log = logging.getLogger(__name__)
 
 SKIP_PAGES = ("kommune",)
 """Pages whose charts need a chosen municipality."""
-PACK_IMAGE_FORMATS = ("png", "svg")
+PACK_IMAGE_FORMATS = ("png", "svg", "pdf")
 PACK_TABLE_FORMATS = ("csv", "xlsx")
 IMAGE_FOLDER = "figurer"
 DATA_FOLDER = "data"
@@ -132,7 +132,7 @@ def build_report_pack(filters: Filters, progress: Progress | None = None) -> byt
                         figure_bytes(printable, fmt, texts)
                     done += 1
                 step(f"Lager tabeller: {chart.title}")
-                table = table_for_download(chart, frame)
+                table = labelled(table_for_download(chart, frame), chart)
                 for fmt in PACK_TABLE_FORMATS:
                     files[f"{DATA_FOLDER}/{file_name(chart.id, filters, fmt)}"] = \
                         table_file(chart.id, table, filters, {}, fmt)

@@ -17,20 +17,37 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from loftet.charts import get_chart, render, table_for_download
-from loftet.export import DEMO_MARK, TABLE_FORMATS, is_demo, source_text, view_text
+from loftet.charts import Chart, get_chart, render, table_for_download
+from loftet.export import (
+    DEMO_MARK,
+    OPTION_WORDS,
+    TABLE_FORMATS,
+    is_demo,
+    source_text,
+    view_text,
+)
 from loftet.filters import Filters
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make Excel or LibreOffice treat a cell as a formula."""
 YES, NO = "Ja", "Nei"
-FLOAT_DECIMALS = 6
+FLOAT_DECIMALS = 1
+"""Decimals kept in downloads: shares in percent, per-1 000 rates and kroner per child."""
+PRECISION_TEXT = ("Desimaltall er avrundet til én desimal; beløp i hele kroner; "
+                  "tomt felt = mangler eller skjermet")
+METADATA_LINES = 6
+"""Lines starting with `#` before a CSV's header row: always this many, so a program can
+skip them (`pandas.read_csv(fil, sep=";", decimal=",", skiprows=6)`)."""
+READ_HINT = (f'De {METADATA_LINES} første linjene beskriver tallene. Python: '
+             f'pandas.read_csv(fil, sep=";", decimal=",", skiprows={METADATA_LINES})')
 SHEET_NAME = "Data"
 INT_FORMAT = "#,##0"
 FLOAT_FORMAT = "#,##0.0"
 """Excel shows `,` and `.` in number formats with the reader's locale: `1 250 000`, `12,5`."""
 DATE_FORMAT = "dd.mm.yyyy"
 HEADER_FILL = PatternFill("solid", fgColor="E8EEF4")
+CODED_COLUMNS = {"Indikator": "indikator", "Mål for rekkevidde": "rekkevidde"}
+"""Download header → the view option whose labels name its codes (`OPTION_WORDS`)."""
 
 
 def neutralise(value: object) -> object:
@@ -73,10 +90,22 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 with BOM, `;` between fields, decimal comma: opens right in Norwegian Excel."""
+def metadata_lines(title: str, view: str, source: str, demo: bool) -> list[str]:
+    """The `METADATA_LINES` comment lines on top of a CSV: title, selection, source, whether
+    the numbers are demo data, precision and how to read the file. A `;` would split a line
+    into cells in Excel, so it becomes a comma; line breaks become spaces."""
+    lines = [f"Løftet-monitor: {title}", f"Utvalg: {view}", source,
+             f"Data: {DEMO_MARK}" if demo else "Data: innlest fra kildene (ikke demodata)",
+             f"Presisjon: {PRECISION_TEXT}", READ_HINT]
+    return ["# " + " ".join(line.replace(";", ",").split()) for line in lines]
+
+
+def csv_bytes(frame: pd.DataFrame, metadata: list[str] | None = None) -> bytes:
+    """UTF-8 with BOM, `;` between fields, decimal comma: opens right in Norwegian Excel.
+    `metadata` (from `metadata_lines`) goes on top, before the header row."""
     text = safe_frame(frame).to_csv(sep=";", decimal=",", index=False, lineterminator="\r\n")
-    return b"\xef\xbb\xbf" + text.encode("utf-8")
+    head = "".join(line + "\r\n" for line in metadata or [])
+    return b"\xef\xbb\xbf" + (head + text).encode("utf-8")
 
 
 def _cell_value(value: object) -> object:
@@ -127,6 +156,7 @@ def xlsx_bytes(frame: pd.DataFrame, title: str, subtitle: str, source: str, *,
              (source, Font(size=9))]
     if notice:
         block.append((notice, Font(bold=True, color="C00000")))
+    block.append((f"Presisjon: {PRECISION_TEXT}", Font(size=9)))
     for row, (text, font) in enumerate(block, start=1):
         cell = sheet.cell(row=row, column=1, value=str(neutralise(text)))
         cell.data_type = "s"
@@ -162,21 +192,38 @@ def xlsx_bytes(frame: pd.DataFrame, title: str, subtitle: str, source: str, *,
 
 def chart_table(chart_id: str, filters: Filters, options: Mapping[str, str] | None
                 ) -> pd.DataFrame:
-    """The chart's query result, as the chart shows it, with Norwegian headers."""
+    """The chart's query result, as the chart shows it, with Norwegian headers and labels
+    instead of internal codes."""
     chart = get_chart(chart_id)
     frame, _figure = render(chart_id, filters, dict(options or {}))
-    return table_for_download(chart, frame)
+    return labelled(table_for_download(chart, frame), chart)
+
+
+def labelled(table: pd.DataFrame, chart: Chart) -> pd.DataFrame:
+    """`table` with coded cells (indicator `SPESUND`, reach `deltakere_per_1000`) in words;
+    a code without a label stays as it is."""
+    out = table.copy()
+    for header, param in CODED_COLUMNS.items():
+        if header in out:
+            _label, lookups = OPTION_WORDS[param]
+            lookup = lookups.get(chart.page) or lookups.get("*")
+            names = {code: lookup(code) or code
+                     for code in out[header].dropna().unique() if isinstance(code, str)}
+            out[header] = out[header].map(lambda code, names=names: names.get(code, code))
+    return out
 
 
 def table_file(chart_id: str, table: pd.DataFrame, filters: Filters,
                options: Mapping[str, str] | None, fmt: str) -> bytes:
     """`table` (from `chart_table`) as CSV or XLSX bytes, titled for the chart and view."""
+    chart = get_chart(chart_id)
+    view = view_text(chart, filters, dict(options or {}))
     if fmt == "csv":
-        return csv_bytes(table)
+        return csv_bytes(table, metadata_lines(chart.title, view, source_text(chart),
+                                               is_demo()))
     if fmt == "xlsx":
-        chart = get_chart(chart_id)
-        return xlsx_bytes(table, chart.title, view_text(chart, filters, dict(options or {})),
-                          source_text(chart), notice=DEMO_MARK if is_demo() else "")
+        return xlsx_bytes(table, chart.title, view, source_text(chart),
+                          notice=DEMO_MARK if is_demo() else "")
     raise ValueError(f"unknown table format {fmt!r}; one of {TABLE_FORMATS}")
 
 
