@@ -7,7 +7,7 @@ DB := data/loftet.sqlite
 HOST ?= 127.0.0.1
 PORT ?= 8050
 
-.PHONY: run test setup system venv data demo bench lint clean
+.PHONY: run test setup system node venv data demo bench lint clean
 
 run: setup data
 	HOST=$(HOST) PORT=$(PORT) $(PY) app.py
@@ -15,10 +15,13 @@ run: setup data
 test: setup
 	$(PY) -m pytest -q
 
-setup: system venv
+setup: system venv node
 
 system:
 	bash scripts/install_system_packages.sh
+
+node:
+	bash scripts/install_node_packages.sh
 
 venv: $(VENV)/.installed
 
@@ -47,4 +50,4 @@ lint: venv
 	$(PY) -m ruff check .
 
 clean:
-	rm -rf $(VENV) data/geo data/demo $(DB) $(DB)-wal $(DB)-shm
+	rm -rf $(VENV) .node data/geo data/demo $(DB) $(DB)-wal $(DB)-shm

@@ -11,6 +11,7 @@ import plotly.io as pio
 
 TEMPLATE_NAME = "loftet"
 FONT_FAMILY = "'Source Sans 3', 'Segoe UI', Roboto, 'DejaVu Sans', Arial, sans-serif"
+"""Source Sans 3 is bundled (`assets/fonts/`, also used by the export: `loftet.export.fonts`)."""
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
            "#000000"]
 """Okabe–Ito: distinguishable for the common colour-vision deficiencies."""

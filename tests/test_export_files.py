@@ -305,3 +305,17 @@ def test_pack_page_polls_progress_and_sends_the_zip(pack_page) -> None:
     assert pack_page.download_again(1, job_id)["filename"] == sent["filename"]
     layout = pack_page.layout(fylke="46", tull="x")
     assert pack_page.START in str(layout) and "Vestland" not in str(layout.children[0])
+
+
+def test_export_callback_passes_the_size_preset_and_refuses_unknown_sizes(
+        small_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from loftet.ui import export_callbacks
+    calls = []
+    monkeypatch.setattr(export_callbacks, "export_file",
+                        lambda *args: calls.append(args) or ("f.png", b"png"))
+    values, control_ids = ["46"], [{"type": "urlstate", "param": "fylke"}]
+    for fmt in ("png-lysbilde", "png-kjempestor", "gif"):
+        button = {"type": "export", "chart": MONEY_CHART, "fmt": fmt}
+        run_in_context(export_callbacks.download_export, button, 1, outputs=1)(
+            [1], values, control_ids)
+    assert [(c[3], c[4]) for c in calls] == [("png", "lysbilde")]

@@ -160,13 +160,16 @@ def is_demo() -> bool:
     return reference.is_demo()
 
 
-def export_file(chart_id: str, filters: Filters, options: Mapping[str, str], fmt: str
-                ) -> tuple[str, bytes]:
-    """(file name, content) of one chart in `fmt` (one of `FORMATS`); ValueError otherwise."""
+def export_file(chart_id: str, filters: Filters, options: Mapping[str, str], fmt: str,
+                preset: str | None = None) -> tuple[str, bytes]:
+    """(file name, content) of one chart in `fmt` (one of `FORMATS`); ValueError otherwise.
+    Images are drawn at the size `preset` names (`loftet.export.presets`; report by default)
+    and a size other than the report's is named in the file name."""
     if fmt in IMAGE_FORMATS:
         from loftet.export.images import export_figure
-        return (file_name(chart_id, filters, fmt, options),
-                export_figure(chart_id, filters, options, fmt))
+        name = chart_id if preset in (None, "rapport") else f"{chart_id}-{preset}"
+        return (file_name(name, filters, fmt, options),
+                export_figure(chart_id, filters, options, fmt, preset))
     if fmt in TABLE_FORMATS:
         from loftet.export.tables import export_table
         return (file_name(chart_id, filters, fmt, options),

@@ -30,6 +30,7 @@ import plotly.io as pio
 from loftet.charts import get_chart, render
 from loftet.config import ROOT
 from loftet.export import IMAGE_FORMATS
+from loftet.export.fonts import use_bundled_fonts
 from loftet.export.layout import (  # noqa: F401 — the print layout, re-exported for callers
     HEIGHT_PX,
     PNG_SCALE,
@@ -155,6 +156,7 @@ def configure_offline() -> None:
     """Point Plotly's exports at local files: no CDN for geo topology or MathJax."""
     pio.defaults.topojson = topojson_url()
     pio.defaults.mathjax = None
+    use_bundled_fonts()
 
 
 class KaleidoSession:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from loftet.theme import TEXT
+
 HOVER_KR = "%{y:,.0f} kr"
 HOVER_PCT = "%{y:.1f} %"
 """With the template's separators `, ` these render as `1 250 000 kr` and `12,5 %`."""
@@ -22,3 +24,17 @@ def empty_figure(message: str = "Ingen data for valgt utvalg") -> go.Figure:
 def year_axis(figure: go.Figure) -> go.Figure:
     """Whole years on the x axis, no thousands separator."""
     return figure.update_xaxes(tickformat="d", dtick=1, title_text="")
+
+
+def labels_clear_of_lines(figure: go.Figure) -> go.Figure:
+    """Keep reference lines out of value labels: labelled bars carry their label inside the
+    bar end (outside only when the bar is too short for it), and line shapes are drawn behind
+    the bars, so a national line never runs through a number ("9¦1,7 %")."""
+    for trace in figure.data:
+        if trace.type == "bar" and (trace.text is not None or trace.texttemplate):
+            trace.update(textposition="auto", insidetextanchor="end", constraintext="none",
+                         insidetextfont={"color": "white"}, outsidetextfont={"color": TEXT})
+    for shape in figure.layout.shapes:
+        if shape.type == "line":
+            shape.layer = "below"
+    return figure

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from loftet.figures.common import empty_figure
+from loftet.figures.common import empty_figure, labels_clear_of_lines
 from loftet.formatting import pct
 from loftet.theme import HIGHLIGHT, NATIONAL, PALETTE
 
@@ -53,4 +53,4 @@ def county_participation(frame: pd.DataFrame, *, highlight: str | None = None) -
                         title_text="Andel kommuner som deltar", showgrid=True)
     figure.update_yaxes(title_text="", showgrid=False, dtick=1)  # every county named
     figure.update_layout(margin={"l": 10, "r": 20, "t": 40, "b": 50}, bargap=0.25)
-    return figure
+    return labels_clear_of_lines(figure)

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from loftet.figures.common import empty_figure, year_axis
+from loftet.figures.common import empty_figure, labels_clear_of_lines, year_axis
 from loftet.formatting import number, pct
 from loftet.theme import HIGHLIGHT, NATIONAL, NEUTRAL, PALETTE
 
@@ -139,6 +139,7 @@ def ranking_bars(frame: pd.DataFrame, *, national_level: float | None,
                         showgrid=True, gridcolor="#e5e5e5")
     figure.update_yaxes(title_text="", categoryorder="array", autorange="reversed",
                         categoryarray=list(data.kommune), showgrid=False)
+    labels_clear_of_lines(figure)
     # bars are sorted, so the lower right corner is free: the legend goes there
     figure.update_layout(bargap=0.25, margin={"t": 40, "r": 60},
                          legend={"orientation": "v", "x": 0.99, "xanchor": "right", "y": 0.01,

@@ -8,16 +8,18 @@ from dash import dcc, html
 from loftet.charts import Chart
 from loftet.ui import ids
 
-EXPORT_FORMATS = (("png", "PNG"), ("svg", "SVG"), ("pdf", "PDF"), ("csv", "CSV"),
-                  ("xlsx", "Excel"))
+EXPORT_FORMATS = (("png", "PNG"), ("png-bred", "PNG 24 cm"), ("png-lysbilde", "Lysbilde"),
+                  ("svg", "SVG"), ("pdf", "PDF"), ("csv", "CSV"), ("xlsx", "Excel"))
+"""Button value (`<format>` or `<format>-<size preset>`) and text; a report figure by default."""
 GRAPH_CONFIG = {
     "displaylogo": False,
     "responsive": True,
     "topojsonURL": "/assets/topojson/",
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "toggleSpikelines"],
-    "toImageButtonOptions": {"format": "png", "scale": 2},
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "toggleSpikelines", "toImage"],
 }
-"""Offline: geo maps read the (empty) base topology from our own assets, never a CDN."""
+"""Offline: geo maps read the (empty) base topology from our own assets, never a CDN. Plotly's
+camera button is removed: it saves the screen without title, source or demo mark; the card's
+own export buttons make every image with them."""
 
 
 def page_header(title: str, intro: str, notices: list[str] | None = None) -> html.Div:

@@ -14,6 +14,7 @@ from dash.exceptions import PreventUpdate
 
 from loftet.export import FORMATS, MEDIA_TYPES, export_file
 from loftet.export.images import ExportError
+from loftet.export.presets import PRESETS
 from loftet.ui import ids
 from loftet.ui.state import params_from_controls, split_params
 
@@ -52,12 +53,13 @@ def download_export(_clicks: list, values: list, control_ids: list[dict]):
     if not button or not _was_clicked(button):
         raise PreventUpdate
     idle = [IDLE_CLASS] * len(ctx.outputs_list[1])
-    chart_id, fmt = button["chart"], button["fmt"]
-    if fmt not in FORMATS:
+    chart_id = button["chart"]
+    fmt, _, preset = str(button["fmt"]).partition("-")
+    if fmt not in FORMATS or (preset and preset not in PRESETS):
         return no_update, idle
     filters, options = split_params(params_from_controls(values, control_ids))
     try:
-        name, content = export_file(chart_id, filters, options, fmt)
+        name, content = export_file(chart_id, filters, options, fmt, preset or None)
     except KeyError:
         log.warning("export of unknown chart %r", chart_id)
         return no_update, idle
