@@ -7,6 +7,7 @@ import threading
 
 import dash
 from dash import Dash, html
+from dash.dash import _default_index
 
 import loftet.theme  # noqa: F401 — registers the Plotly template
 from loftet.queries import summaries
@@ -17,6 +18,8 @@ from loftet.ui import (
 from loftet.ui.shell import shell
 
 TITLE = "Løftet-monitor"
+INDEX_STRING = _default_index.replace("<html>", '<html lang="nb">', 1)
+"""Dash's page with the language set (screen readers read Norwegian; WCAG 3.1.1)."""
 
 
 def create_app() -> Dash:
@@ -30,6 +33,7 @@ def create_app() -> Dash:
         serve_locally=True,
         suppress_callback_exceptions=False,
     )
+    app.index_string = INDEX_STRING
     app.layout = shell
     app.validation_layout = html.Div([shell(), *_page_layouts()])
     threading.Thread(target=summaries.warm, name="warm-cache", daemon=True).start()

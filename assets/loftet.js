@@ -40,3 +40,31 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     }
   }
 });
+
+// Accessibility fixes for components we do not render ourselves (WCAG 2.1 AA, checked with
+// axe-core in the end-to-end tests): Dash 4's dropdown puts its tab stop on an input hidden
+// from screen readers (aria-hidden) and takes its labelled button out of the tab order; here
+// the button is the tab stop (Enter or Space opens the list) and the hidden input is not.
+// A progress bar needs a name.
+(function () {
+  function fix(root) {
+    root.querySelectorAll(".dash-dropdown-wrapper").forEach(function (wrapper) {
+      const hidden = wrapper.querySelector("input.dash-dropdown-focus-target");
+      const button = wrapper.querySelector("button.dash-dropdown");
+      if (hidden && hidden.tabIndex !== -1) { hidden.tabIndex = -1; }
+      if (button && button.tabIndex !== 0 && !button.disabled) { button.tabIndex = 0; }
+    });
+    root.querySelectorAll("input[aria-hidden='true']")
+      .forEach(function (el) { if (el.tabIndex !== -1) { el.tabIndex = -1; } });
+    root.querySelectorAll(".progress-bar:not([aria-label])")
+      .forEach(function (el) { el.setAttribute("aria-label", "Fremdrift"); });
+  }
+  function start() {
+    fix(document);
+    new MutationObserver(function () { fix(document); })
+      .observe(document.body, {childList: true, subtree: true});
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else { start(); }
+})();

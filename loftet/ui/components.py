@@ -6,6 +6,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from loftet.charts import Chart
+from loftet.theme import PALETTE
 from loftet.ui import ids
 
 EXPORT_FORMATS = (("png", "PNG"), ("png-bred", "PNG 24 cm"), ("png-lysbilde", "Lysbilde"),
@@ -20,6 +21,10 @@ GRAPH_CONFIG = {
 """Offline: geo maps read the (empty) base topology from our own assets, never a CDN. Plotly's
 camera button is removed: it saves the screen without title, source or demo mark; the card's
 own export buttons make every image with them."""
+
+
+LOADING_OVERLAY = {"visibility": "visible", "opacity": 0.45, "filter": "grayscale(0.6)"}
+"""While a chart is redrawn the old one stays, greyed, under the app's own blue spinner."""
 
 
 def page_header(title: str, intro: str, notices: list[str] | None = None) -> html.Div:
@@ -68,11 +73,14 @@ def chart_card(chart: Chart, height: int = 420) -> dbc.Card:
     """A chart with visible title, a one-sentence text alternative, source and downloads."""
     return dbc.Card([
         dbc.CardHeader(html.H2(chart.title, className="chart-title")),
-        dbc.CardBody([
+        dbc.CardBody(html.Figure([
             dcc.Loading(dcc.Graph(id=ids.graph(chart.id), config=GRAPH_CONFIG,
-                                  style={"height": f"{height}px"}), delay_show=300),
-            html.P(id=ids.summary(chart.id), className="chart-summary"),
-        ]),
+                                  style={"height": f"{height}px"}), delay_show=300,
+                        type="circle", color=PALETTE[0], overlay_style=LOADING_OVERLAY),
+            # The text alternative: the figure's caption, read out again when it changes.
+            html.Figcaption(id=ids.summary(chart.id), className="chart-summary",
+                            **{"aria-live": "polite"}),
+        ], className="chart-figure mb-0")),
         dbc.CardFooter([html.Small(chart.source, className="chart-source"),
                         export_buttons(chart.id)]),
     ], className="chart-card mb-4", id=f"card-{chart.id}")

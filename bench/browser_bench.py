@@ -1,0 +1,112 @@
+"""Browser benchmark: per page, the time from navigation until the last chart is drawn with
+data, in headless Chromium against the app on a warm server. Prints p50 and p95 per page;
+asserts nothing (timings never go in tests).
+
+    .venv/bin/python bench/browser_bench.py            # DATABASE_URL or data/loftet.sqlite
+    .venv/bin/python bench/browser_bench.py --runs 15  # more visits per page
+
+The app is started in a subprocess on a free port; each page is visited once to warm the
+server's caches and the browser's, then `--runs` times in fresh tabs of the same browser
+(assets cached, as for a returning user). "Drawn" means every Plotly chart on the page holds
+data points and no Dash component is loading.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+PAGES = ["/", "/dekning", "/kvalitet", "/budsjett", "/kompetanse", "/kommune/4601",
+         "/presentasjon?fylke=46&aar=2025"]
+DRAWN = """() => {
+  const graphs = [...document.querySelectorAll('.js-plotly-plot')];
+  const hasPoints = t => ['x', 'y', 'z', 'locations', 'values']
+    .some(k => t[k] && t[k].length > 0);
+  const loading = document.querySelector('[data-dash-is-loading="true"]');
+  return graphs.length > 0 && !loading
+    && graphs.every(g => g._fullData && g._fullData.some(hasPoints));
+}"""
+TARGET_S = 1.5
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_app(port: int) -> subprocess.Popen:
+    """The app on `port`, logging to a file (an unread pipe would stall it)."""
+    env = os.environ | {"HOST": "127.0.0.1", "PORT": str(port)}
+    log = (ROOT / "bench" / "results").resolve()
+    log.mkdir(parents=True, exist_ok=True)
+    process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env,
+                               stdout=(log / "browser_bench_app.log").open("w"),
+                               stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
+            return process
+        except OSError:
+            time.sleep(0.3)
+    process.terminate()
+    raise SystemExit("the app did not start")
+
+
+def visit(browser_context, url: str) -> float:
+    """Seconds from navigation start until every chart is drawn."""
+    page = browser_context.new_page()
+    try:
+        page.goto(url, wait_until="commit")
+        page.wait_for_function(DRAWN, polling="raf", timeout=120_000)
+        return page.evaluate("performance.now()") / 1000
+    finally:
+        page.close()
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=10)
+    args = parser.parse_args()
+    port = free_port()
+    app = start_app(port)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            context = browser.new_context(viewport={"width": 1920, "height": 1080})
+            print(f"{'side':34} {'kald':>6} {'p50':>6} {'p95':>6}  (sekunder, {args.runs} "
+                  f"varme besøk; mål p50 ≤ {TARGET_S})")
+            for path in PAGES:
+                cold = visit(context, base + path)
+                times = [visit(context, base + path) for _ in range(args.runs)]
+                p50 = statistics.median(times)
+                flag = "" if p50 <= TARGET_S else "  over målet"
+                print(f"{path:34} {cold:6.2f} {p50:6.2f} {percentile(times, 0.95):6.2f}{flag}")
+            browser.close()
+    finally:
+        app.terminate()
+        app.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()
