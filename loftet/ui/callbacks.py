@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
-from dash import ALL, MATCH, ClientsideFunction, Input, Output, State, callback, clientside_callback
+import json
+
+from dash import (
+    ALL,
+    MATCH,
+    ClientsideFunction,
+    Input,
+    Output,
+    State,
+    callback,
+    clientside_callback,
+    ctx,
+)
+from dash.exceptions import MissingCallbackContextException, PreventUpdate
 
 from loftet.charts import get_chart, render
+from loftet.charts.options_read import needs_redraw
+from loftet.filters import SHARED_PARAMS
 from loftet.ui import ids
 from loftet.ui.filterbar import county_options
 from loftet.ui.state import params_from_controls, split_params
@@ -20,12 +35,33 @@ STATE_IDS = State({"type": ids.URL_STATE, "param": ALL}, "id")
     State({"type": "chart", "id": MATCH}, "id"),
 )
 def update_chart(values: list, control_ids: list[dict], graph_id: dict):
-    """Render one chart of the page for the current filters and options."""
+    """Render one chart of the page for the current filters and options; a change of a page
+    option the chart does not read leaves it as it is (`loftet.charts.options_read`)."""
+    if not needs_redraw(graph_id["id"], changed_params(), SHARED_PARAMS):
+        raise PreventUpdate
     filters, options = split_params(params_from_controls(values, control_ids))
     chart = get_chart(graph_id["id"])
     frame, figure = render(chart.id, filters, options)
     text = chart.summary(frame, filters, options) if chart.summary else ""
     return figure, text
+
+
+def changed_params() -> set[str]:
+    """The URL parameters whose controls triggered this callback (empty on a first draw)."""
+    changed: set[str] = set()
+    try:
+        triggered = ctx.triggered_prop_ids
+    except MissingCallbackContextException:  # called as a plain function (tests, exports)
+        return changed
+    for prop_id in triggered:
+        id_text, _, _prop = prop_id.rpartition(".")
+        try:
+            component = json.loads(id_text)
+        except ValueError:
+            continue
+        if isinstance(component, dict) and component.get("type") == ids.URL_STATE:
+            changed.add(component.get("param"))
+    return changed
 
 
 @callback(

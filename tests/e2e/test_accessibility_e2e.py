@@ -16,7 +16,7 @@ from tests.e2e.test_pages_e2e import wait_for_charts
 
 AXE = ROOT / ".node" / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = ["/", "/dekning", "/kvalitet", "/budsjett", "/kompetanse", "/kommune/4601",
-         "/rapportpakke", "/presentasjon?fylke=46&aar=2025"]
+         "/rapportpakke", "/presentasjon?fylke=46&aar=2025&slide=3"]
 RUN_AXE = """async () => {
   const result = await axe.run(document, {
     runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
