@@ -112,19 +112,19 @@ def test_need_and_reach_participants_per_1000(small_db: str) -> None:
     assert pd.isna(frame.loc["1101"].kvadrant)  # no indicator, no children: unclassified
 
 
-def test_need_and_reach_nok_per_child_finds_askoy(small_db: str) -> None:
-    # NOK per child 2022: Bergen 1 200 000 / 520, Askøy 300 000 / 360, Oslo 0, Bærum 700 000 / 600;
-    # median = (833.33 + 1166.67) / 2 = 1000
+def test_need_and_reach_nok_per_child(small_db: str) -> None:
+    # NOK per child 2022: Bergen 1 200 000 / 520, Askøy 300 000 / 360, Oslo 0, Bærum 0 (its
+    # 700 000 went to the county authority); median = (0 + 833.33) / 2
     frame = by_number(need_and_reach(Filters(aar=2022), "SPESUND", 2022, "kr_per_barn"))
-    assert frame.rekkevidde_grense.iloc[0] == pytest.approx(1000)
-    assert frame.loc["4627"].kvadrant == HIGH_NEED_LOW_REACH
-    assert (frame.kvadrant == HIGH_NEED_LOW_REACH).sum() == 1
+    assert frame.rekkevidde_grense.iloc[0] == pytest.approx(300_000 / 360 / 2)
+    assert frame.loc["4627"].kvadrant == "Høyt behov, godt nådd"
+    assert (frame.kvadrant == HIGH_NEED_LOW_REACH).sum() == 0
 
 
 def test_need_and_reach_county_keeps_national_thresholds(small_db: str) -> None:
     frame = need_and_reach(Filters(aar=2022, fylke="46"), "SPESUND", 2022, "kr_per_barn")
     assert set(frame.fylke) == {"46"}
-    assert frame.rekkevidde_grense.iloc[0] == pytest.approx(1000)
+    assert frame.rekkevidde_grense.iloc[0] == pytest.approx(300_000 / 360 / 2)
     with pytest.raises(ValueError):
         need_and_reach(Filters(aar=2022), "SPESUND", 2022, "feil")
 

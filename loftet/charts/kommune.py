@@ -130,6 +130,7 @@ def _indicator_summary(frame: pd.DataFrame, filters: Filters, options: Options) 
 
 PARTICIPATION = register(Chart(
     id="kommune-deltakelse",
+    metrics=("deltakere", "deltakere_per_1000"),
     spans_years=True,
     page=PAGE,
     title=f"Deltakere {PER_1000} barn og elever, mot fylket og landet",
@@ -150,6 +151,7 @@ PARTICIPATION = register(Chart(
 
 REACH = register(Chart(
     id="kommune-profesjoner",
+    metrics=("deltakere",),
     page=PAGE,
     title="Profesjoner og enheter nådd i valgt år",
     data=_data(reach_profile),
@@ -165,6 +167,7 @@ REACH = register(Chart(
 
 ALLOCATIONS = register(Chart(
     id="kommune-tildelinger",
+    metrics=("innvilget_kr", "brukt_kr", "kr_per_barn"),
     spans_years=True,
     page=PAGE,
     title="Tildelinger per år, og kroner per barn og elev mot fylket og landet",
@@ -180,6 +183,7 @@ ALLOCATIONS = register(Chart(
 
 INDICATORS = register(Chart(
     id="kommune-indikatorer",
+    metrics=("kvalitetsindikator",),
     page=PAGE,
     title="Kvalitetsindikatorer, siste år med tall, mot fylket og landet",
     data=_data(indicators_compared),

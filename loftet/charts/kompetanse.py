@@ -17,6 +17,7 @@ from loftet.queries.competence import (
     level_totals,
     participants_by_profession_and_sector,
 )
+from loftet.wording import extreme
 
 PAGE = "kompetanse"
 MAAL_OPTIONS = {"kr": "Kroner", "deltakere": "Deltakere"}
@@ -70,15 +71,16 @@ def _areas_summary(frame: pd.DataFrame, filters: Filters, options: Options) -> s
     total = frame[column].sum() if len(frame) else 0
     if not total:
         return _nothing(filters, column)
-    top = frame.sort_values(column).iloc[-1]
     used = int((frame[column] > 0).sum())
+    top = extreme(frame.set_index("omrade_navn")[share], pct, noun="områder")
     return (f"{_scope(filters)}: {_amount(total, column)} fordelt på {used} av {len(frame)} "
-            f"kompetanseområder; størst er {top.omrade_navn} med {pct(top[share])} av "
-            f"{_what(column)}.{_sector_note(filters, column)}")
+            f"kompetanseområder; størst andel av {_what(column)} har {top}."
+            f"{_sector_note(filters, column)}")
 
 
 AREAS = register(Chart(
     id="kompetanse-omrader",
+    metrics=("kompetanseomrade", "innvilget_kr", "deltakere"),
     page=PAGE,
     title="Kompetanseområder",
     data=lambda filters, _options: area_totals(filters),
@@ -106,6 +108,7 @@ def _pyramid_summary(frame: pd.DataFrame, filters: Filters, options: Options) ->
 
 PYRAMID = register(Chart(
     id="kompetanse-pyramide",
+    metrics=("kompetanseomrade", "innvilget_kr", "deltakere"),
     page=PAGE,
     title="Kompetansepyramiden",
     data=lambda filters, _options: level_totals(filters),
@@ -138,6 +141,7 @@ def _heatmap_summary(frame: pd.DataFrame, filters: Filters, options: Options) ->
 
 HEATMAP = register(Chart(
     id="kompetanse-heatmap",
+    metrics=("kompetanseomrade", "innvilget_kr", "deltakere"),
     page=PAGE,
     title="Fylkenes fordeling på kompetanseområder",
     data=lambda filters, options: area_shares_by_county(filters, measure=measure(options)),
@@ -161,13 +165,16 @@ def _profession_summary(frame: pd.DataFrame, filters: Filters, _options: Options
         return f"{_scope(filters)}: ingen deltakere registrert."
     per_job = frame.groupby("profesjon_navn").deltakere.sum().sort_values()
     per_sector = frame.groupby("sektor_navn").deltakere.sum().sort_values()
-    return (f"{_scope(filters)}: {number(total)} deltakere; flest {per_job.index[-1].lower()} "
-            f"({number(per_job.iloc[-1])}) og flest fra {per_sector.index[-1].lower()} "
-            f"({number(per_sector.iloc[-1])}).")
+    per_job.index = per_job.index.str.lower()
+    per_sector.index = per_sector.index.str.lower()
+    return (f"{_scope(filters)}: {number(total)} deltakelser; flest "
+            f"{extreme(per_job, number, noun='profesjoner')} og flest fra "
+            f"{extreme(per_sector, number, noun='sektorer')}.")
 
 
 PROFESSIONS = register(Chart(
     id="kompetanse-profesjon",
+    metrics=("deltakere",),
     page=PAGE,
     title="Deltakere etter profesjon og sektor",
     data=lambda filters, _options: participants_by_profession_and_sector(filters),
@@ -197,6 +204,7 @@ def _shares_summary(frame: pd.DataFrame, filters: Filters, options: Options) -> 
 
 SHARES = register(Chart(
     id="kompetanse-andeler",
+    metrics=("kompetanseomrade", "innvilget_kr", "deltakere"),
     spans_years=True,
     page=PAGE,
     title="Andeler over tid",

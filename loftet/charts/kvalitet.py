@@ -34,6 +34,7 @@ from loftet.queries.quality import (
     spread_by_year,
 )
 from loftet.queries.reference import indicators
+from loftet.wording import extreme
 
 PAGE = "kvalitet"
 RANKING_N = 15
@@ -137,14 +138,15 @@ def _distribution_summary(frame: pd.DataFrame, filters: Filters, options: Option
         spread = (f"{where} ligger kommunene mellom {pct(scope.verdi.min())} og "
                   f"{pct(scope.verdi.max())} (median {pct(scope.verdi.median())})")
     text = (f"{name} {int(frame.aar.iloc[0])}. {spread}; landsnivået er "
-            f"{pct(frame.landsnivaa.iloc[0])}. Høyest median har {medians.index[-1]} "
-            f"({pct(medians.iloc[-1])}), lavest {medians.index[0]} ({pct(medians.iloc[0])}).")
+            f"{pct(frame.landsnivaa.iloc[0])}. Høyest median har {extreme(medians, pct)}, "
+            f"lavest {extreme(medians, pct, highest=False)}.")
     skjermet = frame[frame.fylke == filters.fylke] if filters.fylke else frame
     return text + _suppressed_note(int(skjermet.skjermet.sum())) + _year_note(frame, filters)
 
 
 DISTRIBUTION = register(Chart(
     id="kvalitet-fordeling",
+    metrics=("kvalitetsindikator",),
     page=PAGE,
     title="Kommunene i hvert fylke, med landsnivået",
     data=distribution_data,
@@ -222,8 +224,10 @@ def _ranking_summary(frame: pd.DataFrame, filters: Filters, options: Options) ->
                 f"({pct(first.verdi)}, nr. {first.rang} av {total} i landet), lavest "
                 f"{last.kommune} ({pct(last.verdi)}, nr. {last.rang}).")
     else:
-        text = (f"Av {number(total)} kommuner med tall har {first.kommune} høyest verdi "
-                f"({pct(first.verdi)}) og {last.kommune} lavest ({pct(last.verdi)}); "
+        values = frame.set_index("kommune").verdi
+        text = (f"Av {number(total)} kommuner med tall i rangeringen har "
+                f"{extreme(values, pct, noun='kommuner')} høyest verdi og "
+                f"{extreme(values, pct, highest=False, noun='kommuner')} lavest; "
                 f"landsnivået er {pct(level)}.")
     return text + suppressed + " Skjermede tall er ikke rangert." * bool(suppressed) + \
         _year_note(frame, filters)
@@ -231,6 +235,7 @@ def _ranking_summary(frame: pd.DataFrame, filters: Filters, options: Options) ->
 
 RANKING = register(Chart(
     id="kvalitet-rangering",
+    metrics=("kvalitetsindikator",),
     page=PAGE,
     title="Rangering av kommunene",
     data=ranking_data,
@@ -296,6 +301,7 @@ def _need_reach_summary(frame: pd.DataFrame, filters: Filters, options: Options)
 
 NEED_REACH = register(Chart(
     id="kvalitet-behov-rekkevidde",
+    metrics=("kvalitetsindikator", "deltakere_per_1000", "kr_per_barn"),
     page=PAGE,
     title="Behov og rekkevidde: hvem er lite nådd?",
     data=need_reach_data,
@@ -360,6 +366,7 @@ def _spread_summary(frame: pd.DataFrame, filters: Filters, options: Options) -> 
 
 SPREAD = register(Chart(
     id="kvalitet-spredning",
+    metrics=("kvalitetsindikator",),
     spans_years=True,
     page=PAGE,
     title="Forskjeller mellom kommunene over tid",

@@ -11,7 +11,12 @@ from dataclasses import replace
 import pandas as pd
 
 from loftet.filters import COUNTIES, Filters
-from loftet.queries.coverage import SUM_COLUMNS, coverage_by_municipality, with_shares
+from loftet.queries.coverage import (
+    SUM_COLUMNS,
+    county_authority_granted,
+    coverage_by_municipality,
+    with_shares,
+)
 from loftet.queries.reference import municipalities
 
 
@@ -40,33 +45,40 @@ def coverage_rows(filters: Filters) -> pd.DataFrame:
     return frame
 
 
-def map_areas(rows: pd.DataFrame) -> pd.DataFrame:
+def map_areas(rows: pd.DataFrame, money_per_child: bool = True) -> pd.DataFrame:
     """`coverage_rows` gathered into one row per map area: municipalities drawn as one area
     are summed (names joined with "og"), whole team if any of them has it, and the shares
-    computed again from the sums."""
+    computed again from the sums (NOK per child only with `money_per_child`)."""
     if rows.empty:
         return rows
     grouped = rows.groupby("kart_id", as_index=False, sort=True).agg(
         kommune=("kommune", " og ".join), kommunenummer=("kommunenummer", "min"),
         profil=("profil", "min"), fylke=("fylke", "first"), fylke_navn=("fylke_navn", "first"),
         **{c: (c, "sum") for c in SUM_COLUMNS}, helt_lag=("helt_lag", "any"))
-    return with_shares(grouped)
+    return with_shares(grouped, money_per_child)
 
 
 def coverage_by_map_area(filters: Filters) -> pd.DataFrame:
     """One row per area of the chosen structure's map (see `map_areas`)."""
-    return map_areas(coverage_rows(filters))
+    return map_areas(coverage_rows(filters), money_per_child=not filters.sektor)
 
 
 def coverage_by_county(filters: Filters) -> pd.DataFrame:
     """Per county of the chosen structure (all counties, whatever `filters.fylke` is):
     municipalities, how many take part and with the whole team, and the shares (percent),
-    plus the summed units, participants and NOK. Sector and owner filters apply."""
+    plus the summed units, participations, staff and NOK (municipalities, private owners and
+    the county authority: `innvilget_fylkeskommune_kr`). Sector and owner filters apply."""
     cov = coverage_by_municipality(replace(filters, fylke=None))
     grouped = cov.groupby("fylke", as_index=False, sort=True).agg(
         kommuner=("kommunenummer", "size"), deltar=("deltar", "sum"),
         helt_lag=("helt_lag", "sum"), **{c: (c, "sum") for c in SUM_COLUMNS})
+    authority = county_authority_granted(filters)
+    authority = authority[authority.aar == filters.aar].set_index("fylke").innvilget_kr
+    grouped["innvilget_fylkeskommune_kr"] = grouped.fylke.map(authority).fillna(0).astype("int64")
+    grouped["innvilget_kr"] += grouped.innvilget_fylkeskommune_kr
     grouped["fylke_navn"] = grouped.fylke.map(COUNTIES[filters.struktur])
     grouped["andel_deltar"] = 100 * grouped.deltar / grouped.kommuner
+    grouped["andel_ansatte_naadd"] = 100 * grouped.ansatte_naadd / grouped.ansatte.where(
+        grouped.ansatte > 0)
     grouped["andel_helt_lag"] = 100 * grouped.helt_lag / grouped.kommuner
     return grouped
