@@ -104,10 +104,11 @@ METRICS: tuple[Metric, ...] = (
         "kvalitetsindikator", "Kvalitetsindikatorer",
         "Behovs- og kvalitetsindikatorer per kommune og år, i prosent, fra inndatafilen "
         "«kvalitetsindikatorer». Hver indikator er definert under «Kvalitetsindikatorer» på "
-        "denne siden. Skjermede (prikkede) tall vises som manglende, aldri som 0. Nivået for "
-        "landet og fylket er beregnet: teller delt på nevner summert over kommunene med tall. "
-        "Skjermede kommuner er ikke med, så det beregnede nivået kan avvike fra et publisert "
-        "nasjonalt tall.",
+        "denne siden. Skjermede (prikkede) tall vises som manglende, aldri som 0. Landsnivået "
+        "er det publiserte landstallet når inndatafilen «landsnivaa» har det; ellers, og for "
+        "fylkene, er nivået beregnet: teller delt på nevner summert over kommunene med tall. "
+        "Skjermede kommuner er da ikke med, så et beregnet nivå kan avvike fra et publisert "
+        "nasjonalt tall; grunnlaget står ved tallet.",
         "%", "teller", "nevner", source="Se kilde per indikator",
         note="En høy andel spesialundervisning kan bety stort behov, men også svak "
              "inkluderende praksis i ordinær opplæring; tallet alene sier ikke hvilken."),

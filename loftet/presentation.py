@@ -364,7 +364,7 @@ def need_reach_slide(filters: Filters) -> Slide:
         comparison=(f"landet {_whole_pct(_share(national_target, national_known))}"
                     if filters.fylke else ""),
         detail=f"{number(target)} av {_municipalities(known)} med tall. Behov: "
-               f"{_in_sentence(indicator)} ({year}); nådd: deltakere per 1{NBSP}000 barn og "
+               f"{_in_sentence(indicator)} ({year}); nådd: deltakelser per 1{NBSP}000 barn og "
                "elever.",
         chart_id=chart_id)
 

@@ -84,10 +84,10 @@ def test_chart_summaries_are_norwegian_sentences(small_db: str) -> None:
         frame, _ = render(chart_id, filters, options)
         texts[chart_id] = chart.summary(frame, filters, options)
     assert texts["kommune-deltakelse"] == (
-        "Bergen hadde 76,9 deltakere per 1\u00a0000 barn og elever i 2021, mot 45,5 i Vestland "
+        "Bergen hadde 76,9 deltakelser per 1\u00a0000 barn og elever i 2021, mot 45,5 i Vestland "
         "og 35,4 i hele landet.")
     assert texts["kommune-profesjoner"].startswith(
-        "40 deltakere fra Bergen i 2021, flest lærere (25).")
+        "40 deltakelser fra Bergen i 2021, flest lærere (25).")
     assert "3 av 4 enheter" in texts["kommune-profesjoner"]
     assert texts["kommune-tildelinger"].startswith(
         "Bergen fikk innvilget 1\u00a0000\u00a0000\u00a0kr i 2021 (brukt 900\u00a0000\u00a0kr)")

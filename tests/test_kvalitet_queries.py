@@ -218,3 +218,38 @@ def test_2020_structure_part_without_rows_is_ignored(merged_db: str) -> None:
     assert old.loc["1507"].verdi == pytest.approx(7.9) and not bool(old.loc["1507"].skjermet)
     new = by_number(indicator_by_municipality(Filters(aar=2023), "SPESUND"))
     assert math.isnan(new.loc["1580"].verdi) and not bool(new.loc["1580"].skjermet)
+
+
+def test_published_national_level_wins_over_the_computed_one(small_db_url: str,
+                                                             tmp_path, monkeypatch) -> None:
+    """A `landsnivaa` row replaces the level computed from municipalities, and says so."""
+    import shutil
+
+    from etl.formats import LANDSNIVAA
+    from etl.load import load_file
+    from loftet.db import make_engine
+    from loftet.queries.base import clear_cache
+    from loftet.queries.quality import (
+        COMPUTED,
+        PUBLISHED,
+        computed_national_level,
+        national_level,
+        national_level_basis,
+    )
+    from tests.conftest import write_input
+
+    copy = tmp_path / "copy.sqlite"
+    shutil.copy(small_db_url.removeprefix("sqlite:///"), copy)
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{copy}")
+    clear_cache(shared=True)
+    computed = computed_national_level("SPESUND", 2022)
+    assert national_level("SPESUND", 2022) == computed
+    assert national_level_basis("SPESUND", 2022) == COMPUTED
+    engine = make_engine(f"sqlite:///{copy}")
+    path = write_input(tmp_path / "landsnivaa.csv", LANDSNIVAA,
+                       [{"år": "2022", "indikator": "SPESUND", "verdi": "7,8", "kilde": "GSI"}])
+    assert load_file(engine, path).status == "lastet"
+    engine.dispose()
+    assert national_level("SPESUND", 2022) == pytest.approx(7.8)
+    assert national_level_basis("SPESUND", 2022) == PUBLISHED
+    assert national_level("SPESUND", 2021) == computed_national_level("SPESUND", 2021)

@@ -20,7 +20,7 @@ from loftet.queries.competence import (
 from loftet.wording import extreme
 
 PAGE = "kompetanse"
-MAAL_OPTIONS = {"kr": "Kroner", "deltakere": "Deltakere"}
+MAAL_OPTIONS = {"kr": "Kroner", "deltakere": "Deltakelser"}
 """The page option `maal`: count funds (kr) or participants."""
 INNDELING_OPTIONS = {"nivaa": "Nivå i pyramiden", "omrade": "Kompetanseområde"}
 """The page option `inndeling`: the shares over the years by level or by area."""
@@ -44,7 +44,7 @@ def grouping(options: Options) -> str:
 
 
 def _amount(value: float, column: str) -> str:
-    return mill_kr(value) if column == "innvilget_kr" else f"{number(value)} deltakere"
+    return mill_kr(value) if column == "innvilget_kr" else f"{number(value)} deltakelser"
 
 
 def _sector_note(filters: Filters, column: str = "innvilget_kr") -> str:
@@ -88,7 +88,7 @@ AREAS = register(Chart(
     source=SOURCE,
     columns={"omrade": "Kode", "omrade_navn": "Kompetanseområde", "nivaa": "Nivå",
              "nivaa_navn": "Nivå i pyramiden", "innvilget_kr": "Innvilget (kr)",
-             "andel_kr": "Andel av beløpet (%)", "deltakere": "Deltakere",
+             "andel_kr": "Andel av beløpet (%)", "deltakere": "Deltakelser",
              "andel_deltakere": "Andel av deltakerne (%)"},
     summary=_areas_summary,
 ))
@@ -117,7 +117,7 @@ PYRAMID = register(Chart(
                     "tilrettelegging; nivå 3: særlig komplekse behov.",
     columns={"nivaa": "Nivå", "nivaa_navn": "Nivå i pyramiden", "omrader": "Kompetanseområder",
              "innvilget_kr": "Innvilget (kr)", "andel_kr": "Andel av beløpet (%)",
-             "deltakere": "Deltakere", "andel_deltakere": "Andel av deltakerne (%)"},
+             "deltakere": "Deltakelser", "andel_deltakere": "Andel av deltakelsene (%)"},
     summary=_pyramid_summary,
 ))
 
@@ -151,7 +151,7 @@ HEATMAP = register(Chart(
                     "enheten.",
     columns={"fylke": "Fylkesnummer", "fylke_navn": "Fylke", "omrade": "Kode",
              "omrade_navn": "Kompetanseområde", "nivaa": "Nivå",
-             "verdi": "Verdi (kr eller deltakere)", "fylke_total": "Fylkets sum",
+             "verdi": "Verdi (kr eller deltakelser)", "fylke_total": "Fylkets sum",
              "andel": "Andel av fylkets sum (%)"},
     summary=_heatmap_summary,
 ))
@@ -162,7 +162,7 @@ HEATMAP = register(Chart(
 def _profession_summary(frame: pd.DataFrame, filters: Filters, _options: Options) -> str:
     total = frame.deltakere.sum() if len(frame) else 0
     if not total:
-        return f"{_scope(filters)}: ingen deltakere registrert."
+        return f"{_scope(filters)}: ingen deltakelser registrert."
     per_job = frame.groupby("profesjon_navn").deltakere.sum().sort_values()
     per_sector = frame.groupby("sektor_navn").deltakere.sum().sort_values()
     per_job.index = per_job.index.str.lower()
@@ -176,12 +176,12 @@ PROFESSIONS = register(Chart(
     id="kompetanse-profesjon",
     metrics=("deltakere",),
     page=PAGE,
-    title="Deltakere etter profesjon og sektor",
+    title="Deltakelser etter profesjon og sektor",
     data=lambda filters, _options: participants_by_profession_and_sector(filters),
     figure=lambda frame, _f, _o: figures.profession_sector_bars(frame),
     source="Kilde: deltakelse rapportert til statsforvalterne; sektor etter enhetstype.",
     columns={"profesjon": "Kode", "profesjon_navn": "Profesjon", "sektor": "Sektorkode",
-             "sektor_navn": "Sektor", "deltakere": "Deltakere"},
+             "sektor_navn": "Sektor", "deltakere": "Deltakelser"},
     summary=_profession_summary,
 ))
 
@@ -213,7 +213,7 @@ SHARES = register(Chart(
     figure=lambda frame, _f, _o: figures.share_trend(frame),
     source=SOURCE + " År uten registrerte tall er utelatt.",
     columns={"aar": "År", "gruppe": "Kode", "gruppe_navn": "Nivå/kompetanseområde",
-             "verdi": "Verdi (kr eller deltakere)", "aar_total": "Årets sum",
+             "verdi": "Verdi (kr eller deltakelser)", "aar_total": "Årets sum",
              "andel": "Andel av årets sum (%)"},
     summary=_shares_summary,
 ))
