@@ -100,3 +100,11 @@ def test_map_areas_sum_and_recompute_shares() -> None:
     assert merged.kr_per_barn == pytest.approx(100)
     assert merged.andel_ansatte_naadd == pytest.approx(100 * 8 / 120)
     assert map_areas(rows, money_per_child=False).kr_per_barn.isna().all()
+
+
+def test_haram_is_marked_as_part_of_alesund_until_2023(small_db: str) -> None:
+    rows = coverage_rows(Filters(aar=2023)).set_index("kommunenummer")
+    assert rows.loc["1580", "kommune"] == "Haram (del av Ålesund til 2023)"
+    assert rows.loc["1508", "kommune"] == "Ålesund"
+    assert coverage_rows(Filters(aar=2024)).set_index("kommunenummer").loc[
+        "1580", "kommune"] == "Haram"

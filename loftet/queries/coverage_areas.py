@@ -10,6 +10,7 @@ from dataclasses import replace
 
 import pandas as pd
 
+from loftet.config import LAST_YEAR_OF_2020_STRUCTURE
 from loftet.filters import COUNTIES, Filters
 from loftet.queries.coverage import (
     SUM_COLUMNS,
@@ -31,6 +32,19 @@ def _profile_numbers(struktur: int) -> pd.Series:
     return frame.groupby(key).kommunenummer.min()
 
 
+PART_OF_SUFFIX = r" \(del av .* til \d{4}\)$"
+
+
+def _part_of_labels() -> dict[str, str]:
+    """2024 numbers of municipalities that were part of another until 2023 → "Haram (del av
+    Ålesund til 2023)": their numbers for those years are counted under the other."""
+    frame = municipalities()
+    holder = frame.groupby("kommunenummer_2020").kommunenummer.transform("min")
+    split = frame[frame.kommunenummer != holder]
+    return {row.kommunenummer: f"{row.navn} (del av {row.navn_2020} til "
+                               f"{LAST_YEAR_OF_2020_STRUCTURE})" for row in split.itertuples()}
+
+
 def coverage_rows(filters: Filters) -> pd.DataFrame:
     """`coverage_by_municipality` for `filters.aar`, with what the page shows beside it.
 
@@ -39,6 +53,8 @@ def coverage_rows(filters: Filters) -> pd.DataFrame:
     structure; in 2024 Haram 1580 is drawn with Ålesund as area 1508).
     """
     frame = coverage_by_municipality(filters)
+    if filters.struktur == 2024 and filters.aar <= LAST_YEAR_OF_2020_STRUCTURE:
+        frame["kommune"] = frame.kommunenummer.map(_part_of_labels()).fillna(frame.kommune)
     frame["fylke_navn"] = frame.fylke.map(COUNTIES[filters.struktur])
     frame["profil"] = frame.kommunenummer.map(_profile_numbers(filters.struktur))
     frame["kart_id"] = frame.kartomrade if filters.struktur == 2024 else frame.kommunenummer
@@ -51,6 +67,8 @@ def map_areas(rows: pd.DataFrame, money_per_child: bool = True) -> pd.DataFrame:
     computed again from the sums (NOK per child only with `money_per_child`)."""
     if rows.empty:
         return rows
+    # the map area already joins the names: no "(del av … til 2023)" inside it
+    rows = rows.assign(kommune=rows.kommune.str.replace(PART_OF_SUFFIX, "", regex=True))
     grouped = rows.groupby("kart_id", as_index=False, sort=True).agg(
         kommune=("kommune", " og ".join), kommunenummer=("kommunenummer", "min"),
         profil=("profil", "min"), fylke=("fylke", "first"), fylke_navn=("fylke_navn", "first"),
