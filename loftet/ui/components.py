@@ -6,6 +6,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from loftet.charts import Chart
+from loftet.metrics import metric
 from loftet.theme import PALETTE
 from loftet.ui import ids
 
@@ -69,6 +70,18 @@ def export_buttons(chart_id: str) -> html.Div:
     ], className="export-row")
 
 
+def definition_links(keys: tuple[str, ...]) -> html.Div | None:
+    """"Om tallene: <label>, <label>", each linking to its definition on /om."""
+    if not keys:
+        return None
+    links: list = []
+    for key in keys:
+        item = metric(key)
+        links += [", " if links else "", html.A(item.label, href=item.anchor,
+                                                className="definition-link")]
+    return html.Div([html.Small(["Om tallene: ", *links])], className="chart-definitions")
+
+
 def chart_card(chart: Chart, height: int = 420) -> dbc.Card:
     """A chart with visible title, a one-sentence text alternative, source and downloads."""
     return dbc.Card([
@@ -82,7 +95,7 @@ def chart_card(chart: Chart, height: int = 420) -> dbc.Card:
                             **{"aria-live": "polite"}),
         ], className="chart-figure mb-0")),
         dbc.CardFooter([html.Small(chart.source, className="chart-source"),
-                        export_buttons(chart.id)]),
+                        definition_links(chart.metrics), export_buttons(chart.id)]),
     ], className="chart-card mb-4", id=f"card-{chart.id}")
 
 
