@@ -33,6 +33,26 @@ def mill_kr(value: float | None, decimals: int = 1) -> str:
     return MISSING if _missing(value) else f"{number(value / 1e6, decimals)}{NBSP}mill.{NBSP}kr"
 
 
+def short_kr(value: float | None) -> str:
+    """Kroner as people read them at a glance: `340 mill. kr`, `5,3 mill. kr`, `1,2 mrd. kr`;
+    below one million in full (`870 000 kr`). Tables and tooltips keep full kroner (`kr`)."""
+    if _missing(value):
+        return MISSING
+    size = abs(value)
+    if size >= 1e9:
+        return f"{number(value / 1e9, 1)}{NBSP}mrd.{NBSP}kr"
+    if size >= 1e6:
+        return mill_kr(value, 1 if size < 1e8 else 0)
+    return kr(value)
+
+
+def signed_short_kr(value: float | None) -> str:
+    """A change in kroner with its sign, in the short form: `+45 mill. kr`."""
+    if _missing(value):
+        return MISSING
+    return ("+" if value > 0 else "") + short_kr(value).replace("-", "−")
+
+
 def pct(value: float | None, decimals: int = 1) -> str:
     """A percentage given in percent: `12,5 %`."""
     return MISSING if _missing(value) else f"{number(value, decimals)}{NBSP}%"

@@ -15,7 +15,7 @@ from loftet.charts import charts_for_page
 from loftet.charts.kommune import PER_1000, place_from_options
 from loftet.config import FIRST_YEAR
 from loftet.filters import Filters, parse_filters
-from loftet.formatting import kr, number, pct, signed
+from loftet.formatting import kr, number, pct, short_kr, signed
 from loftet.queries.municipality import (
     Municipality,
     Resolution,
@@ -284,7 +284,7 @@ def key_figure_cards(kommunenummer: str, filters: Filters) -> dbc.Row:
                        f"({county} {number(now.fylke_deltakere_per_1000, 1)}, landet "
                        f"{number(now.landet_deltakere_per_1000, 1)})"),
                  card_id="kommune-kpi-deltakere"),
-        kpi_card("Innvilget", kr(now.innvilget_kr),
+        kpi_card("Innvilget", short_kr(now.innvilget_kr),
                  _change(now.innvilget_kr, before.innvilget_kr if before else None, year, "kr"),
                  f"/budsjett?{query}",
                  note=(f"{kr(now.kr_per_barn)} per barn og elev ({county} "

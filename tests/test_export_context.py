@@ -81,3 +81,4 @@ def test_municipality_downloads_are_named_and_subtitled_after_the_municipality(
     assert text.startswith("Bergen kommune ·") and "Hele landet" not in text
     assert file_name("dekning-kart", Filters(aar=2025), "csv") == \
         "loftet_dekning-kart_norge_2025.csv"
+

@@ -91,9 +91,12 @@ def test_allocations_bars_lines_and_unreported_spending_never_zero() -> None:
     figure = allocation_comparison(frame, **NAMES)
     traces = {t.name: t for t in figure.data}
     assert traces["Innvilget"].type == traces["Brukt"].type == "bar"
-    assert traces["Innvilget"].hovertemplate.startswith("Innvilget: %{y:,.0f} kr")
+    # millions on the axis, full kroner in the tooltip
+    assert traces["Innvilget"].hovertemplate.startswith("Innvilget: %{customdata:,.0f} kr")
+    assert list(traces["Innvilget"].customdata) == [1_000_000, 1_200_000, 0]
+    assert figure.layout.yaxis.title.text == "Mill. kr"
     spent = list(traces["Brukt"].y)
-    assert spent[0] == 900_000 and math.isnan(spent[1])  # missing, not 0
+    assert spent[0] == 0.9 and math.isnan(spent[1])  # missing, not 0
     # only 2022 (granted, spending not reported) gets the note; 2023 had nothing granted
     notes = [a for a in figure.layout.annotations if a.text == "brukt: ikke rapportert"]
     assert len(notes) == 1 and 2022 < notes[0].x < 2022.5

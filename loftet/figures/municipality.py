@@ -20,6 +20,9 @@ TOP_LEGEND = {"yref": "container", "y": 0.99, "yanchor": "top", "x": 0, "xanchor
 """Above the subplot titles, so the two never overlap."""
 
 
+MILLION = 1_000_000
+
+
 def _levels(kommune: str, fylke: str) -> list[tuple[str, str, str, dict]]:
     """(column suffix, name, colour, line style) for the three levels, municipality last so it
     is drawn on top."""
@@ -133,10 +136,15 @@ def allocation_comparison(frame: pd.DataFrame, *, kommune: str, fylke: str) -> g
     figure = make_subplots(rows=1, cols=2, horizontal_spacing=0.12,
                            subplot_titles=(f"Innvilget og brukt i {kommune}",
                                            "Innvilget per barn og elev"))
-    figure.add_bar(x=frame.aar, y=frame.innvilget_kr, name="Innvilget", marker_color=GRANTED,
-                   hovertemplate="Innvilget: %{y:,.0f} kr<extra>%{x}</extra>", row=1, col=1)
-    figure.add_bar(x=frame.aar, y=frame.brukt_kr, name="Brukt", marker_color=SPENT,
-                   hovertemplate="Brukt: %{y:,.0f} kr<extra>%{x}</extra>", row=1, col=1)
+    # Millions on the axis ("60 mill. kr"), full kroner in the tooltip.
+    figure.add_bar(x=frame.aar, y=frame.innvilget_kr / MILLION, name="Innvilget",
+                   marker_color=GRANTED, customdata=frame.innvilget_kr,
+                   hovertemplate="Innvilget: %{customdata:,.0f} kr<extra>%{x}</extra>",
+                   row=1, col=1)
+    figure.add_bar(x=frame.aar, y=frame.brukt_kr / MILLION, name="Brukt", marker_color=SPENT,
+                   customdata=frame.brukt_kr,
+                   hovertemplate="Brukt: %{customdata:,.0f} kr<extra>%{x}</extra>",
+                   row=1, col=1)
     for year in frame.aar[frame.brukt_kr.isna() & (frame.innvilget_kr > 0)]:
         # Written upright in the empty slot of the missing "Brukt" bar (a bar is
         # (1 - bargap) / 2 = 0.375 years wide, so its centre is 0.19 right of the year).
@@ -149,7 +157,8 @@ def allocation_comparison(frame: pd.DataFrame, *, kommune: str, fylke: str) -> g
             line={"color": colour, **line}, legendrank=10 - rank,
             hovertemplate=f"{name}: %{{y:,.0f}} kr per barn/elev<extra>%{{x}}</extra>",
             row=1, col=2)
-    figure.update_yaxes(title_text="kr", tickformat=",.0f", rangemode="tozero", row=1, col=1)
+    figure.update_yaxes(title_text="Mill. kr", tickformat=",~f", rangemode="tozero",
+                        row=1, col=1)
     figure.update_yaxes(title_text="kr per barn/elev", tickformat=",.0f", rangemode="tozero",
                         row=1, col=2)
     figure.update_layout(barmode="group", bargap=0.25, legend=TOP_LEGEND, margin={"t": 80})

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import dash_bootstrap_components as dbc
 
 from loftet.filters import SECTORS, Filters
-from loftet.formatting import kr, number, pct, signed
+from loftet.formatting import number, pct, short_kr, signed, signed_short_kr
 from loftet.metrics import label
 from loftet.queries.overview import Headline
 from loftet.ui.components import kpi_card
@@ -21,6 +21,8 @@ class HeadlineView:
     change_unit: str
     href: str
     decimals: int = 1
+    change: Callable[[float | None], str] | None = None
+    """Formats the change from the year before; default: `signed` with `change_unit`."""
 
 
 VIEWS: dict[str, HeadlineView] = {
@@ -30,7 +32,8 @@ VIEWS: dict[str, HeadlineView] = {
     "deltakere": HeadlineView("Deltakelser", number, "", "/kompetanse", 0),
     "andel_ansatte_naadd": HeadlineView(label("andel_ansatte_naadd"), pct, "prosentpoeng",
                                         "/dekning?maal=andel_ansatte_naadd"),
-    "innvilget_kr": HeadlineView("Innvilget", kr, "kr", "/budsjett", 0),
+    "innvilget_kr": HeadlineView("Innvilget", short_kr, "kr", "/budsjett", 0,
+                                 change=signed_short_kr),
     "andel_av_2025": HeadlineView("Andel av 2025-nivået", pct, "prosentpoeng", "/budsjett"),
     **{f"naadd_{code}": HeadlineView(f"{name}: enheter nådd", pct, "prosentpoeng", "/dekning")
        for code, name in SECTORS.items()},
@@ -46,7 +49,8 @@ def change_text(headline: Headline, view: HeadlineView, year: int) -> str:
     if headline.previous is None or headline.value is None:
         return "Ingen tall for året før"
     delta = headline.value - headline.previous
-    return f"{signed(delta, view.decimals, view.change_unit)} fra {year - 1}"
+    text = view.change(delta) if view.change else signed(delta, view.decimals, view.change_unit)
+    return f"{text} fra {year - 1}"
 
 
 def headline_cards(items: list[Headline], filters: Filters, query: str) -> dbc.Row:

@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from loftet.formatting import kr, number, pct
+from loftet.formatting import number, pct, short_kr
 
 PAGES = ["/", "/dekning", "/kvalitet", "/budsjett", "/kompetanse", "/kommune/4601"]
 ALL_CHARTS_HAVE_DATA = """() => {
@@ -66,7 +66,7 @@ def oversikt_numbers_from_database(db_path: str, year: int) -> dict[str, str]:
     return {
         "kommuner_deltar": pct(100 * taking_part / municipalities),
         "deltakere": number(participants),
-        "innvilget_kr": kr(granted),
+        "innvilget_kr": short_kr(granted),
         "andel_av_2025": pct(100 * granted / granted_2025),
         "naadd_BHG": pct(100 * reached / kindergartens),
     }
