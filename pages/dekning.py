@@ -8,7 +8,7 @@ import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, Patch, State, callback, dcc, html, no_update
 
 from loftet.charts import get_chart
-from loftet.figures.maps import COVERAGE_METRICS, DEFAULT_METRIC
+from loftet.figures.maps import COVERAGE_METRICS, DEFAULT_METRIC, DEFAULT_SCALE, SCALES
 from loftet.filters import Filters, parse_filters
 from loftet.links import profile_href
 from loftet.queries.coverage_areas import coverage_rows
@@ -43,15 +43,17 @@ def _metric(raw: str | None, notices: list[str]) -> str:
     return DEFAULT_METRIC
 
 
-def layout(maal: str | None = None, **params: str) -> html.Div:
+def layout(maal: str | None = None, skala: str | None = None, **params: str) -> html.Div:
     parsed = parse_filters(params)
     notices = list(parsed.notices)
     metric = _metric(maal, notices)
+    scale = skala if skala in SCALES else DEFAULT_SCALE
     return html.Div([
         page_header("Dekning", "Hvilke kommuner deltar, og hvor mange enheter og deltakere er "
                     "nådd? Klikk en kommune for å åpne kommuneprofilen.", notices),
         filter_bar(parsed.filters, show=("aar", "fylke", "sektor", "eier", "struktur")),
         option_selector("maal", "Vis i kartet:", METRIC_LABELS, metric),
+        option_selector("skala", "Fargeskala:", SCALES, scale),
         # 1920 px: map | table, county bars below. 1366 px: map | county bars, table below.
         dbc.Row([
             dbc.Col(chart_card(get_chart(MAP_CHART), height=560), xs=12, xl=6, xxl=5,

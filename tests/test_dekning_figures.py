@@ -8,8 +8,16 @@ import pytest
 
 import loftet.theme  # noqa: F401 — the template with Norwegian separators
 from loftet.figures.coverage import county_participation, national_share
-from loftet.figures.maps import PROJECTION, county_border_lines, coverage_map
-from loftet.theme import HIGHLIGHT, NATIONAL, NEUTRAL, PALETTE, SEQUENTIAL
+from loftet.figures.maps import (
+    CLASS_COLOURS,
+    MAP_SEQUENTIAL,
+    PROJECTION,
+    ZERO_COLOUR,
+    class_breaks,
+    county_border_lines,
+    coverage_map,
+)
+from loftet.theme import HIGHLIGHT, NATIONAL, NEUTRAL, PALETTE
 
 NBSP = "\u00a0"
 
@@ -66,36 +74,83 @@ def test_whole_team_legend_in_norwegian() -> None:
     assert "Hele laget (barnehage, skole og PPT i samme tiltak): ja" in figure.data[0].hovertext[0]
 
 
-def test_continuous_metric_has_colour_bar_and_missing_is_grey_not_zero() -> None:
-    figure = coverage_map(areas(), geojson(), metric="kr_per_barn")
-    data, missing = figure.data
-    assert list(data.locations) == ["0001", "0002"]
-    assert list(data.z) == [1250.0, 0.0]
-    assert data.colorscale == tuple(tuple(step) for step in SEQUENTIAL)
+def by_location(figure: go.Figure, location: str) -> go.Choropleth:
+    return next(t for t in figure.data if t.type == "choropleth" and location in t.locations)
+
+
+def test_sliding_scale_has_colour_bar_zero_in_its_own_colour_and_missing_grey() -> None:
+    figure = coverage_map(areas(), geojson(), metric="kr_per_barn", scale="glidende")
+    zero, data, missing = figure.data
+    assert list(data.locations) == ["0001"] and list(data.z) == [1250.0]
+    assert data.colorscale == tuple(tuple(step) for step in MAP_SEQUENTIAL)
+    assert data.colorscale[0][1] != "#ffffff" and data.colorscale[0][1] == CLASS_COLOURS[0]
     assert data.colorbar.title.text == "Kr per barn<br>og elev"
     assert data.colorbar.ticksuffix == " kr" and data.zmin == 0
     assert data.zmax == pytest.approx(0.95 * 1250)  # 95th percentile of [0, 1250]
+    assert list(zero.locations) == ["0002"] and flat_colour(zero) == ZERO_COLOUR
+    assert zero.name == "Ingen (0)" and zero.showlegend
     assert list(missing.locations) == ["0003"] and flat_colour(missing) == NEUTRAL
     assert missing.name == "Ingen data" and missing.showlegend
     assert "ingen data" in missing.hovertext[0]
 
 
-def test_share_metric_scale_is_0_to_100() -> None:
-    data = coverage_map(areas(), geojson(), metric="andel_naadd").data[0]
+def test_share_metric_sliding_scale_is_0_to_100() -> None:
+    figure = coverage_map(areas(), geojson(), metric="andel_naadd", scale="glidende")
+    data = by_location(figure, "0001")
     assert (data.zmin, data.zmax) == (0, 100)
     assert data.colorbar.ticksuffix == " %"
 
 
+def test_class_breaks_are_rounded_quantiles_ending_at_the_largest_value() -> None:
+    values = pd.Series([0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 123.4])
+    breaks = class_breaks(values)
+    assert breaks[-1] == 123.4 and len(breaks) == 5
+    assert breaks == sorted(breaks) and len(set(breaks)) == len(breaks)
+    assert class_breaks(pd.Series([0.0, 0.0])) == []
+    assert class_breaks(pd.Series([5.0, 5.0, 5.0])) == [5.0]
+
+
+def test_classed_scale_is_the_default_with_a_legend_per_class_and_zero_visible() -> None:
+    frame = areas().assign(kart_id=["0001", "0002", "0003"])
+    figure = coverage_map(frame, geojson(), metric="andel_naadd")
+    names = [t.name for t in figure.data]
+    assert names[0] == "Ingen (0)" and flat_colour(figure.data[0]) == ZERO_COLOUR
+    classed = [t for t in figure.data[1:] if t.name != "Ingen data"]
+    assert len(classed) == 1 and flat_colour(classed[0]) in CLASS_COLOURS
+    assert classed[0].name.replace(NBSP, " ") == "0–75 %"
+    assert all(t.showscale is False for t in figure.data)
+
+
+def test_names_are_written_on_a_one_county_map_only_when_asked() -> None:
+    named = coverage_map(areas(), geojson(), metric="deltar", names=True)
+    text = next(t for t in named.data if t.type == "scattergeo")
+    assert list(text.text) == ["Nordby", "Sørby", "Tomby"] and text.mode == "text"
+    assert not any(t.type == "scattergeo" for t in coverage_map(areas(), geojson()).data)
+
+
+def test_names_that_would_overlap_are_left_out_larger_areas_first() -> None:
+    from loftet.figures.map_labels import label_points
+    big = {"type": "Feature", "id": "A", "properties": {},
+           "geometry": {"type": "Polygon", "coordinates": square(10, 60, 1.0)}}
+    small = {"type": "Feature", "id": "B", "properties": {},
+             "geometry": {"type": "Polygon", "coordinates": square(11.0, 60.4, 0.2)}}
+    far = {"type": "Feature", "id": "C", "properties": {},
+           "geometry": {"type": "Polygon", "coordinates": square(20, 70, 0.5)}}
+    shapes = {"type": "FeatureCollection", "features": [small, big, far]}
+    points = label_points(shapes, ["A", "B", "C"], ["Storkommunen", "Småby", "Fjernby"])
+    assert set(points) == {"A", "C"}
+
+
 def test_hover_has_key_numbers_in_norwegian_format() -> None:
     figure = coverage_map(areas(), geojson(), metric="kr_per_barn")
-    text = figure.data[0].hovertext[0].replace(NBSP, " ")
+    text = by_location(figure, "0001").hovertext[0].replace(NBSP, " ")
     assert text.startswith("<b>Nordby</b><br>Testfylke")
     assert "Enheter nådd: 9 av 12" in text
     assert "Deltakelser: 1 234" in text
     assert "Innvilget: 1 250 000 kr" in text
     assert "Innvilget per barn og elev: 1 250 kr" in text
     assert figure.data[0].hovertemplate == "%{hovertext}<extra></extra>"
-    per_1000 = coverage_map(areas(), geojson(), metric="deltakere_per_1000").data[0]
+    per_1000 = by_location(coverage_map(areas(), geojson(), metric="deltakere_per_1000"), "0001")
     assert "Deltakelser per 1 000 barn og elever: 12,5" in per_1000.hovertext[0]
 
 

@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 from loftet.charts import Chart, Options, register
 from loftet.figures.coverage import county_participation, national_share
 from loftet.figures.maps import (
+    DEFAULT_SCALE,
     county_border_lines,
     coverage_map,
     coverage_metric,
@@ -42,7 +43,9 @@ def _map_figure(frame: pd.DataFrame, filters: Filters, options: Options) -> go.F
     borders = None if filters.fylke else county_borders(filters.struktur)
     return coverage_map(map_areas(frame, money_per_child=not filters.sektor),
                         municipality_geojson(filters.struktur),
-                        metric=options.get("maal"), borders=borders)
+                        metric=options.get("maal"), borders=borders,
+                        scale=options.get("skala", DEFAULT_SCALE),
+                        names=bool(filters.fylke))
 
 
 def _map_summary(frame: pd.DataFrame, filters: Filters, options: Options) -> str:

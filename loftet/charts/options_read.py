@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 OPTIONS_READ: dict[str, frozenset[str]] = {
     "oversikt-deltakelse": frozenset(),
-    "dekning-kart": frozenset({"maal"}),
+    "dekning-kart": frozenset({"maal", "skala"}),
     "dekning-fylker": frozenset(),
     "kvalitet-fordeling": frozenset({"indikator"}),
     "kvalitet-rangering": frozenset({"indikator"}),

@@ -109,6 +109,7 @@ OPTION_WORDS: dict[str, tuple[str, Mapping[str, Callable[[str], str | None]]]] =
     "rekkevidde": ("Rekkevidde", {"*": _mapping_label("loftet.charts.kvalitet",
                                                       "REACH_LABELS")}),
     "kommune": ("Kommune", {"*": _municipality_name}),
+    "skala": ("Fargeskala", {"dekning": _mapping_label("loftet.figures.maps", "SCALES")}),
 }
 """URL view options in words: parameter → (label, page → value lookup); `*` any page."""
 

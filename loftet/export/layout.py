@@ -49,6 +49,8 @@ EXTRA_ROW_PX = 90
 MIN_PLOT_SHARE = 0.55
 """The plot area's smallest height, as a share of the preset's base height."""
 LEGEND_GAP_PX = 6
+MAP_HEIGHT_SHARE = 0.9
+"""A map's plot area is at least this share of the page width tall (Norway is upright)."""
 FIXED_PLOT_SHARE = 0.75
 """On a fixed-height slide, size row labels for this share of the estimated plot height
 (the estimate of the room the texts around the plot take is rough)."""
@@ -148,6 +150,8 @@ def size_to_content(fig: go.Figure, preset: Preset, head_px: float, foot_px: flo
     chrome = (2 * preset.edge_px + head_px + foot_px + legend_px + x_title_px + tick_px
               + 3 * LEGEND_GAP_PX + 10)
     plot_needed = max(base * MIN_PLOT_SHARE, rows_height_px(fig, categories, font))
+    if any("geo" in trace for trace in fig.data):
+        plot_needed = max(plot_needed, preset.width_px * MAP_HEIGHT_SHARE)
     height = max(base, round(chrome + plot_needed)) if preset.grows else preset.height_px
     fig.update_layout(height=height)
     plot_height = max(height - chrome, font * 4) * (1 if preset.grows else FIXED_PLOT_SHARE)

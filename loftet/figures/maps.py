@@ -16,9 +16,10 @@ import shapely
 from shapely.geometry import shape
 
 from loftet.figures.common import empty_figure
+from loftet.figures.map_labels import NAME_FONT, label_points
 from loftet.formatting import kr, number, pct
 from loftet.metrics import label
-from loftet.theme import NEUTRAL, PALETTE, SEQUENTIAL, TEXT
+from loftet.theme import NEUTRAL, PALETTE, TEXT
 
 NO_DATA = "ingen data"
 PROJECTION = {"type": "conic conformal", "parallels": [60, 70]}
@@ -28,6 +29,17 @@ TOP_QUANTILE = 0.95
 """Continuous metrics without a fixed range: the colour scale ends at this quantile."""
 BORDER_COLOUR = "white"
 """Municipality outlines: thin white lines between the coloured areas."""
+CLASS_COLOURS = ("#c6dbef", "#9ecae1", "#6baed6", "#2f7ebc", "#08519c")
+"""Five classes, as Statistics Norway's municipality maps: the lightest is still clearly
+coloured, so the smallest class never vanishes into the page."""
+MAP_SEQUENTIAL = [[0.0, CLASS_COLOURS[0]], [0.5, CLASS_COLOURS[2]], [1.0, CLASS_COLOURS[4]]]
+"""The sliding scale, from the same visible light blue."""
+ZERO_COLOUR = "#f6c28b"
+"""Areas whose value is exactly 0 (no one reached, no money): light orange, not white."""
+ZERO_LABEL = "Ingen (0)"
+SCALES = {"klasser": "Fem klasser", "glidende": "Glidende"}
+"""The map's colour scale options (URL value `skala`)."""
+DEFAULT_SCALE = "klasser"
 
 
 @dataclass(frozen=True)
@@ -147,9 +159,75 @@ def county_border_lines(counties: dict) -> tuple[list[float | None], list[float 
     return lons, lats
 
 
+def class_breaks(values: pd.Series, count: int = len(CLASS_COLOURS)) -> list[float]:
+    """Upper bounds of up to `count` classes of the positive `values` (quantiles, rounded to
+    two significant digits, duplicates merged); the last bound is the largest value."""
+    positive = values[values > 0]
+    if positive.empty:
+        return []
+    bounds = []
+    for share in [i / count for i in range(1, count)]:
+        bound = float(positive.quantile(share))
+        rounded = float(f"{bound:.2g}") if bound else bound
+        if not bounds or rounded > bounds[-1]:
+            bounds.append(rounded)
+    top = float(positive.max())
+    return [b for b in bounds if b < top] + [top]
+
+
+def _class_label(low: float, high: float, metric: MapMetric) -> str:
+    """`42–61 %`: whole numbers when both ends are whole, else one decimal."""
+    decimals = 0 if float(low).is_integer() and float(high).is_integer() else 1
+    return f"{number(low, decimals)}–{number(high, decimals)}{metric.tick_suffix}"
+
+
+def _classed_traces(figure: go.Figure, present: pd.DataFrame, geojson: dict,
+                    metric: MapMetric) -> None:
+    """Zero in its own colour, the positive values in up to five classes with a legend."""
+    values = present[metric.column].astype(float)
+    zero = present[values == 0]
+    if len(zero):
+        figure.add_trace(_area_trace(zero, geojson, z=[0] * len(zero),
+                                     name=ZERO_LABEL, colorscale=_flat(ZERO_COLOUR),
+                                     showlegend=True, showscale=False))
+    low = 0.0
+    for index, high in enumerate(class_breaks(values)):
+        part = present[(values > low) & (values <= high)]
+        if len(part):
+            figure.add_trace(_area_trace(
+                part, geojson, z=[index] * len(part), name=_class_label(low, high, metric),
+                colorscale=_flat(CLASS_COLOURS[index]), showlegend=True, showscale=False,
+                legendrank=100 - index))
+        low = high
+
+
+def _sliding_trace(figure: go.Figure, present: pd.DataFrame, geojson: dict,
+                   metric: MapMetric) -> None:
+    """A colour bar from a visible light blue; exact zeros in their own colour."""
+    values = present[metric.column].astype(float)
+    zero = present[values == 0]
+    if len(zero):
+        figure.add_trace(_area_trace(zero, geojson, z=[0] * len(zero),
+                                     name=ZERO_LABEL, colorscale=_flat(ZERO_COLOUR),
+                                     showlegend=True, showscale=False))
+    rest = present[values > 0]
+    if rest.empty:
+        return
+    # A few small municipalities with extreme ratios would wash out the rest: the scale
+    # ends at the 95th percentile (darker beyond it); the hover shows the true value.
+    top = metric.range_max or max(float(values.quantile(TOP_QUANTILE)), 1e-9)
+    figure.add_trace(_area_trace(
+        rest, geojson, z=rest[metric.column].astype(float), name=metric.label,
+        colorscale=MAP_SEQUENTIAL, showlegend=False, zmin=0, zmax=top,
+        colorbar={"title": {"text": metric.unit, "side": "top"},
+                  "tickformat": metric.tick_format, "ticksuffix": metric.tick_suffix,
+                  "thickness": 14, "len": 0.4, "x": 0.99, "xanchor": "right",
+                  "y": 0.12, "yanchor": "bottom"}))
+
+
 def coverage_map(frame: pd.DataFrame, geojson: dict, *, metric: str = DEFAULT_METRIC,
-                 borders: tuple[Sequence[float | None], Sequence[float | None]] | None = None
-                 ) -> go.Figure:
+                 borders: tuple[Sequence[float | None], Sequence[float | None]] | None = None,
+                 scale: str = DEFAULT_SCALE, names: bool = False) -> go.Figure:
     """Choropleth of municipalities (or map areas) coloured by one coverage metric.
 
     Args:
@@ -159,10 +237,13 @@ def coverage_map(frame: pd.DataFrame, geojson: dict, *, metric: str = DEFAULT_ME
         geojson: FeatureCollection whose feature `id`s are the `kart_id`s.
         metric: key of `COVERAGE_METRICS`; unknown keys show the default.
         borders: county border lines from `county_border_lines`, drawn on top; None: none.
+        scale: continuous metrics in five classes with a legend (`klasser`) or on a colour
+            bar (`glidende`); exact zeros get their own colour either way.
+        names: write each area's name on the map (for one county; too crowded nationally).
 
     Returns:
         The figure: yes/no metrics as two coloured traces with a legend, continuous metrics
-        with a colour bar; areas without a value grey ("Ingen data" in legend and hover).
+        in classes or with a colour bar; areas without a value grey ("Ingen data").
     """
     if frame.empty:
         return empty_figure()
@@ -181,18 +262,10 @@ def coverage_map(frame: pd.DataFrame, geojson: dict, *, metric: str = DEFAULT_ME
                 figure.add_trace(_area_trace(part, geojson, z=[1] * len(part), name=name,
                                              colorscale=_flat(colour), showlegend=True,
                                              showscale=False))
+    elif len(present) and scale == "glidende":
+        _sliding_trace(figure, present, geojson, chosen)
     elif len(present):
-        values = present[chosen.column].astype(float)
-        # A few small municipalities with extreme ratios would wash out the rest: the scale
-        # ends at the 95th percentile (darker beyond it); the hover shows the true value.
-        top = chosen.range_max or max(float(values.quantile(TOP_QUANTILE)), 1e-9)
-        figure.add_trace(_area_trace(
-            present, geojson, z=values, name=chosen.label, colorscale=SEQUENTIAL,
-            showlegend=False, zmin=0, zmax=top,
-            colorbar={"title": {"text": chosen.unit, "side": "top"},
-                      "tickformat": chosen.tick_format, "ticksuffix": chosen.tick_suffix,
-                      "thickness": 14, "len": 0.4, "x": 0.99, "xanchor": "right",
-                      "y": 0.12, "yanchor": "bottom"}))
+        _classed_traces(figure, present, geojson, chosen)
     absent = frame[missing]
     if len(absent):
         figure.add_trace(_area_trace(absent, geojson, z=[0] * len(absent),
@@ -202,6 +275,13 @@ def coverage_map(frame: pd.DataFrame, geojson: dict, *, metric: str = DEFAULT_ME
         figure.add_scattergeo(lon=list(borders[0]), lat=list(borders[1]), mode="lines",
                               line={"color": TEXT, "width": 1}, opacity=0.45,
                               hoverinfo="skip", showlegend=False, name="Fylkesgrenser")
+    if names:
+        points = label_points(geojson, list(frame.kart_id), list(frame.kommune))
+        named = frame[frame.kart_id.isin(points)]
+        figure.add_scattergeo(
+            lon=[points[k][0] for k in named.kart_id], lat=[points[k][1] for k in named.kart_id],
+            text=list(named.kommune), mode="text", textfont=NAME_FONT, hoverinfo="skip",
+            showlegend=False, name="Kommunenavn")
     figure.update_geos(visible=False, fitbounds="locations", showframe=False,
                        projection=PROJECTION, bgcolor="rgba(0,0,0,0)")
     # Legend and colour bar sit bottom right, where Norway leaves the map empty (Sweden).
