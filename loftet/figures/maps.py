@@ -181,15 +181,22 @@ def _class_label(low: float, high: float, metric: MapMetric) -> str:
     return f"{number(low, decimals)}–{number(high, decimals)}{metric.tick_suffix}"
 
 
-def _classed_traces(figure: go.Figure, present: pd.DataFrame, geojson: dict,
-                    metric: MapMetric) -> None:
-    """Zero in its own colour, the positive values in up to five classes with a legend."""
+def _with_zero_trace(figure: go.Figure, present: pd.DataFrame, geojson: dict,
+                     metric: MapMetric) -> pd.Series:
+    """Areas whose value is exactly 0 in their own colour; returns the values."""
     values = present[metric.column].astype(float)
     zero = present[values == 0]
     if len(zero):
         figure.add_trace(_area_trace(zero, geojson, z=[0] * len(zero),
                                      name=ZERO_LABEL, colorscale=_flat(ZERO_COLOUR),
                                      showlegend=True, showscale=False))
+    return values
+
+
+def _classed_traces(figure: go.Figure, present: pd.DataFrame, geojson: dict,
+                    metric: MapMetric) -> None:
+    """Zero in its own colour, the positive values in up to five classes with a legend."""
+    values = _with_zero_trace(figure, present, geojson, metric)
     low = 0.0
     for index, high in enumerate(class_breaks(values)):
         part = present[(values > low) & (values <= high)]
@@ -204,12 +211,7 @@ def _classed_traces(figure: go.Figure, present: pd.DataFrame, geojson: dict,
 def _sliding_trace(figure: go.Figure, present: pd.DataFrame, geojson: dict,
                    metric: MapMetric) -> None:
     """A colour bar from a visible light blue; exact zeros in their own colour."""
-    values = present[metric.column].astype(float)
-    zero = present[values == 0]
-    if len(zero):
-        figure.add_trace(_area_trace(zero, geojson, z=[0] * len(zero),
-                                     name=ZERO_LABEL, colorscale=_flat(ZERO_COLOUR),
-                                     showlegend=True, showscale=False))
+    values = _with_zero_trace(figure, present, geojson, metric)
     rest = present[values > 0]
     if rest.empty:
         return
