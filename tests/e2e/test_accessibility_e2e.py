@@ -16,7 +16,7 @@ from tests.e2e.test_pages_e2e import wait_for_charts
 
 AXE = ROOT / ".node" / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = ["/", "/dekning", "/kvalitet", "/budsjett", "/kompetanse", "/kommune/4601",
-         "/rapportpakke", "/presentasjon?fylke=46&aar=2025&slide=3"]
+         "/rapportpakke", "/presentasjon?fylke=46&aar=2025&slide=3", "/om"]
 RUN_AXE = """async () => {
   const result = await axe.run(document, {
     runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
@@ -38,7 +38,7 @@ def axe_violations(page) -> list[dict]:
 @pytest.mark.parametrize("path", PAGES)
 def test_page_has_no_serious_accessibility_violations(page, app_url: str, path: str) -> None:
     page.goto(app_url + path)
-    if path.startswith("/presentasjon") or path == "/rapportpakke":
+    if path.startswith("/presentasjon") or path in ("/rapportpakke", "/om"):
         page.wait_for_load_state("networkidle")
     else:
         wait_for_charts(page)
@@ -79,3 +79,12 @@ def test_every_chart_has_a_caption_read_out_when_it_changes(page, app_url: str) 
         caption = figures.nth(i).locator("figcaption")
         assert caption.get_attribute("aria-live") == "polite"
         assert len(caption.inner_text().strip()) > 20
+
+
+def test_the_bundled_font_is_served_and_used(page, app_url: str) -> None:
+    page.goto(app_url + "/")
+    wait_for_charts(page)
+    assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith(
+        '"Source Sans 3"')
+    assert page.evaluate("document.fonts.check('16px \"Source Sans 3\"')")
+    assert page.evaluate("[...document.fonts].some(f => f.status === 'loaded')")
