@@ -113,6 +113,7 @@ def test_spread_summary_says_whether_gaps_shrink() -> None:
     assert shrink.startswith("P90/P10 gikk fra 2,00 i 2020 til 1,50 i 2026: forskjellene "
                              "mellom kommunene har blitt mindre (P90 − P10 5,0 → 4,0")
     assert "Små kommuner har naturlig større spredning" in shrink
+    assert "bare hver tiende kommune ligger over" in shrink  # P90/P10 in plain words
     assert "3 kommuner har skjermede tall i 2026." in shrink
     grow = chart.summary(spread_rows((1.5, 2.0), (4.0, 5.0)), Filters(fylke="46"), {})
     assert grow.startswith("P90/P10 i Vestland gikk") and "har blitt større" in grow

@@ -9,6 +9,8 @@ import plotly.graph_objects as go
 
 import loftet.theme  # noqa: F401 — registers the template
 from loftet.figures.quality import (
+    BOX_KEY,
+    POINT_KEY,
     county_distribution,
     need_reach_scatter,
     ranking_bars,
@@ -37,7 +39,9 @@ def test_county_distribution_one_box_per_county_without_missing() -> None:
     })
     figure = county_distribution(frame, national_level=7.5, county_names=COUNTIES,
                                  highlight_county="46", value_label="SPESUND 2021")
-    boxes = [t for t in figure.data if isinstance(t, go.Box)]
+    boxes = [t for t in figure.data if isinstance(t, go.Box) and t.name != BOX_KEY]
+    # a key says how to read the boxes and the points
+    assert {BOX_KEY, POINT_KEY} <= set(legend_names(figure))
     # Rogaland has only a suppressed value: no row; Vestland's NaN is left out, never 0
     assert [b.name for b in boxes] == ["Oslo", "Vestland"]  # ordered by median, highest last
     vestland = boxes[1]

@@ -364,8 +364,13 @@ def _spread_summary(frame: pd.DataFrame, filters: Filters, options: Options) -> 
             else f"P90 − P10 {number(last.differanse, 1)} prosentpoeng")
     verb = "gikk" if len(data) > 1 else "var"
     where = f" i {filters.county_name}" if filters.fylke else ""
-    return (f"P90/P10{where} {verb} {span}{trend} ({diff}). {SMALL_NOTE}"
+    return (f"P90/P10{where} {verb} {span}{trend} ({diff}). {SPREAD_IN_WORDS} {SMALL_NOTE}"
             + _suppressed_note(int(last.skjermet), int(last.aar)))
+
+
+SPREAD_IN_WORDS = ("Slik leses tallet: P90 er verdien bare hver tiende kommune ligger over, P10 "
+                   "verdien bare hver tiende ligger under; P90/P10 = 1,5 betyr at kommunene "
+                   "høyt oppe har halvparten mer enn kommunene langt nede.")
 
 
 SPREAD = register(Chart(

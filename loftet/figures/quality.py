@@ -43,6 +43,19 @@ def _national_line(figure: go.Figure, level: float | None) -> None:
     _legend_line(figure, f"Landsnivå {pct(level)}", NATIONAL, "dash")
 
 
+BOX_KEY = "Boks: midterste halvdel av kommunene, strek: median"
+POINT_KEY = "Prikk: én kommune"
+
+
+def _box_key(figure: go.Figure) -> None:
+    """Legend entries that say how to read a box plot (no data of their own)."""
+    figure.add_trace(go.Box(x=[None], y=[None], name=BOX_KEY, orientation="h",
+                            marker={"color": NEUTRAL}, line={"color": NEUTRAL, "width": 1.5},
+                            fillcolor=_rgba(NEUTRAL, 0.12), showlegend=True, hoverinfo="skip"))
+    figure.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=POINT_KEY,
+                                marker={"color": NEUTRAL, "size": 6}, hoverinfo="skip"))
+
+
 def county_distribution(frame: pd.DataFrame, *, national_level: float | None,
                         county_names: dict[str, str], highlight_county: str | None = None,
                         value_label: str = "Verdi") -> go.Figure:
@@ -76,6 +89,7 @@ def county_distribution(frame: pd.DataFrame, *, national_level: float | None,
             customdata=rows[["kommune"]].to_numpy(), showlegend=False,
             hovertemplate=f"<b>%{{customdata[0]}}</b><br>{HOVER_VALUE_X}<extra>%{{y}}</extra>",
         ))
+    _box_key(figure)
     _national_line(figure, national_level)
     figure.update_xaxes(title_text=value_label, ticksuffix=" %", rangemode="tozero",
                         showgrid=True, gridcolor="#e5e5e5")
@@ -134,6 +148,7 @@ def ranking_bars(frame: pd.DataFrame, *, national_level: float | None,
     if not highlight_name and "gruppe" in data and data.gruppe.nunique() == 2:
         split = int((data.gruppe == "Høyest").sum()) - 0.5
         figure.add_hline(y=split, line_color=NEUTRAL, line_dash="dot", line_width=1)
+    _box_key(figure)
     _national_line(figure, national_level)
     figure.update_xaxes(title_text=value_label, ticksuffix=" %", rangemode="tozero",
                         showgrid=True, gridcolor="#e5e5e5")
