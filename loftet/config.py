@@ -24,3 +24,10 @@ LAST_YEAR_OF_2020_STRUCTURE = 2023
 def database_url() -> str:
     """The SQLAlchemy URL: `DATABASE_URL` or the default SQLite file."""
     return os.environ.get("DATABASE_URL") or f"sqlite:///{DEFAULT_DB_PATH}"
+
+
+def public_address() -> str:
+    """The address the audience should type (closing slide), from `LOFTET_PUBLIC_URL`, e.g.
+    `loftet.example.no`; empty: the address the browser used to reach this server."""
+    raw = os.environ.get("LOFTET_PUBLIC_URL", "").strip()
+    return raw.split("://", 1)[-1].rstrip("/")

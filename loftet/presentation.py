@@ -23,6 +23,7 @@ import plotly.io as pio
 
 from loftet.charts import get_chart, render
 from loftet.config import TARGET_YEAR
+from loftet.figures.common import labels_clear_of_lines, value_labels
 from loftet.filters import Filters, parse_filters
 from loftet.formatting import NBSP, mill_kr, number, pct
 from loftet.queries.quality import HIGH_NEED_LOW_REACH, indicator_info
@@ -451,7 +452,9 @@ def projector_figure(figure: go.Figure, scale: float = 1.0) -> go.Figure:
     for shape in fig.layout.shapes or ():
         if shape.line.width:
             shape.line.width = _bigger(shape.line.width, 3 * scale)
-    return fig
+    value_labels(fig)
+    return labels_clear_of_lines(fig)
+
 
 
 def slide_figure(slide: Slide, filters: Filters, scale: float = 1.0) -> go.Figure | None:

@@ -25,6 +25,7 @@ from dash import (
 )
 from flask import has_request_context, request
 
+from loftet.config import public_address
 from loftet.filters import STRUCTURES, Filters
 from loftet.presentation import (
     AUTO_DEFAULT_S,
@@ -135,7 +136,10 @@ def slide_content(slide: Slide, filters: Filters, scale: float = 1.0) -> html.Di
 
 
 def _host() -> str:
-    """This server's address without the scheme (so the audience can type the link)."""
+    """The public address (`LOFTET_PUBLIC_URL`), else this server's address, without the
+    scheme (so the audience can type the link)."""
+    if public_address():
+        return public_address()
     if not has_request_context():
         return ""
     return request.host_url.split("://", 1)[-1].rstrip("/")

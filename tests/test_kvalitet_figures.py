@@ -157,3 +157,10 @@ def test_spread_trend_difference_as_main_line_and_empty() -> None:
     assert figure.layout.yaxis.title.text == "P90 − P10 (prosentpoeng)"
     empty = spread_frame().assign(forhold=NAN)
     assert is_empty(spread_trend(empty))
+
+
+def test_ranking_has_no_box_plot_key() -> None:
+    frame = pd.DataFrame({"kommune": ["Bergen", "Askøy"], "fylke_navn": ["Vestland"] * 2,
+                          "verdi": [9.0, 7.0], "rang": [1, 2], "antall_rangert": [2, 2]})
+    figure = ranking_bars(frame, national_level=8.0, highlight_name="Vestland")
+    assert BOX_KEY not in legend_names(figure) and POINT_KEY not in legend_names(figure)

@@ -134,3 +134,12 @@ def test_closing_slide_links_to_the_dashboard(page) -> None:
     link = with_class(tree, "slide-link")[0]
     assert link.href == "/dekning?aar=2021&fylke=46"
     assert len(with_class(tree, "slide-points")[0].children) == 3
+
+
+def test_closing_slide_shows_the_configured_public_address(
+        page, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LOFTET_PUBLIC_URL", "https://loftet.example.no/")
+    tree = page.layout(fylke="46", aar="2021", slide="8")
+    link = with_class(tree, "slide-link")[0]
+    assert link.children == "loftet.example.no/dekning?aar=2021&fylke=46"
+    assert link.href == "/dekning?aar=2021&fylke=46"

@@ -288,3 +288,16 @@ def test_every_chart_slide_renders_with_data(small_db: str) -> None:
             continue
         assert figure.layout.template.layout.font.size == 24, slide.key
         assert len(figure.data) > 0, slide.key
+
+
+def test_projector_bars_carry_their_values_in_the_axis_unit() -> None:
+    import plotly.graph_objects as go
+
+    from loftet.presentation import projector_figure
+    shares = go.Figure(go.Bar(x=[12.5, 40.0], y=["Agder", "Troms"], orientation="h"))
+    shares.update_xaxes(ticksuffix=" %")
+    money = go.Figure(go.Bar(x=[2021, 2022], y=[50.0, 120.0]))
+    labelled = go.Figure(go.Bar(x=[1], y=[2], texttemplate="%{y} stk"))
+    assert projector_figure(shares).data[0].texttemplate == "%{x:.1f} %"
+    assert projector_figure(money).data[0].texttemplate == "%{y:,.1~f}"
+    assert projector_figure(labelled).data[0].texttemplate == "%{y} stk"

@@ -99,9 +99,10 @@ def rows_height_px(figure: go.Figure, categories: dict[str, list[str]], font_px:
 def _shrink_bar_labels(figure: go.Figure, key: str, size: float) -> None:
     """Value labels of the bars on y axis `key` no taller than the row labels."""
     for trace in figure.data:
-        if trace.type == "bar" and _layout_axis(trace, "y") == key and trace.text is not None:
-            current = trace.textfont.size if trace.textfont and trace.textfont.size else size
-            trace.textfont.size = min(current, size)
+        labelled = trace.text is not None or bool(getattr(trace, "texttemplate", None))
+        if trace.type == "bar" and _layout_axis(trace, "y") == key and labelled:
+            for font in (trace.textfont, trace.insidetextfont, trace.outsidetextfont):
+                font.size = min(font.size or size, size)
 
 
 def show_every_category(figure: go.Figure, categories: dict[str, list[str]], *,

@@ -38,3 +38,25 @@ def labels_clear_of_lines(figure: go.Figure) -> go.Figure:
         if shape.type == "line":
             shape.layer = "below"
     return figure
+
+
+MAX_LABELLED_BARS = 20
+"""Bars beyond this many on one trace are not labelled (the numbers would crowd)."""
+
+
+def value_labels(fig: go.Figure) -> go.Figure:
+    """Every bar carries its value, so a meeting can read it off the wall: in the value
+    axis's unit (`12,5 %`), or as a number with the axis title saying the unit."""
+    for trace in fig.data:
+        if trace.type != "bar" or trace.text is not None or trace.texttemplate:
+            continue
+        horizontal = trace.orientation == "h"
+        values = trace.x if horizontal else trace.y
+        if values is None or len(values) > MAX_LABELLED_BARS:
+            continue
+        letter = "x" if horizontal else "y"
+        axis = fig.layout[f"{letter}axis{(getattr(trace, f'{letter}axis') or letter)[1:]}"]
+        suffix = axis.ticksuffix or ""
+        decimals = ".1f" if suffix.strip() == "%" else ",.1~f"
+        trace.texttemplate = f"%{{{letter}:{decimals}}}{suffix}"
+    return fig

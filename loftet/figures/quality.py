@@ -148,7 +148,6 @@ def ranking_bars(frame: pd.DataFrame, *, national_level: float | None,
     if not highlight_name and "gruppe" in data and data.gruppe.nunique() == 2:
         split = int((data.gruppe == "Høyest").sum()) - 0.5
         figure.add_hline(y=split, line_color=NEUTRAL, line_dash="dot", line_width=1)
-    _box_key(figure)
     _national_line(figure, national_level)
     figure.update_xaxes(title_text=value_label, ticksuffix=" %", rangemode="tozero",
                         showgrid=True, gridcolor="#e5e5e5")
