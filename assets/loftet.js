@@ -36,6 +36,13 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         try { document.execCommand("copy"); } catch (e) { /* nothing else to try */ }
         document.body.removeChild(area);
       }
+      // Restart the fade of the confirmation on every click (assets/loftet.css).
+      const status = document.getElementById("copy-link-status");
+      if (status) {
+        status.classList.remove("copy-status-show");
+        void status.offsetWidth;
+        status.classList.add("copy-status-show");
+      }
       return "Lenken er kopiert";
     }
   }

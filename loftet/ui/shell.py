@@ -50,9 +50,10 @@ def navigation() -> dbc.Navbar:
                           className="brand-sub")], href="/", className="navbar-brand"),
         html.Nav(links, className="nav main-nav", **{"aria-label": "Sider"}),
         html.Div([demo_badge(),
-                  dbc.Button("Kopier lenke", id=ids.COPY_LINK, size="sm", color="light",
-                             outline=True, className="ms-2"),
-                  html.Span(id="copy-link-status", className="copy-status", role="status")],
+                  html.Div([dbc.Button("Kopier lenke", id=ids.COPY_LINK, size="sm",
+                                       color="light", outline=True, className="ms-2"),
+                            html.Span(id="copy-link-status", className="copy-status",
+                                      role="status")], className="copy-status-anchor")],
                  className="d-flex align-items-center"),
     ], fluid=True), color="dark", dark=True, className="app-navbar")
 

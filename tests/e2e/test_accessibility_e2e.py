@@ -88,3 +88,15 @@ def test_the_bundled_font_is_served_and_used(page, app_url: str) -> None:
         '"Source Sans 3"')
     assert page.evaluate("document.fonts.check('16px \"Source Sans 3\"')")
     assert page.evaluate("[...document.fonts].some(f => f.status === 'loaded')")
+
+
+def test_copy_link_confirmation_fades_without_growing_the_navbar(page, app_url: str) -> None:
+    page.goto(app_url + "/")
+    wait_for_charts(page)
+    height = page.evaluate("document.querySelector('.app-navbar').offsetHeight")
+    page.click("#copy-link")
+    page.wait_for_function("document.getElementById('copy-link-status').textContent !== ''")
+    assert page.evaluate("document.querySelector('.app-navbar').offsetHeight") == height
+    page.wait_for_function(
+        "getComputedStyle(document.getElementById('copy-link-status')).opacity === '0'",
+        timeout=10_000)
