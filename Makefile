@@ -45,6 +45,7 @@ bench: setup data
 	$(PY) bench/etl_bench.py
 	$(PY) bench/app_bench.py
 	$(PY) bench/export_bench.py
+	$(PY) bench/browser_bench.py
 
 lint: venv
 	$(PY) -m ruff check .
