@@ -61,7 +61,7 @@ MEASURES_SEARCH = "kommune-tiltak-sok"
 MEASURES_CSV = "kommune-tiltak-csv"
 MEASURES_DOWNLOAD = "kommune-tiltak-last-ned"
 
-CHART_HEIGHTS = {"kommune-deltakelse": 400, "kommune-indikatorer": 520,
+CHART_HEIGHTS = {"kommune-deltakelse": 400, "kommune-indikatorer": 640,
                  "kommune-profesjoner": 440, "kommune-tildelinger": 420}
 
 INTRO = ("Én kommune mot fylket og hele landet: deltakelse, hvem som er nådd, tildelinger og "

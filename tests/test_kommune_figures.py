@@ -139,4 +139,6 @@ def test_suppressed_indicator_is_written_skjermet_and_not_drawn() -> None:
     second_row = {t.name: t for t in figure.data if t.xaxis == "x2"}
     assert math.isnan(second_row["Bergen"].x[0])  # no marker at 0
     assert second_row["Vestland"].x == (70.0,)
-    assert figure.layout.xaxis2.range[0] > 0
+    # every share on the same 0–100 % scale, values written out in the row title
+    assert figure.layout.xaxis2.range == (0, 100) and figure.layout.xaxis.range == (0, 100)
+    assert any("Bergen 8,0 % · Vestland" in t for t in annotations(figure))

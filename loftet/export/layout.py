@@ -167,10 +167,12 @@ def _clear_subplot_titles(fig: go.Figure, preset: Preset, head_px: float) -> Non
     if not has_top_titles(fig):
         return
     size = preset.font_px + 1
+    lines = 1
     for annotation in fig.layout.annotations:
         if annotation.yanchor == "bottom" and (annotation.y or 0) >= 0.95:
             annotation.font.size = size
-    fig.update_layout(margin_t=round(preset.edge_px + head_px + size * 1.5 + 8))
+            lines = max(lines, str(annotation.text).count("<br>") + 1)
+    fig.update_layout(margin_t=round(preset.edge_px + head_px + lines * size * 1.4 + 8))
 
 
 def print_figure(figure: go.Figure, *, title: str, subtitle: str, source: str,

@@ -190,16 +190,19 @@ def indicator_comparison(frame: pd.DataFrame, *, kommune: str, fylke: str) -> go
         fylke: the county's name.
 
     Returns:
-        One row per indicator with its own scale; a suppressed value is written as
-        "skjermet" next to the row, never drawn as 0.
+        One row per indicator on a scale from 0 (0–100 % for shares), the values written in
+        the row's title; a suppressed value is written as "skjermet", never drawn as 0.
     """
     if frame.empty:
         return empty_figure("Ingen kvalitetsindikatorer for valgt år")
     rows = len(frame)
-    titles = [f"<b>{r.navn}</b>, {r.aar} ({_direction(r.hoy_er_behov)})"
+    titles = [f"<b>{r.navn}</b>, {r.aar} ({_direction(r.hoy_er_behov)})<br>"
+              f"{kommune} {_value_text(r.kommune, r.enhet)} · {fylke} "
+              f"{_value_text(r.fylke, r.enhet)} · {NATION_NAME.lower()} "
+              f"{_value_text(r.landet, r.enhet)}"
               for r in frame.itertuples()]
     figure = make_subplots(rows=rows, cols=1, subplot_titles=titles,
-                           vertical_spacing=min(0.6 / rows, 0.12))
+                           vertical_spacing=min(0.9 / rows, 0.2))
     markers = (
         ("landet", NATION_NAME, {"color": NATIONAL, "symbol": "diamond", "size": 13}),
         ("fylke", fylke, {"color": COUNTY, "symbol": "square", "size": 12}),
@@ -229,14 +232,14 @@ def indicator_comparison(frame: pd.DataFrame, *, kommune: str, fylke: str) -> go
                 font={"color": HIGHLIGHT}, hovertext=(
                     "Verdien er skjermet fordi den bygger på for få barn eller elever"
                     if row.status == "skjermet" else "Kommunen har ikke rapportert tall"))
-        low, high = (min(shown), max(shown)) if shown else (0, 1)
-        pad = max((high - low) * 0.25, abs(high) * 0.05, 0.5)
-        figure.update_xaxes(range=[max(0, low - pad), high + pad], ticksuffix=unit,
-                            row=i, col=1)
+        # One honest scale from 0 (0–100 for shares): a gap of one point looks like one
+        # point, not like the whole width of a zoomed axis.
+        top = 100 if row.enhet == "prosent" else max(shown, default=1) * 1.15
+        figure.update_xaxes(range=[0, top], ticksuffix=unit, row=i, col=1)
         figure.update_yaxes(visible=False, range=[-1, 1], row=i, col=1)
     for annotation in figure.layout.annotations:
         if annotation.text in titles:
-            annotation.update(x=0, xanchor="left", font={"size": 14})
+            annotation.update(x=0, xanchor="left", align="left", font={"size": 14})
     # Legend at the bottom: at the top it would run under the modebar on narrow screens.
     figure.update_layout(margin={"t": 50, "l": 20, "r": 20, "b": 70},
                          legend={"yref": "container", "y": 0.01, "yanchor": "bottom", "x": 0})
