@@ -66,7 +66,7 @@ def layout(**params: str) -> html.Div:
         page_header("Budsjett", "Hvor mye er innvilget og brukt hvert år, hvordan fordeler "
                     "midlene seg på fylkene, og hvor nær er vi 2025-nivået?", parsed.notices),
         filter_bar(parsed.filters, show=("aar", "fra", "fylke", "eier", "struktur")),
-        option_selector("fordeling", "Fordel søylene på", FORDELING_OPTIONS, chosen),
+        option_selector("fordeling", "Fordel tabellen på", FORDELING_OPTIONS, chosen),
         chart_card(PER_YEAR, height=460),
         allocation_grid(),
         dbc.Row([

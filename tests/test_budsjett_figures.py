@@ -29,16 +29,16 @@ def per_group(bevilgning: tuple[float, float] = (3_000_000, 5_000_000)) -> pd.Da
     })
 
 
-def test_allocation_by_year_stacks_groups_in_millions() -> None:
+def test_allocation_by_year_is_one_national_bar_per_year_in_millions() -> None:
     figure = budget.allocation_by_year(per_group())
     bars = [t for t in figure.data if isinstance(t, go.Bar)]
-    assert [b.name for b in bars] == ["Oslo", "Vestland"]
-    assert list(bars[1].y) == [1.0, 2.0]
-    assert figure.layout.barmode == "stack"
+    # no stack of county segments: one bar per year, the total of all groups
+    assert len(bars) == 1 and list(bars[0].y) == [1.5, 2.0]
+    assert figure.layout.barmode != "stack"
     assert figure.layout.yaxis.title.text == "Innvilget (mill. kr)"
-    assert f"1{NBSP}000{NBSP}000{NBSP}kr" in bars[1].hovertext[0]
-    assert f"50,0{NBSP}% av eget 2025-nivå" in bars[1].hovertext[0]
-    assert "– av eget 2025-nivå" in bars[0].hovertext[0]  # Oslo has no 2025 level: missing
+    hover = bars[0].hovertext[0]
+    assert f"1{NBSP}500{NBSP}000{NBSP}kr" in hover  # full kroner in the hover
+    assert "Størst (fylke): Vestland" in hover and "Oslo" in hover
 
 
 def test_allocation_by_year_draws_2025_level_line() -> None:
@@ -69,17 +69,10 @@ def test_single_county_against_its_own_level_without_budget() -> None:
     assert figure.layout.shapes[0].y0 == 2.0
 
 
-def test_groups_without_money_are_left_out_of_national_view() -> None:
+def test_groups_without_money_are_left_out_of_the_hover() -> None:
     frame = per_group().assign(innvilget_kr=[0, 1_000_000, 0, 2_000_000])
-    figure = budget.allocation_by_year(frame)
-    assert [t.name for t in figure.data if isinstance(t, go.Bar)] == ["Vestland"]
-
-
-def test_eighth_group_is_hatched_with_visible_colour() -> None:
-    marker = budget._group_marker(7)
-    assert marker["color"] == PALETTE[0]
-    assert marker["pattern"]["bgcolor"] == PALETTE[0] and marker["pattern"]["shape"] == "/"
-    assert "pattern" not in budget._group_marker(6)
+    hover = budget.allocation_by_year(frame).data[0].hovertext[0]
+    assert "Vestland" in hover and "Oslo" not in hover
 
 
 def test_years_keyword_sets_the_axis_range() -> None:

@@ -75,7 +75,7 @@ def _per_year_summary(frame: pd.DataFrame, filters: Filters, options: Options) -
     text += "."
     if not filters.fylke:
         split = FORDELING_OPTIONS[fordeling(filters, options)].lower()
-        text += f" Søylene er fordelt per {split}."
+        text += f" Søylene viser hele landet; fordelingen per {split} står i tabellen."
     if _national_view(filters) and figures.budget_differs(frame):
         text += " Markørene viser bevilgningen der den avviker fra summen."
     return text + budget_sources_text(frame) + _notes(filters)

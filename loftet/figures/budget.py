@@ -9,13 +9,14 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from loftet.figures.common import empty_figure, year_axis
-from loftet.formatting import kr, mill_kr, pct
+from loftet.formatting import kr, mill_kr, pct, short_kr
 from loftet.theme import HIGHLIGHT, NATIONAL, NEUTRAL, PALETTE
 
 MILLION = 1_000_000
-GROUP_COLOURS = PALETTE[:7]
-"""Okabe–Ito without black (kept for the national budget); from the 8th group on, hatched."""
-GROUP_PATTERNS = ("", "/", "x")
+TOTAL_NAME = "Innvilget"
+TOP_GROUPS = 3
+"""Groups named in the hover of a national bar."""
+TOP_LEGEND = {"orientation": "h", "x": 0, "xanchor": "left", "y": 1.02, "yanchor": "bottom"}
 LEVEL_LABEL = "2025-nivå"
 BUDGET_NAME = "Bevilgning (statsbudsjett)"
 GRANTED_NAME = "Innvilget"
@@ -27,16 +28,13 @@ def _mill(values: pd.Series) -> pd.Series:
     return values / MILLION
 
 
-def _group_marker(index: int) -> dict:
-    """Colour (and, after the seventh group, a hatch pattern) of the `index`-th stacked group."""
-    colour = GROUP_COLOURS[index % len(GROUP_COLOURS)]
-    shape = GROUP_PATTERNS[(index // len(GROUP_COLOURS)) % len(GROUP_PATTERNS)]
-    marker: dict = {"color": colour, "line": {"color": "white", "width": 0.5}}
-    if shape:
-        # bgcolor must be explicit: with the app's template plotly's default is white.
-        marker["pattern"] = {"shape": shape, "bgcolor": colour, "fgcolor": "white",
-                             "fillmode": "replace", "size": 6, "solidity": 0.3}
-    return marker
+def _year_text(rows: pd.DataFrame, total: float, group_label: str) -> str:
+    """Hover of one year's national bar: the total and its three largest groups."""
+    largest = rows[rows.innvilget_kr > 0].nlargest(TOP_GROUPS, "innvilget_kr")
+    parts = [f"{name}: {short_kr(value)}" for name, value in
+             zip(largest.gruppe_navn, largest.innvilget_kr, strict=True)]
+    head = f"{kr(total)}"
+    return head + (f"<br>Størst ({group_label.lower()}): " + ", ".join(parts) if parts else "")
 
 
 def budget_differs(frame: pd.DataFrame) -> bool:
@@ -53,8 +51,10 @@ def budget_differs(frame: pd.DataFrame) -> bool:
 def allocation_by_year(frame: pd.DataFrame, *, group_label: str = "Fylke", single: bool = False,
                        show_budget: bool = True, years: tuple[int, int] | None = None
                        ) -> go.Figure:
-    """Allocation per year stacked by group (county or Statsforvalter), the 2025 level as a
-    horizontal reference line, and the national budget where it differs from the sum.
+    """Allocation per year as one bar per year (the whole country, or one county), the 2025
+    level as a horizontal reference line, and the national budget where it differs from the
+    sum. The split by group is in the hover (largest groups) and in the table: fifteen stacked
+    segments could not be told apart.
 
     Args:
         frame: one row per year and group with `aar`, `gruppe`, `gruppe_navn`, `innvilget_kr`,
@@ -66,23 +66,24 @@ def allocation_by_year(frame: pd.DataFrame, *, group_label: str = "Fylke", singl
         years: first and last year of the x axis (years without data stay empty).
 
     Returns:
-        A stacked bar chart in millions of kroner.
+        A bar chart in millions of kroner.
     """
     if frame.empty or frame.innvilget_kr.sum() == 0:
         return empty_figure("Ingen tildelinger i valgt utvalg")
     figure = go.Figure()
-    totals = frame.groupby("gruppe", sort=False).innvilget_kr.sum()
-    shown = [g for g in frame.gruppe.drop_duplicates() if single or totals[g] > 0]
-    for index, code in enumerate(shown):
-        rows = frame[frame.gruppe == code]
-        name = rows.gruppe_navn.iloc[0]
-        text = [f"{kr(v)}<br>{pct(a)} av årets sum<br>{pct(b)} av eget 2025-nivå"
-                for v, a, b in zip(rows.innvilget_kr, rows.andel_av_aar, rows.andel_av_2025,
-                                   strict=True)]
-        figure.add_bar(x=rows.aar, y=_mill(rows.innvilget_kr), name=name,
-                       marker=_group_marker(index), hovertext=text,
-                       hovertemplate=f"<b>{group_label}: {name}</b><br>%{{hovertext}}"
-                                     "<extra>%{x}</extra>")
+    if single:
+        rows = frame
+        name = frame.gruppe_navn.iloc[0]
+        text = [f"{kr(v)}<br>{pct(b)} av eget 2025-nivå"
+                for v, b in zip(rows.innvilget_kr, rows.andel_av_2025, strict=True)]
+    else:
+        rows = frame.groupby("aar", as_index=False).innvilget_kr.sum()
+        name = TOTAL_NAME
+        text = [_year_text(frame[frame.aar == year], total, group_label)
+                for year, total in zip(rows.aar, rows.innvilget_kr, strict=True)]
+    figure.add_bar(x=rows.aar, y=_mill(rows.innvilget_kr), name=name,
+                   marker={"color": PALETTE[0]}, hovertext=text,
+                   hovertemplate=f"<b>{name}</b><br>%{{hovertext}}<extra>%{{x}}</extra>")
     level = frame.drop_duplicates("gruppe").nivaa_2025_kr.sum()
     if level > 0:
         figure.add_hline(y=level / MILLION, line={"color": NATIONAL, "dash": "dash", "width": 2},
@@ -96,9 +97,7 @@ def allocation_by_year(frame: pd.DataFrame, *, group_label: str = "Fylke", singl
                            line={"color": NATIONAL, "dash": "dot", "width": 2},
                            marker={"symbol": "diamond", "size": 11, "color": NATIONAL},
                            hovertemplate="Bevilgning: %{customdata:,.0f} kr<extra>%{x}</extra>")
-    figure.update_layout(barmode="stack", legend={
-        "orientation": "v", "x": 1.01, "xanchor": "left", "y": 1, "yanchor": "top",
-        "traceorder": "reversed", "title": {"text": group_label}})
+    figure.update_layout(showlegend=len(figure.data) > 1, legend=TOP_LEGEND)
     figure.update_yaxes(title_text="Innvilget (mill. kr)", tickformat=",~f", rangemode="tozero")
     return _year_range(year_axis(figure), years)
 
