@@ -65,6 +65,9 @@ def browser():
     """One headless Chromium for the session."""
     from playwright.sync_api import sync_playwright
 
+    from loftet.export.fonts import use_bundled_fonts
+
+    use_bundled_fonts()  # the same fonts as the image export, for measuring exported SVGs
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run scripts/install_system_packages.sh")
     with sync_playwright() as playwright:

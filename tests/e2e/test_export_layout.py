@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from loftet.charts import all_charts, get_chart, render
 from loftet.export import DEMO_MARK
@@ -20,7 +19,6 @@ from loftet.export.images import chart_print_figure, figure_bytes, session
 from loftet.export.presets import PRESETS
 from loftet.filters import Filters
 from loftet.queries import reference
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.svg_boxes import overlapping, text_boxes
 
 YEAR = 2024
@@ -42,14 +40,15 @@ def municipality_in(county: str | None) -> str:
 
 
 @pytest.fixture(scope="module")
-def browser_page(demo_db_url: str) -> Iterator[object]:
-    """The demo database for the queries, kaleido warm, and one Playwright page."""
+def browser_page(demo_db_url: str, browser) -> Iterator[object]:
+    """The demo database for the queries, kaleido warm, and one page of the session's
+    Playwright browser (one Playwright per process: a second one would clash)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DATABASE_URL", demo_db_url)
-        with session(), sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            yield browser.new_page()
-            browser.close()
+        with session():
+            page = browser.new_page()
+            yield page
+            page.close()
 
 
 def exported_svg(chart_id: str, county: str | None, preset: str = "rapport"
