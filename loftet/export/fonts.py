@@ -3,7 +3,8 @@ through a fontconfig file, so exported figures use the same font as the app, on 
 
 The app serves `assets/fonts/*.woff2` (from the npm package `@fontsource/source-sans-3`) with
 `@font-face`. Chromium reads system fonts through fontconfig but does not take WOFF2 files
-from there, so the export converts them once to TrueType (fontTools) in a private folder. The
+from there, so the export converts them once to TrueType (fontTools) in a private folder,
+without ligatures (text copied from an exported PDF stays searchable). The
 package's subsets name their family `Source Sans 3 ExtraLight`; a fontconfig scan rule files
 them under `Source Sans 3`, the name the template asks for (the font files are not edited).
 """
@@ -23,6 +24,8 @@ FONT_DIR = ROOT / "assets" / "fonts"
 FAMILY = "Source Sans 3"
 FILE_FAMILY = "Source Sans 3 ExtraLight"
 SYSTEM_CONFIG = "/etc/fonts/fonts.conf"
+FORMAT_VERSION = 2
+"""Bumped when the TrueType copies are made differently (a new folder, no stale copies)."""
 
 
 def fontconfig_text(font_dir: Path) -> str:
@@ -49,6 +52,11 @@ def truetype_copies(target: Path, source: Path = FONT_DIR) -> list[Path]:
         if not ttf.exists() or ttf.stat().st_mtime < woff2.stat().st_mtime:
             font = TTFont(woff2)
             font.flavor = None
+            if "GSUB" in font:
+                # No ligatures: "ff" drawn as one glyph is lost when text is copied from, or
+                # searched in, an exported PDF ("oﬀisielle"). Latin text needs no other
+                # substitution.
+                del font["GSUB"]
             partial = ttf.with_suffix(f".{os.getpid()}.part")
             font.save(partial)
             partial.replace(ttf)
@@ -61,7 +69,7 @@ def use_bundled_fonts() -> Path | None:
     unless `FONTCONFIG_FILE` is already set or no font is bundled; returns the file used."""
     if os.environ.get("FONTCONFIG_FILE") or not any(FONT_DIR.glob("*.woff2")):
         return None
-    folder = Path(tempfile.gettempdir()) / f"loftet-fonts-{os.getuid()}"
+    folder = Path(tempfile.gettempdir()) / f"loftet-fonts-{FORMAT_VERSION}-{os.getuid()}"
     truetype_copies(folder)
     config = folder / "fonts.conf"
     config.write_text(fontconfig_text(folder), encoding="utf-8")
