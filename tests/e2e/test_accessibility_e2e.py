@@ -59,9 +59,11 @@ def test_filters_and_export_buttons_are_reachable_and_operable_by_keyboard(
             break
     assert any('"aar"' in r for r in reached) and '"fylke"' in reached[-1]
     page.keyboard.press("Enter")
+    page.wait_for_selector("[role='option']")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     page.wait_for_url("**fylke=**")
+    wait_for_charts(page)
     for _ in range(40):
         page.keyboard.press("Tab")
         if '"type":"export"' in page.evaluate("document.activeElement.id"):
