@@ -6,11 +6,20 @@ PY := $(VENV)/bin/python
 DB := data/loftet.sqlite
 HOST ?= 127.0.0.1
 PORT ?= 8050
+WORKERS ?= 2
 
-.PHONY: run test setup system venv data demo bench lint clean
+.PHONY: run serve warm test setup system venv data demo bench lint clean
 
 run: setup data
+	@echo "==> Starter utviklingsserveren på http://$(HOST):$(PORT) (Ctrl+C stopper)"
 	HOST=$(HOST) PORT=$(PORT) $(PY) app.py
+
+serve: setup data
+	@echo "==> Starter produksjonsserveren (gunicorn, $(WORKERS) prosesser) på http://$(HOST):$(PORT)"
+	HOST=$(HOST) PORT=$(PORT) WEB_CONCURRENCY=$(WORKERS) $(VENV)/bin/gunicorn -c gunicorn.conf.py app:server
+
+warm: venv
+	$(PY) -m loftet.warm
 
 test: setup
 	$(PY) -m pytest -q

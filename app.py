@@ -1,26 +1,35 @@
-"""Løftet-monitor: `python app.py` serves the dashboard (HOST and PORT from the environment)."""
+"""Løftet-monitor: the Dash app.
+
+`create_app()` builds it; `server` is the Flask server for gunicorn (`gunicorn app:server`,
+see `gunicorn.conf.py` and `make serve`); `python app.py` runs the development server (HOST and
+PORT from the environment). Importing this module does no database work and starts no thread:
+pages read the database per request, and `python -m loftet.warm` (or the gunicorn start-up
+hook) fills the shared cache.
+"""
 
 from __future__ import annotations
 
 import os
-import threading
 
 import dash
-from dash import Dash, html
+from dash import Dash
 
 import loftet.theme  # noqa: F401 — registers the Plotly template
-from loftet.queries import summaries
+from loftet import cache, web
+from loftet.jobs import background_manager
 from loftet.ui import (
     callbacks,  # noqa: F401 — registers the shared callbacks
     export_callbacks,  # noqa: F401 — chart export downloads
 )
+from loftet.ui.nodata import requires_data, title_requires_data
 from loftet.ui.shell import shell
 
 TITLE = "Løftet-monitor"
 
 
 def create_app() -> Dash:
-    """Build the Dash app with every page registered from `pages/`."""
+    """Build the Dash app with every page registered from `pages/`, the shared cache, the
+    background-job manager and the hardened server around it."""
     app = Dash(
         __name__,
         use_pages=True,
@@ -28,23 +37,33 @@ def create_app() -> Dash:
         title=TITLE,
         update_title=None,
         serve_locally=True,
+        compress=True,
         suppress_callback_exceptions=False,
+        background_callback_manager=background_manager(),
     )
     app.layout = shell
-    app.validation_layout = html.Div([shell(), *_page_layouts()])
-    threading.Thread(target=summaries.warm, name="warm-cache", daemon=True).start()
+    for page in dash.page_registry.values():
+        if callable(page["layout"]):
+            page["layout"] = requires_data(page["layout"])
+        if callable(page.get("title")):
+            page["title"] = title_requires_data(page["title"], f"{page['name']} – {TITLE}")
+    cache.init_app(app.server)
+    web.harden(app)
     return app
-
-
-def _page_layouts() -> list:
-    """Every page's default layout, so Dash can check each callback's ids at start-up."""
-    return [page["layout"]() if callable(page["layout"]) else page["layout"]
-            for page in dash.page_registry.values()]
 
 
 app = create_app()
 server = app.server
 
 if __name__ == "__main__":
+    from werkzeug.serving import WSGIRequestHandler
+
+    class QuietHandler(WSGIRequestHandler):
+        """The development server without its software version in the `Server` header."""
+
+        def version_string(self) -> str:
+            return web.SERVER_NAME
+
     app.run(host=os.environ.get("HOST", "127.0.0.1"), port=int(os.environ.get("PORT", "8050")),
-            debug=os.environ.get("DASH_DEBUG") == "1", dev_tools_disable_version_check=True)
+            debug=os.environ.get("DASH_DEBUG") == "1", dev_tools_disable_version_check=True,
+            request_handler=QuietHandler)

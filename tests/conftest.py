@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -11,6 +13,13 @@ from sqlalchemy import Engine
 from etl.formats import FileFormat
 from etl.reference import load_reference
 from loftet.db import make_engine
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Every test run gets its own shared cache and job store (the app and the servers the
+    end-to-end tests start inherit it), so runs never see each other's entries."""
+    if not os.environ.get("LOFTET_CACHE_DIR"):
+        os.environ["LOFTET_CACHE_DIR"] = tempfile.mkdtemp(prefix="loftet-test-cache-")
 
 
 @pytest.fixture
