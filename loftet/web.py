@@ -2,8 +2,10 @@
 asset caching.
 
 - Content-Security-Policy: scripts only from the app itself plus the SHA-256 hashes of Dash's
-  inline scripts (`Dash.csp_hashes()`, computed once the first request has set up the page
-  router, which adds one); nothing may frame the app; no plug-ins; forms and base URL local.
+  inline scripts (`Dash.csp_hashes()`, a few microseconds). They are hashed per response, not
+  once: Dash adds the page router's script during a worker's first requests, and a policy
+  computed by a concurrent thread before that would block it. Nothing may frame the app; no
+  plug-ins; forms and base URL stay local.
 - `X-Content-Type-Options`, `Referrer-Policy`, `X-Frame-Options`, `Permissions-Policy`.
 - Requests larger than `MAX_REQUEST_BYTES` get 413; a callback request that is not a well-formed
   Dash callback (bad JSON, unknown output, wrong shapes) gets 400 instead of a 500 from deep
@@ -66,7 +68,6 @@ def harden(app: Dash) -> None:
     server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     server.config["MAX_FORM_MEMORY_SIZE"] = MAX_REQUEST_BYTES
     server.config["SEND_FILE_MAX_AGE_DEFAULT"] = ASSET_MAX_AGE_S
-    policy: dict[str, str] = {}
 
     @server.before_request
     def reject_malformed_callback() -> Any:
@@ -79,9 +80,7 @@ def harden(app: Dash) -> None:
 
     @server.after_request
     def add_headers(response: Response) -> Response:
-        if "text" not in policy:
-            policy["text"] = content_security_policy(app.csp_hashes())
-        response.headers["Content-Security-Policy"] = policy["text"]
+        response.headers["Content-Security-Policy"] = content_security_policy(app.csp_hashes())
         for name, value in HEADERS.items():
             response.headers.setdefault(name, value)
         response.headers["Server"] = SERVER_NAME

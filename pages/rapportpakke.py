@@ -41,6 +41,7 @@ AGAIN = "rapportpakke-igjen"
 PROGRESS = "rapportpakke-fremdrift"
 STEP = "rapportpakke-steg"
 STATUS = "rapportpakke-status"
+STATUS_BOX = "rapportpakke-status-boks"
 JOB = "rapportpakke-jobb"
 TOKEN = "rapportpakke-okt"
 DOWNLOAD = "rapportpakke-download"
@@ -84,8 +85,8 @@ def build_card() -> dbc.Card:
                               className="rapportpakke-progress mb-2"),
                  role="group", **{"aria-label": "Fremdrift for rapportpakken"}),
         html.P("", id=STEP, className="rapportpakke-step"),
-        html.P(INTRO_TEXT, id=STATUS, className=STATUS_CLASS["ok"], role="status",
-               **{"aria-live": "polite"}),
+        html.Div(html.P(INTRO_TEXT, id=STATUS, className=STATUS_CLASS["ok"], role="status",
+                        **{"aria-live": "polite"}), id=STATUS_BOX),
         dcc.Store(id=JOB),
         dcc.Store(id=TOKEN, data=uuid.uuid4().hex),
         dcc.Download(id=DOWNLOAD),
@@ -129,6 +130,7 @@ def make_pack(filters: Filters, token: str, progress) -> tuple:
 
     try:
         with slot("rapportpakke", MAX_PACKS):
+            progress((0, "", "Starter eksporten …"))
             result = build_pack(filters, report)
     except Busy:
         return (None, f"Det lages {MAX_PACKS} rapportpakker akkurat nå, som er det meste "
@@ -157,7 +159,8 @@ def make_pack(filters: Filters, token: str, progress) -> tuple:
     running=[(Output(START, "disabled"), True, False),
              (Output(CANCEL, "className"), "me-2", f"me-2 {HIDDEN}"),
              (Output(PROGRESS, "animated"), True, False),
-             (Output(STEP, "className"), "rapportpakke-step", f"rapportpakke-step {HIDDEN}")],
+             (Output(STEP, "className"), "rapportpakke-step", f"rapportpakke-step {HIDDEN}"),
+             (Output(STATUS_BOX, "className"), HIDDEN, "")],
     progress=[Output(PROGRESS, "value"), Output(PROGRESS, "label"), Output(STEP, "children")],
     progress_default=[0, "", ""],
     cancel=[Input(CANCEL, "n_clicks")],

@@ -277,7 +277,7 @@ def test_pack_job_sends_the_zip_and_keeps_it_for_download_again(pack_page, monke
         report(1, 4, "Henter tall"), PackResult(b"PK-zip", charts=3))[1])
     sent, status, tone, key, again = pack_page.make_pack(Filters(fylke="46", aar=2024), "t",
                                                          steps.append)
-    assert steps == [(25, "25 %", "Henter tall (1 av 4)")]
+    assert steps == [(0, "", "Starter eksporten …"), (25, "25 %", "Henter tall (1 av 4)")]
     assert sent["filename"] == "loftet_rapportpakke_vestland_2024.zip"
     assert base64.b64decode(sent["content"]) == b"PK-zip"
     assert status.startswith("Ferdig: loftet_rapportpakke_vestland_2024.zip") and tone == "ok"

@@ -524,7 +524,8 @@ class KaleidoSession:
                 content = future.result(RENDER_TIMEOUT_S + 10)
             except Exception as exc:
                 future.cancel()
-                raise ExportError(f"Eksport til {fmt.upper()} feilet eller tok for lang tid.") from exc
+                raise ExportError(
+                    f"Eksport til {fmt.upper()} feilet eller tok for lang tid.") from exc
             failed = False
             return content
         finally:
