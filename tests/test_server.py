@@ -1,0 +1,169 @@
+"""The app as a server: nothing at import, no data yet, /helse, security headers, limits,
+malformed requests, strict URL numbers and the shared query cache."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import dash
+import pytest
+
+from loftet.datastate import EMPTY, MISSING, OK, read_state
+from loftet.filters import parse_filters, parse_int
+from loftet.presentation import parse_presentation
+
+ROOT = Path(__file__).resolve().parent.parent
+
+IMPORT_PROBE = """
+import threading, sqlalchemy.engine.base as base
+statements = []
+original = base.Connection.execute
+base.Connection.execute = lambda self, *a, **k: statements.append(a) or original(self, *a, **k)
+import app
+print(len(statements), threading.active_count())
+"""
+
+
+@pytest.fixture(scope="module")
+def server():
+    """The real app's Flask server (one import for the module)."""
+    import app
+
+    return app.server
+
+
+@pytest.fixture
+def client(server):
+    return server.test_client()
+
+
+def test_import_runs_no_sql_starts_no_thread_and_creates_no_file(tmp_path: Path) -> None:
+    missing = tmp_path / "finnes-ikke.sqlite"
+    env = {"DATABASE_URL": f"sqlite:///{missing}", "PATH": "/usr/bin:/bin",
+           "LOFTET_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, "-c", IMPORT_PROBE], cwd=ROOT, env=env,
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0", "1"]
+    assert not missing.exists()
+
+
+def test_missing_database_is_reported_and_never_created(client, tmp_path, monkeypatch) -> None:
+    missing = tmp_path / "mangler" / "loftet.sqlite"
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{missing}")
+    health = client.get("/helse")
+    assert health.status_code == 503 and health.json["database"] == MISSING
+    assert "python -m etl demo" in health.json["melding"]
+    assert client.get("/").status_code == 200
+    assert not missing.exists() and not missing.parent.exists()
+
+
+def _page_text(server, path_module: str, **params: str) -> str:
+    page = next(p for p in dash.page_registry.values() if p["module"] == path_module)
+    with server.test_request_context("/"):
+        return json.dumps(page["layout"](**params).to_plotly_json(), default=str)
+
+
+def test_every_page_says_no_data_and_how_to_load_it(server, client, engine, tmp_path,
+                                                     monkeypatch) -> None:
+    empty = Path(engine.url.database)
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{empty}")
+    assert read_state().status == EMPTY
+    assert client.get("/helse").json["database"] == EMPTY
+    for page in dash.page_registry.values():
+        if page["module"].endswith("not_found_404"):
+            continue
+        params = {"nummer": "4601"} if page.get("path_template") else {}
+        text = _page_text(server, page["module"], **params)
+        assert "Ingen data er lastet" in text and "python -m etl demo" in text, page["module"]
+
+
+def test_health_and_pages_with_data(server, client, small_db: str) -> None:
+    health = client.get("/helse")
+    assert health.status_code == 200 and health.json["database"] == OK
+    assert health.json["dataversjon"]
+    assert "Ingen data er lastet" not in _page_text(server, "pages.oversikt")
+
+
+def test_security_headers_and_no_server_version(client, small_db: str) -> None:
+    response = client.get("/")
+    policy = response.headers["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+    assert directives["frame-ancestors"] == "'none'"
+    assert directives["script-src"].startswith("'self' 'sha256-")
+    assert "unsafe-inline" not in directives["script-src"]
+    assert "unsafe-eval" not in directives["script-src"]
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "same-origin"
+    assert response.headers["Server"] == "loftet"
+
+
+@pytest.mark.parametrize("body", [
+    "ikke json", "[]", json.dumps({"output": "finnes.ikke"}),
+    json.dumps({"output": "oversikt-kpis.children", "inputs": "x", "outputs": {}}),
+    json.dumps({"output": "oversikt-kpis.children", "inputs": [{"id": 1}], "outputs": {}}),
+])
+def test_malformed_callback_requests_get_400(client, small_db: str, body: str) -> None:
+    response = client.post("/_dash-update-component", data=body,
+                           content_type="application/json")
+    assert response.status_code == 400
+    assert response.get_data(as_text=True).startswith("Ugyldig forespørsel")
+
+
+def test_oversized_requests_get_413(client) -> None:
+    response = client.post("/_dash-update-component", data=b"x" * 2_000_000,
+                           content_type="application/json")
+    assert response.status_code == 413
+
+
+@pytest.mark.parametrize("raw", ["²", "①", "١٢", "2⁰24", "1e3", "20 25", "0x10", "", None,
+                                 "9" * 10])
+def test_url_numbers_take_ascii_digits_only(raw) -> None:
+    assert parse_int(raw) is None
+
+
+def test_url_numbers_parse_plain_digits() -> None:
+    assert [parse_int(v) for v in ("2025", " 7 ", "-1", 12)] == [2025, 7, -1, 12]
+
+
+def test_unicode_digits_in_the_url_give_notices_not_errors() -> None:
+    parsed = parse_filters({"aar": "²", "fra": "①", "struktur": "²⁰²⁰"})
+    assert (parsed.filters.aar, parsed.filters.fra, parsed.filters.struktur) == (2026, 2020, 2024)
+    assert len(parsed.notices) == 3 and "«aar=²»" in " ".join(parsed.notices)
+    presentation = parse_presentation({"slide": "²", "auto": "①"})
+    assert presentation.slide == 1 and presentation.auto is None
+    assert any("slide=²" in n for n in presentation.notices)
+
+
+def test_query_cache_is_shared_keyed_by_data_version_and_read_once_per_request(
+        server, small_db_url: str, tmp_path: Path, monkeypatch) -> None:
+    from loftet import cache
+    from loftet.queries import base
+
+    copy = tmp_path / "kopi.sqlite"
+    shutil.copy(small_db_url.removeprefix("sqlite:///"), copy)
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{copy}")
+    runs = []
+    run = base._run
+    monkeypatch.setattr(base, "_run", lambda sql, params: runs.append(sql) or run(sql, params))
+    read_frame = base.read_frame
+    query = "SELECT SUM(belop_kr) AS kr FROM bevilgning"
+    before = int(read_frame(query).kr.iloc[0])
+    cache._standalone.cache_clear()  # a new process: nothing in memory, the files remain
+    assert int(read_frame(query).kr.iloc[0]) == before and len(runs) == 1
+
+    def new_load() -> None:
+        with sqlite3.connect(copy) as conn:
+            conn.execute("UPDATE bevilgning SET belop_kr = belop_kr + 1 WHERE aar = 2021")
+            conn.execute("INSERT INTO lastebatch (fil, filtype, sha256, lastet, rader_godtatt,"
+                         " rader_avvist) VALUES ('x', 'bevilgning', 'x', '2030-01-01', 1, 0)")
+
+    with server.test_request_context("/"):
+        assert int(read_frame(query).kr.iloc[0]) == before
+        new_load()
+        assert int(read_frame(query).kr.iloc[0]) == before, "one data version per request"
+    assert int(read_frame(query).kr.iloc[0]) == before + 1 and len(runs) == 2
