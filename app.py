@@ -12,10 +12,11 @@ from __future__ import annotations
 import os
 
 import dash
-from dash import Dash
+from dash import Dash, html
 
 import loftet.theme  # noqa: F401 — registers the Plotly template
 from loftet import cache, web
+from loftet.datastate import current_state
 from loftet.jobs import background_manager
 from loftet.ui import (
     callbacks,  # noqa: F401 — registers the shared callbacks
@@ -25,12 +26,37 @@ from loftet.ui.nodata import requires_data, title_requires_data
 from loftet.ui.shell import shell
 
 TITLE = "Løftet-monitor"
+PROBE_ID = "oversikt-kpis"
+"""An id only the real Oversikt layout has: its absence means the validation layout was built
+while the database had no data."""
+
+
+class LoftetDash(Dash):
+    """Dash, with the browser's callback validation following the data.
+
+    Dash builds the layout it checks callback ids against (`validation_layout`) from every
+    page's layout on a worker's first request. Without data the pages show only the no-data
+    notice, so that layout lacks the pages' ids: the browser is then told not to check, and
+    the layout is rebuilt on the first page load after data has been loaded.
+    """
+
+    def _config(self) -> dict:
+        config = super()._config()
+        if not current_state().has_data:
+            config.pop("validation_layout", None)
+            config["suppress_callback_exceptions"] = True
+        elif self.validation_layout is not None and PROBE_ID not in self.validation_layout:
+            self.validation_layout = html.Div([
+                *[page["layout"]() if callable(page["layout"]) else page["layout"]
+                  for page in dash.page_registry.values()], shell()])
+            config["validation_layout"] = self.validation_layout
+        return config
 
 
 def create_app() -> Dash:
     """Build the Dash app with every page registered from `pages/`, the shared cache, the
     background-job manager and the hardened server around it."""
-    app = Dash(
+    app = LoftetDash(
         __name__,
         use_pages=True,
         pages_folder="pages",

@@ -15,7 +15,7 @@ import uuid
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import ALL, Input, Output, State, callback, dcc, html
+from dash import ALL, Input, Output, State, callback, clientside_callback, dcc, html
 from dash.exceptions import PreventUpdate
 
 from loftet import cache
@@ -51,6 +51,7 @@ HIDDEN = "d-none"
 STATE_VALUES_NOW = State({"type": ids.URL_STATE, "param": ALL}, "value")
 INTRO_TEXT = ("Velg fylke (eller hele landet) og år, og trykk «Lag rapportpakke». "
               "Det tar omtrent et halvt minutt.")
+CANCELLED_TEXT = "Rapportpakken ble avbrutt. Trykk «Lag rapportpakke» for å starte på nytt."
 STATUS_CLASS = {"ok": "rapportpakke-status", "warning": "rapportpakke-status text-warning-emphasis",
                 "error": "rapportpakke-status text-danger"}
 
@@ -175,6 +176,17 @@ def build_pack_job(set_progress, clicks: int | None, values: list, control_ids: 
     filters, _options = split_params(params_from_controls(values, control_ids))
     download, text, tone, key, again = make_pack(filters, token or "", set_progress)
     return download, text, STATUS_CLASS[tone], key, again
+
+
+clientside_callback(
+    f"""function (clicks) {{
+        return clicks ? {CANCELLED_TEXT!r} : window.dash_clientside.no_update;
+    }}""",
+    Output(STATUS, "children", allow_duplicate=True),
+    Input(CANCEL, "n_clicks"),
+    prevent_initial_call=True,
+)
+"""Cancelling kills the job's process (Dash does that); the status line says so."""
 
 
 @callback(
