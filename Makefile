@@ -22,7 +22,9 @@ warm: venv
 	$(PY) -m loftet.warm
 
 test: setup
+	@echo "==> Hele testsuiten på SQLite"
 	$(PY) -m pytest -q
+	PY=$(PY) bash scripts/test_postgres.sh
 
 setup: system venv
 
@@ -44,8 +46,11 @@ $(DB):
 	$(PY) -m etl demo
 
 demo: venv
-	rm -f $(DB) $(DB)-wal $(DB)-shm
-	$(PY) -m etl demo
+	@echo "==> Bygger demodata i en ny fil og bytter den inn (trygt mens appen kjører)"
+	rm -f data/demo-ny.sqlite data/demo-ny.sqlite-wal data/demo-ny.sqlite-shm
+	DATABASE_URL=sqlite:///data/demo-ny.sqlite $(PY) -m etl demo
+	DATABASE_URL=sqlite:///$(DB) $(PY) -m etl replace data/demo-ny.sqlite
+	rm -f data/demo-ny.sqlite data/demo-ny.sqlite-wal data/demo-ny.sqlite-shm
 
 bench: setup data
 	$(PY) bench/etl_bench.py

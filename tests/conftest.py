@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 from etl.formats import FileFormat
 from etl.reference import load_reference
 from loftet.db import make_engine
+from tests.databases import new_database_url
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -24,8 +25,9 @@ def pytest_configure(config: pytest.Config) -> None:
 
 @pytest.fixture
 def engine(tmp_path: Path) -> Engine:
-    """An empty SQLite database with the schema and reference tables."""
-    engine = make_engine(f"sqlite:///{tmp_path / 'test.sqlite'}")
+    """An empty database (SQLite, or PostgreSQL: `tests/databases.py`) with the schema and
+    reference tables."""
+    engine = make_engine(new_database_url(tmp_path, "test"))
     load_reference(engine)
     yield engine
     engine.dispose()
@@ -51,7 +53,7 @@ def small_db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     from tests.small_data import write_small_inputs
 
     folder = tmp_path_factory.mktemp("small")
-    url = f"sqlite:///{folder / 'small.sqlite'}"
+    url = new_database_url(folder, "small")
     engine = make_engine(url)
     load_reference(engine)
     for path in in_load_order(write_small_inputs(folder / "input")):
@@ -76,7 +78,7 @@ def demo_db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     import sys
 
     folder = tmp_path_factory.mktemp("demo")
-    url = f"sqlite:///{folder / 'demo.sqlite'}"
+    url = new_database_url(folder, "demo")
     subprocess.run([sys.executable, "-m", "etl", "demo", "--out", str(folder / "input")],
                    cwd=Path(__file__).resolve().parent.parent,
                    env=os.environ | {"DATABASE_URL": url}, check=True, capture_output=True)

@@ -4,7 +4,6 @@ malformed requests, strict URL numbers and the shared query cache."""
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -16,6 +15,7 @@ import pytest
 from loftet.datastate import EMPTY, MISSING, OK, read_state
 from loftet.filters import parse_filters, parse_int
 from loftet.presentation import parse_presentation
+from tests.databases import new_database_url, sqlite_path
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -68,10 +68,9 @@ def _page_text(server, path_module: str, **params: str) -> str:
         return json.dumps(page["layout"](**params).to_plotly_json(), default=str)
 
 
-def test_every_page_says_no_data_and_how_to_load_it(server, client, engine, tmp_path,
+def test_every_page_says_no_data_and_how_to_load_it(server, client, engine,
                                                      monkeypatch) -> None:
-    empty = Path(engine.url.database)
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{empty}")
+    monkeypatch.setenv("DATABASE_URL", engine.url.render_as_string(hide_password=False))
     assert read_state().status == EMPTY
     assert client.get("/helse").json["database"] == EMPTY
     for page in dash.page_registry.values():
@@ -139,31 +138,45 @@ def test_unicode_digits_in_the_url_give_notices_not_errors() -> None:
     assert any("slide=²" in n for n in presentation.notices)
 
 
+def _load_budget(engine, amount: int, loaded: str) -> None:
+    """A budget row and a load batch: a new data version, as a real load makes."""
+    from datetime import datetime
+
+    from loftet.db import bevilgning, lastebatch
+
+    with engine.begin() as conn:
+        conn.execute(bevilgning.delete())
+        conn.execute(bevilgning.insert(), {"aar": 2021, "belop_kr": amount, "kilde": "test"})
+        conn.execute(lastebatch.insert(), {
+            "fil": "test", "filtype": "bevilgning", "sha256": loaded, "rader_avvist": 0,
+            "lastet": datetime.fromisoformat(loaded), "rader_godtatt": 1})
+
+
 def test_query_cache_is_shared_keyed_by_data_version_and_read_once_per_request(
-        server, small_db_url: str, tmp_path: Path, monkeypatch) -> None:
+        server, engine, monkeypatch) -> None:
     from loftet import cache
     from loftet.queries import base
 
-    copy = tmp_path / "kopi.sqlite"
-    shutil.copy(small_db_url.removeprefix("sqlite:///"), copy)
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{copy}")
+    monkeypatch.setenv("DATABASE_URL", engine.url.render_as_string(hide_password=False))
+    _load_budget(engine, 100, "2030-01-01T00:00:00")
     runs = []
     run = base._run
     monkeypatch.setattr(base, "_run", lambda sql, params: runs.append(sql) or run(sql, params))
-    read_frame = base.read_frame
     query = "SELECT SUM(belop_kr) AS kr FROM bevilgning"
-    before = int(read_frame(query).kr.iloc[0])
+    assert int(base.read_frame(query).kr.iloc[0]) == 100
     cache._standalone.cache_clear()  # a new process: nothing in memory, the files remain
-    assert int(read_frame(query).kr.iloc[0]) == before and len(runs) == 1
-
-    def new_load() -> None:
-        with sqlite3.connect(copy) as conn:
-            conn.execute("UPDATE bevilgning SET belop_kr = belop_kr + 1 WHERE aar = 2021")
-            conn.execute("INSERT INTO lastebatch (fil, filtype, sha256, lastet, rader_godtatt,"
-                         " rader_avvist) VALUES ('x', 'bevilgning', 'x', '2030-01-01', 1, 0)")
+    assert int(base.read_frame(query).kr.iloc[0]) == 100 and len(runs) == 1
 
     with server.test_request_context("/"):
-        assert int(read_frame(query).kr.iloc[0]) == before
-        new_load()
-        assert int(read_frame(query).kr.iloc[0]) == before, "one data version per request"
-    assert int(read_frame(query).kr.iloc[0]) == before + 1 and len(runs) == 2
+        assert int(base.read_frame(query).kr.iloc[0]) == 100
+        _load_budget(engine, 200, "2030-01-02T00:00:00")
+        assert int(base.read_frame(query).kr.iloc[0]) == 100, "one data version per request"
+    assert int(base.read_frame(query).kr.iloc[0]) == 200 and len(runs) == 2
+
+
+def test_a_database_without_tables_is_empty_not_an_error(tmp_path: Path) -> None:
+    url = new_database_url(tmp_path, "uten_tabeller")
+    if url.startswith("sqlite"):
+        sqlite3.connect(sqlite_path(url)).close()
+    state = read_state(url)
+    assert state.status == EMPTY and not state.has_data and "python -m etl" in state.message

@@ -89,6 +89,12 @@ def county_column(struktur: int):
     return kommune.c.fylkesnummer_2020 if struktur == 2020 else kommune.c.fylkesnummer
 
 
-def optional_equals(column: str, param: str) -> str:
-    """SQL for "`column` = :param, unless :param is NULL" (typed, so PostgreSQL accepts it)."""
-    return f"(CAST(:{param} AS VARCHAR(20)) IS NULL OR {column} = :{param})"
+def equals_if(column: str, param: str, value: object) -> tuple[str, dict[str, object]]:
+    """`" AND column = :param"` and its parameter when `value` is given; nothing otherwise.
+
+    A condition only when it filters, so PostgreSQL and SQLite see a plain equality they can
+    use an index for (a catch-all `:p IS NULL OR column = :p` keeps them from it).
+    """
+    if value is None:
+        return "", {}
+    return f" AND {column} = :{param}", {param: value}

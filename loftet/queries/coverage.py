@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from loftet.filters import Filters
-from loftet.queries.base import cached_frame, optional_equals, read_frame
+from loftet.queries.base import cached_frame, equals_if, read_frame
 from loftet.queries.reference import municipalities
 from loftet.queries.summaries import participation_summary, select, team_facts, unit_summary
 
@@ -44,11 +44,12 @@ def whole_team_by_municipality(year: int) -> pd.DataFrame:
 
 def granted_by_municipality(filters: Filters, year: int) -> pd.DataFrame:
     """NOK granted and spent per 2024 municipality in `year` (owner filter applies)."""
+    recipient, params = equals_if("mottakertype", "mottakertype",
+                                  OWNER_TO_RECIPIENT.get(filters.eier or ""))
     return read_frame(
         "SELECT kommunenummer, SUM(innvilget_kr) AS innvilget_kr, SUM(brukt_kr) AS brukt_kr "
-        "FROM tildeling WHERE aar = :aar "
-        f"AND {optional_equals('mottakertype', 'mottakertype')} GROUP BY kommunenummer",
-        aar=year, mottakertype=OWNER_TO_RECIPIENT.get(filters.eier or ""))
+        f"FROM tildeling WHERE aar = :aar{recipient} GROUP BY kommunenummer",
+        aar=year, **params)
 
 
 def _municipality_frame(struktur: int) -> pd.DataFrame:
