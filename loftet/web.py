@@ -16,6 +16,7 @@ asset caching.
 from __future__ import annotations
 
 import logging
+import time
 from typing import Any
 
 from dash import Dash
@@ -28,6 +29,10 @@ log = logging.getLogger(__name__)
 MAX_REQUEST_BYTES = 1_000_000
 """The largest request body: a callback request from this app is a few kilobytes."""
 CALLBACK_PATH = "_dash-update-component"
+ROUTER_OUTPUT = "_pages_content.children"
+ROUTER_WAIT_S = 30.0
+"""Dash registers the page router's callback during a worker's first request; requests that
+arrive on other threads meanwhile wait for it (at most this long) instead of being refused."""
 ASSET_MAX_AGE_S = 365 * 24 * 3600
 """Dash fingerprints its component bundles and assets (`?m=<mtime>`/`.v<version>`): a new
 version gets a new address, so browsers may keep them for a year."""
@@ -102,7 +107,7 @@ def callback_request_problem(body: object, app: Dash) -> str:
     if not isinstance(body, dict):
         return "ikke et JSON-objekt"
     output = body.get("output")
-    if not isinstance(output, str) or output not in app.callback_map:
+    if not isinstance(output, str) or not _known_output(app, output):
         return "ukjent output"
     for part in ("inputs", "state"):
         items = body.get(part, [])
@@ -114,6 +119,20 @@ def callback_request_problem(body: object, app: Dash) -> str:
     if not isinstance(changed, list) or not all(isinstance(c, str) for c in changed):
         return "feil form på «changedPropIds»"
     return ""
+
+
+def _router_ready(app: Dash) -> bool:
+    return any(ROUTER_OUTPUT in key for key in list(app.callback_map))
+
+
+def _known_output(app: Dash, output: str) -> bool:
+    """Whether `output` names a callback, once the page router is registered."""
+    if output in app.callback_map:
+        return True
+    deadline = time.monotonic() + ROUTER_WAIT_S
+    while not _router_ready(app) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return output in app.callback_map
 
 
 def _is_dependency(item: object) -> bool:
