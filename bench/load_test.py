@@ -119,7 +119,8 @@ def call(base: str, request: dict, results: Results) -> float:
             response.read()
         results.request()
     except urllib.error.HTTPError as error:
-        results.request(f"{error.code} {request['path']}")
+        reason = error.read().decode(errors="replace")[:80]
+        results.request(f"{error.code} {request['path'].split('?')[0]}: {reason}")
     except OSError as error:
         results.request(f"{type(error).__name__} {request['path']}")
     return time.perf_counter() - started

@@ -7,6 +7,7 @@ asset caching.
   computed by a concurrent thread before that would block it. Nothing may frame the app; no
   plug-ins; forms and base URL stay local.
 - `X-Content-Type-Options`, `Referrer-Policy`, `X-Frame-Options`, `Permissions-Policy`.
+- Dash's first-request set-up runs once under a lock (`serialise_first_request`).
 - Requests larger than `MAX_REQUEST_BYTES` get 413; a callback request that is not a well-formed
   Dash callback (bad JSON, unknown output, wrong shapes) gets 400 instead of a 500 from deep
   inside Dash.
@@ -16,7 +17,8 @@ asset caching.
 from __future__ import annotations
 
 import logging
-import time
+import threading
+from collections.abc import Callable
 from typing import Any
 
 from dash import Dash
@@ -29,10 +31,6 @@ log = logging.getLogger(__name__)
 MAX_REQUEST_BYTES = 1_000_000
 """The largest request body: a callback request from this app is a few kilobytes."""
 CALLBACK_PATH = "_dash-update-component"
-ROUTER_OUTPUT = "_pages_content.children"
-ROUTER_WAIT_S = 30.0
-"""Dash registers the page router's callback during a worker's first request; requests that
-arrive on other threads meanwhile wait for it (at most this long) instead of being refused."""
 ASSET_MAX_AGE_S = 365 * 24 * 3600
 """Dash fingerprints its component bundles and assets (`?m=<mtime>`/`.v<version>`): a new
 version gets a new address, so browsers may keep them for a year."""
@@ -70,6 +68,7 @@ def content_security_policy(script_hashes: list[str]) -> str:
 def harden(app: Dash) -> None:
     """Add the headers, limits, error handling and `/helse` to `app`'s Flask server."""
     server: Flask = app.server
+    serialise_first_request(server)
     server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     server.config["MAX_FORM_MEMORY_SIZE"] = MAX_REQUEST_BYTES
     server.config["SEND_FILE_MAX_AGE_DEFAULT"] = ASSET_MAX_AGE_S
@@ -98,6 +97,31 @@ def harden(app: Dash) -> None:
     server.add_url_rule("/helse", "helse", health)
 
 
+def serialise_first_request(server: Flask) -> None:
+    """Run Dash's own first-request set-up (it registers every callback and the page router)
+    once, under a lock, before any thread answers a request.
+
+    Dash marks the set-up as done before doing it, so with several threads per worker a
+    request arriving meanwhile would find callbacks missing. The hooks Dash registered so far
+    are replaced by one that runs them all under a lock, the first time only.
+    """
+    hooks: list[Callable[[], Any]] = list(server.before_request_funcs.get(None, []))
+    lock = threading.Lock()
+    done = threading.Event()
+
+    def dash_setup() -> Any:
+        if done.is_set():
+            return None
+        with lock:
+            if not done.is_set():
+                for hook in hooks:
+                    hook()
+                done.set()
+        return None
+
+    server.before_request_funcs[None] = [dash_setup]
+
+
 def _text(message: str, status: int) -> Response:
     return Response(message, status=status, mimetype="text/plain")
 
@@ -107,7 +131,7 @@ def callback_request_problem(body: object, app: Dash) -> str:
     if not isinstance(body, dict):
         return "ikke et JSON-objekt"
     output = body.get("output")
-    if not isinstance(output, str) or not _known_output(app, output):
+    if not isinstance(output, str) or output not in app.callback_map:
         return "ukjent output"
     for part in ("inputs", "state"):
         items = body.get(part, [])
@@ -119,20 +143,6 @@ def callback_request_problem(body: object, app: Dash) -> str:
     if not isinstance(changed, list) or not all(isinstance(c, str) for c in changed):
         return "feil form på «changedPropIds»"
     return ""
-
-
-def _router_ready(app: Dash) -> bool:
-    return any(ROUTER_OUTPUT in key for key in list(app.callback_map))
-
-
-def _known_output(app: Dash, output: str) -> bool:
-    """Whether `output` names a callback, once the page router is registered."""
-    if output in app.callback_map:
-        return True
-    deadline = time.monotonic() + ROUTER_WAIT_S
-    while not _router_ready(app) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    return output in app.callback_map
 
 
 def _is_dependency(item: object) -> bool:
