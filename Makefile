@@ -65,6 +65,10 @@ bench: setup data
 	$(PY) bench/app_bench.py
 	$(PY) bench/export_bench.py
 
+loadtest: setup data
+	@echo "==> Lasttest: 30 brukere i 60 s mot produksjonsserveren (gunicorn, $(WORKERS) prosesser)"
+	$(PY) bench/load_test.py --workers $(WORKERS)
+
 lint: venv
 	$(PY) -m ruff check .
 

@@ -17,7 +17,7 @@ from dash import Dash, html
 import loftet.theme  # noqa: F401 — registers the Plotly template
 from loftet import cache, web
 from loftet.datastate import current_state
-from loftet.jobs import background_manager
+from loftet.jobs import background_manager, celery_app
 from loftet.ui import (
     callbacks,  # noqa: F401 — registers the shared callbacks
     export_callbacks,  # noqa: F401 — chart export downloads
@@ -80,6 +80,8 @@ def create_app() -> Dash:
 
 app = create_app()
 server = app.server
+celery_app = celery_app()
+"""With `REDIS_URL`: the Celery app for `celery -A app:celery_app worker` (None without it)."""
 
 if __name__ == "__main__":
     from werkzeug.serving import WSGIRequestHandler
