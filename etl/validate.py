@@ -28,6 +28,8 @@ class Context:
     """2024 municipality number → Statsforvalter code."""
     from_2020: dict[str, str]
     """2020 municipality number → the 2024 number its data is stored under."""
+    counties_of: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """2024 municipality number → (its county in 2020–2023, its county from 2024)."""
 
 
 @dataclass
@@ -45,6 +47,7 @@ _CODE_QUERIES = {
     "indikator": "SELECT kode FROM indikator",
     "enhet": "SELECT enhet_id FROM enhet",
     "tiltak": "SELECT tiltak_id FROM tiltak",
+    "kommune": "SELECT kommunenummer FROM kommune",
 }
 
 
@@ -52,14 +55,15 @@ def load_context(conn: Connection) -> Context:
     """Read the reference codes from the database."""
     codes = {name: {r[0] for r in conn.execute(text(sql))} for name, sql in _CODE_QUERIES.items()}
     municipalities = conn.execute(
-        text("SELECT kommunenummer, kommunenummer_2020, statsforvalter FROM kommune "
-             "ORDER BY kommunenummer DESC")
+        text("SELECT kommunenummer, kommunenummer_2020, statsforvalter, fylkesnummer_2020, "
+             "fylkesnummer FROM kommune ORDER BY kommunenummer DESC")
     ).all()
     from_2020: dict[str, str] = {}
-    for number, number_2020, _sf in municipalities:
+    for number, number_2020, *_rest in municipalities:
         # Ålesund 1507 split in 2024: its earlier data stays with Ålesund (1508, lowest number).
         from_2020[number_2020] = number
-    return Context(codes, {m[0]: m[2] for m in municipalities}, from_2020)
+    return Context(codes, {m[0]: m[2] for m in municipalities}, from_2020,
+                   {m[0]: (m[3], m[4]) for m in municipalities})
 
 
 class _Errors:
@@ -107,6 +111,8 @@ def _check_field(spec: Field, raw: pd.Series, ctx: Context, errors: _Errors) -> 
         errors.add(~empty & parsed.isna(), f"{name} er ikke {kind}: «{{}}»", raw)
         _check_range(spec, parsed, errors)
         return parsed
+    if spec.kind == "recipient":
+        return raw  # checked against the recipient type in `_check_recipient`
     if spec.kind == "orgnr":
         errors.add(~empty & ~raw.str.fullmatch(r"\d{9}"), f"{name} må ha 9 sifre: «{{}}»", raw)
         return raw
@@ -162,6 +168,39 @@ def _check_statsforvalter(rows: pd.DataFrame, ctx: Context, errors: _Errors) -> 
                "«statsforvalter» stemmer ikke med kommunens statsforvalter")
 
 
+RECIPIENT_ID_PATTERN = {"kommune": r"\d{4}", "fylkeskommune": r"\d{2}", "privat": r"\d{9}"}
+RECIPIENT_ID_WORDS = {"kommune": "kommunenummer (4 sifre)",
+                      "fylkeskommune": "fylkesnummer (2 sifre)",
+                      "privat": "organisasjonsnummer (9 sifre)"}
+
+
+def _check_recipient(raw: pd.DataFrame, rows: pd.DataFrame, ctx: Context,
+                     errors: _Errors) -> None:
+    """`mottaker_id` must identify the recipient: a municipality is its own `kommunenummer`,
+    a county authority the county of `kommunenummer` in that year, a private owner an
+    organisation number. Municipality ids are stored as the 2024 number."""
+    given = raw["mottaker_id"]
+    kind = rows["mottakertype"]
+    for recipient, pattern in RECIPIENT_ID_PATTERN.items():
+        wrong = (kind == recipient) & (given != "") & ~given.str.fullmatch(pattern)
+        errors.add(wrong, f"«mottaker_id» for {recipient} må være {RECIPIENT_ID_WORDS[recipient]}: "
+                          "«{}»", given)
+    town = kind == "kommune"
+    padded = given.str.zfill(4)
+    own = padded.where(padded.isin(ctx.sf_of_2024.keys()), padded.map(ctx.from_2020))
+    errors.add(town & (given != "") & rows["kommunenummer"].notna()
+               & (own != rows["kommunenummer"]),
+               "«mottaker_id» må være samme kommune som «kommunenummer» for mottakertype kommune")
+    rows.loc[town, "mottaker_id"] = rows.loc[town, "kommunenummer"]
+    county = kind == "fylkeskommune"
+    structure = (rows["aar"].fillna(0) > LAST_YEAR_OF_2020_STRUCTURE).astype(int)
+    expected = [ctx.counties_of.get(k, ("", ""))[s] if isinstance(k, str) else ""
+                for k, s in zip(rows["kommunenummer"], structure, strict=True)]
+    errors.add(county & (given != "") & rows["kommunenummer"].notna()
+               & (given != pd.Series(expected, index=rows.index)),
+               "«mottaker_id» er ikke fylket «kommunenummer» lå i det året")
+
+
 def validate(raw: pd.DataFrame, fmt: FileFormat, ctx: Context) -> Result:
     """Check every row of `raw` (string cells) against `fmt`."""
     raw = raw.reindex(columns=fmt.headers, fill_value="")
@@ -180,6 +219,8 @@ def validate(raw: pd.DataFrame, fmt: FileFormat, ctx: Context) -> Result:
             rows[spec.column] = _municipality(raw[spec.header], year, ctx, errors)
     if "statsforvalter" in rows and "kommunenummer" in rows:
         _check_statsforvalter(rows, ctx, errors)
+    if "mottaker_id" in rows:
+        _check_recipient(raw, rows, ctx, errors)
     _check_duplicates(fmt, rows, errors)
     bad = sorted(errors.by_row)
     rejected = [(i + FIRST_DATA_LINE, "; ".join(errors.by_row[i]),

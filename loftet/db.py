@@ -124,6 +124,8 @@ enhet = Table(
     Column("kommunenummer", String(4), ForeignKey("kommune.kommunenummer"), nullable=False),
     Column("antall_barn_elever", Integer, nullable=False),
     Column("antall_ansatte", Integer, nullable=False),
+    Column("betjener_kommuner", Text, nullable=True,
+           comment="PPT only: 2024 municipality numbers served, separated by ';'"),
 )
 Index("ix_enhet_kommune", enhet.c.kommunenummer, enhet.c.enhetstype)
 
@@ -159,10 +161,12 @@ tildeling = Table(
     Column("kommunenummer", String(4), ForeignKey("kommune.kommunenummer"), nullable=False),
     Column("mottaker", String(200), nullable=False),
     Column("mottakertype", String(20), nullable=False),
+    Column("mottaker_id", String(9), nullable=False,
+           comment="municipality number (2024), county number or organisation number"),
     Column("tiltak_id", String(20), ForeignKey("tiltak.tiltak_id"), nullable=False),
     Column("innvilget_kr", BigInteger, nullable=False),
     Column("brukt_kr", BigInteger, nullable=True),
-    UniqueConstraint("aar", "tiltak_id", "mottaker", name="uq_tildeling"),
+    UniqueConstraint("aar", "tiltak_id", "mottakertype", "mottaker_id", name="uq_tildeling"),
 )
 Index("ix_tildeling_aar_kommune", tildeling.c.aar, tildeling.c.kommunenummer)
 
@@ -194,6 +198,19 @@ kvalitetsindikator = Table(
     UniqueConstraint("aar", "kommunenummer", "indikator", name="uq_kvalitetsindikator"),
 )
 Index("ix_kvalitet_indikator_aar", kvalitetsindikator.c.indikator, kvalitetsindikator.c.aar)
+
+kvalitetsindikator_landet = Table(
+    "kvalitetsindikator_landet",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("aar", Integer, nullable=False),
+    Column("indikator", String(16), ForeignKey("indikator.kode"), nullable=False),
+    Column("verdi", Float, nullable=False, comment="the published national level, percent"),
+    Column("teller", BigInteger, nullable=True),
+    Column("nevner", BigInteger, nullable=True),
+    Column("kilde", String(200), nullable=False),
+    UniqueConstraint("aar", "indikator", name="uq_kvalitetsindikator_landet"),
+)
 
 bevilgning = Table(
     "bevilgning",

@@ -71,8 +71,10 @@ def footer() -> html.Footer:
     loaded = last_loaded() if has_data else None
     fresh = f"Data lastet {long_date(loaded)}" if loaded else "Ingen data lastet ennå"
     demo = " · DEMODATA – ikke offisielle tall" if has_data and is_demo() else ""
-    return html.Footer(dbc.Container(html.Small(f"{fresh}{demo} · {SOURCE_LINE}"), fluid=True),
-                       className="app-footer")
+    return html.Footer(dbc.Container(html.Small([
+        f"{fresh}{demo} · {SOURCE_LINE} · ",
+        html.A("Om tallene: definisjoner, kilder og begrensninger", href="/om",
+               className="footer-link")]), fluid=True), className="app-footer")
 
 
 def shell() -> html.Div:
