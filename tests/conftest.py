@@ -48,17 +48,22 @@ def write_input(path: Path, fmt: FileFormat, rows: list[dict[str, object]],
 @pytest.fixture(scope="session")
 def small_db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     """URL of a database holding `tests/small_data.py`, loaded through the real ETL."""
-    from etl.load import load_file
-    from etl.order import in_load_order
     from tests.small_data import write_small_inputs
 
     folder = tmp_path_factory.mktemp("small")
-    url = new_database_url(folder, "small")
+    return load_database(new_database_url(folder, "small"), write_small_inputs(folder / "input"))
+
+
+def load_database(url: str, files: list[Path]) -> str:
+    """Load reference data and `files` through the real ETL (strict) into `url`; returns it."""
+    from etl.load import load_file
+    from etl.order import in_load_order
+
     engine = make_engine(url)
     load_reference(engine)
-    for path in in_load_order(write_small_inputs(folder / "input")):
+    for path in in_load_order(files):
         report = load_file(engine, path, strict=True)
-        assert report.status == "lastet", report
+        assert report.status == "lastet", (report.message, report.rejected[:3])
     engine.dispose()
     return url
 

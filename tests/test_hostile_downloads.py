@@ -17,15 +17,13 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from etl.load import load_file
-from etl.order import in_load_order
-from etl.reference import load_reference
 from loftet.charts import all_charts
-from loftet.db import make_engine
 from loftet.export import TABLE_FORMATS
 from loftet.export.tables import FORMULA_STARTS, export_table
 from loftet.filters import Filters
+from tests.conftest import load_database
 from tests.dash_tree import load_page
+from tests.databases import new_database_url
 from tests.small_data import write_small_inputs
 
 HOSTILE = {"navn": '=HYPERLINK("http://evil.example","klikk")', "eier": "@SUM(A1:A9)",
@@ -51,14 +49,7 @@ def hostile_db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     frame = pd.read_csv(grants, sep=";", dtype=str, keep_default_na=False)
     frame["mottaker"] = [f"{HOSTILE['mottaker']} {n}" for n in range(len(frame))]
     frame.to_csv(grants, sep=";", index=False)
-    url = f"sqlite:///{folder / 'hostile.sqlite'}"
-    engine = make_engine(url)
-    load_reference(engine)
-    for path in in_load_order(files):
-        report = load_file(engine, path, strict=True)
-        assert report.status == "lastet", (report.message, report.rejected[:3])
-    engine.dispose()
-    return url
+    return load_database(new_database_url(folder, "hostile"), files)
 
 
 @pytest.fixture
