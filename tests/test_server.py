@@ -180,3 +180,17 @@ def test_a_database_without_tables_is_empty_not_an_error(tmp_path: Path) -> None
         sqlite3.connect(sqlite_path(url)).close()
     state = read_state(url)
     assert state.status == EMPTY and not state.has_data and "python -m etl" in state.message
+
+
+def test_cache_backend_follows_the_environment(tmp_path: Path, monkeypatch) -> None:
+    from loftet.cache import cache_config
+
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    monkeypatch.setenv("LOFTET_CACHE_DIR", str(tmp_path))
+    config = cache_config()
+    assert config["CACHE_TYPE"] == "FileSystemCache"
+    assert config["CACHE_DIR"] == str(tmp_path / "queries")
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/0")
+    config = cache_config()
+    assert config["CACHE_TYPE"] == "RedisCache"
+    assert config["CACHE_REDIS_URL"] == "redis://127.0.0.1:6379/0"
