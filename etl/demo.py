@@ -18,7 +18,7 @@ from etl.demo_indicators import indicator_rows
 from etl.demo_io import write_csv, write_xlsx
 from etl.demo_measures import Measure, build_measures, participating
 from etl.demo_participation import participation_rows
-from etl.demo_population import populations
+from etl.demo_population import age_groups, without_combined_areas
 from etl.demo_units import Units, build_units
 from loftet.config import REFERENCE_DIR
 
@@ -30,8 +30,8 @@ def generate_demo_files(out_dir: Path, seed: int = 2020,
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(seed)
-    ref = load_reference(reference_dir)
-    units = build_units(ref, populations(ref, rng), rng)
+    ref = without_combined_areas(load_reference(reference_dir))
+    units = build_units(ref, age_groups(ref, reference_dir), rng)
     taking_part = participating(ref, units.population, rng)
     measures = build_measures(ref, units, taking_part, rng)
     allocations = allocation_rows(ref, units, measures, rng)
@@ -42,7 +42,7 @@ def generate_demo_files(out_dir: Path, seed: int = 2020,
         write_csv(out_dir / "enheter.csv", F.ENHETER, unit_rows(units)),
         write_xlsx(out_dir / "tiltak.xlsx", F.TILTAK, measure_rows(ref, measures)),
         write_csv(out_dir / "tildelinger.csv", F.TILDELINGER,
-                  sorted(allocations, key=_key(0, 5, 3))),
+                  sorted(allocations, key=_key(0, 6, 4, 5))),
         write_csv(out_dir / "deltakelse.csv", F.DELTAKELSE,
                   sorted(participation, key=_key(0, 1, 2, 3))),
         write_csv(out_dir / "kvalitetsindikatorer.csv", F.KVALITETSINDIKATORER, indicators),
@@ -57,7 +57,9 @@ def _key(*columns: int):
 def unit_rows(units: Units) -> list[list[object]]:
     """Rows of enheter in the ENHETER header order."""
     columns = ["orgnr", "navn", "enhetstype", "eiertype", "knr24", "barn", "ansatte"]
-    return units.frame[columns].values.tolist()
+    served = units.frame["betjener"].map(";".join)
+    return [[*row, area] for row, area in zip(units.frame[columns].values.tolist(), served,
+                                              strict=True)]
 
 
 def measure_rows(ref: Reference, measures: list[Measure]) -> list[list[object]]:

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import numpy as np
 import pandas as pd
 
 from etl import demo_assumptions as A
 from etl.demo_common import (
+    ORGNR_WEIGHTS,
     Reference,
     county_authority,
     largest_remainder,
     name_in_year,
     number_in_year,
+    uses_2020_numbers,
 )
 from etl.demo_measures import Measure
 from etl.demo_units import Units
+
+OSLO = "0301"
 
 
 def budget_rows() -> list[list[object]]:
@@ -24,10 +30,13 @@ def budget_rows() -> list[list[object]]:
 
 
 def office_key(ref: Reference, units: Units) -> pd.Series:
-    """Children and pupils (kindergarten, primary, upper secondary) per Statsforvalter."""
+    """Per Statsforvalter: children and pupils (kindergarten, primary, upper secondary) plus a
+    base per municipality (KEY_BASE_PER_MUNICIPALITY)."""
     frame = units.frame
     reached = frame[frame["enhetstype"].isin(["barnehage", "grunnskole", "vgs"])]
-    return reached.groupby(reached["knr24"].map(ref.municipalities["sf"]))["barn"].sum()
+    sf_of = ref.municipalities["sf"]
+    children = reached.groupby(reached["knr24"].map(sf_of))["barn"].sum()
+    return children + sf_of.value_counts().reindex(children.index) * A.KEY_BASE_PER_MUNICIPALITY
 
 
 def office_budgets(key: pd.Series, year: int) -> dict[str, int]:
@@ -45,7 +54,7 @@ def allocation_rows(ref: Reference, units: Units, measures: list[Measure],
     key = office_key(ref, units)
     reach = _reach(units, measures)
     rows: list[list[object]] = []
-    for year in A.YEARS:
+    for year in A.GRANT_YEARS:
         for sf, budget in sorted(office_budgets(key, year).items()):
             active = [m for m in measures if m.sf == sf and year in m.years]
             weights = np.array([max(reach[m.tiltak_id], A.MIN_MEASURE_REACH)
@@ -76,32 +85,49 @@ def _reach(units: Units, measures: list[Measure]) -> dict[str, float]:
 
 def _recipient_rows(ref: Reference, units: Units, m: Measure, year: int, amount: int,
                     rng: np.random.Generator) -> list[list[object]]:
-    """One row per recipient of the measure's grant in `year` (merged by recipient name)."""
+    """One row per recipient of the measure's grant in `year` (merged by recipient id)."""
     if m.kind == "kommunal" and m.split:
         towns = list(m.scope)
         size = (units.children + units.pupils)[towns].to_numpy()
         parts = largest_remainder(amount, size, A.ALLOCATION_UNIT_KR)
     else:
         towns, parts = [m.lead], np.array([amount])
-    merged: dict[str, list[object]] = {}
+    merged: dict[tuple[str, str], list[object]] = {}
     for town, part in zip(towns, parts, strict=True):
-        name, kind = _recipient(ref, m, town, year)
-        if name in merged:
-            merged[name][6] += int(part)
+        name, kind, recipient_id = _recipient(ref, m, town, year)
+        if (kind, recipient_id) in merged:
+            merged[kind, recipient_id][7] += int(part)
         else:
-            merged[name] = [year, m.sf, number_in_year(ref, town, year), name, kind,
-                            m.tiltak_id, int(part), None]
+            merged[kind, recipient_id] = [year, m.sf, number_in_year(ref, town, year), name,
+                                          kind, recipient_id, m.tiltak_id, int(part), None]
     for row in merged.values():
-        row[7] = _spent(row[6], year, rng)
+        row[8] = _spent(row[7], year, rng)
     return list(merged.values())
 
 
-def _recipient(ref: Reference, m: Measure, town: str, year: int) -> tuple[str, str]:
-    if m.kind == "kommunal":
-        return f"{name_in_year(ref, town, year)} kommune", "kommune"
+def _recipient(ref: Reference, m: Measure, town: str, year: int) -> tuple[str, str, str]:
+    """(name, recipient type, recipient id) of the grant's recipient. Oslo is one legal entity,
+    municipality and county authority at once, so it always receives as a municipality."""
+    if m.kind == "kommunal" or (m.kind == "fylkeskommunal" and town == OSLO):
+        return f"{name_in_year(ref, town, year)} kommune", "kommune", number_in_year(ref, town,
+                                                                                      year)
     if m.kind == "fylkeskommunal":
-        return county_authority(ref, town, year), "fylkeskommune"
-    return m.owner, "privat"
+        column = "fylke20" if uses_2020_numbers(year) else "fylke24"
+        return county_authority(ref, town, year), "fylkeskommune", ref.municipalities.at[town,
+                                                                                         column]
+    return m.owner, "privat", owner_orgnr(m.owner)
+
+
+def owner_orgnr(owner: str) -> str:
+    """A stable fake organisation number for a private owner (starts with 8, so it never
+    collides with the units' numbers, which start with 9; valid MOD11 check digit)."""
+    base = 80_000_000 + int(hashlib.sha256(owner.encode()).hexdigest(), 16) % 10_000_000
+    while True:
+        digits = np.array([int(c) for c in str(base)])
+        check = 11 - int(digits @ ORGNR_WEIGHTS) % 11
+        if check != 10:
+            return f"{base}{0 if check == 11 else check}"
+        base += 1
 
 
 def _spent(granted: int, year: int, rng: np.random.Generator) -> int | None:

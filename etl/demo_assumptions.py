@@ -10,7 +10,11 @@ from __future__ import annotations
 # --- Years and money -----------------------------------------------------------------------
 
 YEARS: tuple[int, ...] = tuple(range(2020, 2027))
-"""Budget years in the demo (DOMAIN: started autumn 2020)."""
+"""Years in the demo: indicators from 2020, the baseline year (DOMAIN: started autumn 2020)."""
+
+GRANT_YEARS: tuple[int, ...] = tuple(range(2021, 2027))
+"""Years with grants, measures and participation (DOMAIN, "Decisions": the grant scheme pays
+from 2021; 2020 is the start-up year without grants)."""
 
 LAST_YEAR_2020_STRUCTURE = 2023
 """Rows up to this year use 2020 municipality numbers (DOMAIN: new structure from 1.1.2024)."""
@@ -19,7 +23,6 @@ LAST_REPORTED_YEAR = 2025
 """Use is reported the following January (DOMAIN), so 2026 has no `brukt_kr` yet."""
 
 BUDGET_KR: dict[int, int] = {
-    2020: 25_000_000,   # demo assumption: autumn start, half a year
     2021: 50_000_000,   # sourced: DOMAIN, Statsforvalteren i Vestland 25.02.2021
     2022: 125_000_000,  # demo assumption: ramp (DOMAIN: about 100–150 mill. in 2022)
     2023: 200_000_000,  # demo assumption: ramp
@@ -37,7 +40,6 @@ BUDGET_SOURCES: dict[int, str] = {
 """Sourced budget figures (DOMAIN)."""
 
 BUDGET_NOTES: dict[int, str] = {
-    2020: "Oppstart høsten 2020",
     2021: "50 mill. kroner totalt; Vestland fikk om lag 5,3 mill.",
     2025: "Varig ordning fra 2025",
     2026: "Indeksregulert videreføring",
@@ -46,6 +48,11 @@ BUDGET_NOTES: dict[int, str] = {
 
 SF_PINNED_KR: dict[tuple[int, str], int] = {(2021, "VL"): 5_300_000}
 """Sourced Statsforvalter amounts that override the key (DOMAIN: Vestland ≈ 5.3 mill. in 2021)."""
+
+KEY_BASE_PER_MUNICIPALITY = 1_500
+"""The key that splits a year's budget between Statsforvalter offices counts children and pupils
+plus this many per municipality, a base amount that favours regions with many small
+municipalities (demo assumption; DOMAIN only says the key follows children and pupils)."""
 
 ALLOCATION_UNIT_KR = 1_000
 """Grants are split in whole thousands of kroner (demo assumption: round decision amounts)."""
@@ -57,51 +64,20 @@ SPENT_SHARE_LOW = (0.40, 0.85)
 UNDERSPEND_PROBABILITY = 0.08
 """A few recipients use clearly less (demo assumption)."""
 
-# --- Population (size proxy) ---------------------------------------------------------------
+# --- Population (sizes) --------------------------------------------------------------------
 
-LARGE_MUNICIPALITIES: dict[str, int] = {
-    # demo assumption: approximate 2024 populations, rounded, by 2024 number
-    "0301": 709_000,  # Oslo
-    "4601": 291_000,  # Bergen
-    "5001": 214_000,  # Trondheim
-    "1103": 148_000,  # Stavanger
-    "3201": 131_000,  # Bærum
-    "4204": 116_000,  # Kristiansand
-    "3301": 103_000,  # Drammen
-    "3203": 98_000,   # Asker
-    "3205": 92_000,   # Lillestrøm
-    "3107": 84_000,   # Fredrikstad
-    "1108": 83_000,   # Sandnes
-    "5501": 78_000,   # Tromsø
-    "3207": 62_000,   # Nordre Follo
-    "3907": 65_000,   # Sandefjord
-    "1508": 58_000,   # Ålesund (without Haram)
-    "3105": 58_000,   # Sarpsborg
-    "3905": 58_000,   # Tønsberg
-    "4003": 55_000,   # Skien
-    "1804": 53_000,   # Bodø
-    "3103": 51_000,   # Moss
-    "3909": 48_000,   # Larvik
-    "4203": 46_000,   # Arendal
-    "1149": 43_000,   # Karmøy
-    "3209": 41_000,   # Ullensaker
-    "1106": 38_000,   # Haugesund
-}
+POPULATION_FILE = "befolkning_2023_kommune.csv"
+"""Sourced: SSB table 07459, 1 January 2023, per 2020 municipality, with the age groups 1–5, 6–15
+and 16–18 (data/reference/README.md). Every municipality's children, pupils, units and staff
+are sized from it."""
 
-COUNTY_POPULATION: dict[str, int] = {
-    # demo assumption: approximate 2024 county populations, rounded, by 2024 county number
-    "03": 717_000, "11": 500_000, "15": 270_000, "18": 243_000, "31": 311_000,
-    "32": 725_000, "33": 270_000, "34": 373_000, "39": 256_000, "40": 177_000,
-    "42": 318_000, "46": 651_000, "50": 478_000, "55": 170_000, "56": 75_000,
-}
-"""Sums to ≈ 5.5 million (demo assumption)."""
+COMBINED_AREAS: dict[str, str] = {"1580": "1508"}
+"""Haram (1580 from 2024) is still inside Ålesund (1507) in the population file and no sourced
+figure splits it, so the demo keeps the combined area under Ålesund 1508, as the map does."""
 
-MEDIAN_POPULATION = 5_000
-POPULATION_SIGMA = 1.1
-"""Other municipalities: lognormal around a median of 5 000 (demo assumption)."""
-
-POPULATION_BOUNDS = (200, 50_000)
-"""Smallest and largest population of a municipality not listed above (demo assumption)."""
+ENROLMENT_NOISE_SD = 0.04
+"""Municipal variation in kindergarten enrolment and school size around the age group (demo
+assumption: small, so sizes follow the population)."""
 
 # --- Units (enheter) -----------------------------------------------------------------------
 
@@ -153,7 +129,7 @@ PRIVATE_CHAIN_SHARE = 0.4
 # --- Participation -------------------------------------------------------------------------
 
 PARTICIPATION_SHARE: dict[int, float] = {
-    2020: 0.25, 2021: 0.55, 2022: 0.75, 2023: 0.85, 2024: 0.90, 2025: 0.93, 2026: 0.93,
+    2021: 0.55, 2022: 0.75, 2023: 0.85, 2024: 0.90, 2025: 0.93, 2026: 0.93,
 }
 """Share of municipalities taking part (demo assumption)."""
 
@@ -163,7 +139,7 @@ SIZE_EFFECT = 0.5
 """Propensity to take part: Statsforvalter effect + own effect + size per log10 (demo)."""
 
 WHOLE_TEAM_SHARE: dict[int, float] = {
-    2020: 0.12, 2021: 0.18, 2022: 0.28, 2023: 0.38, 2024: 0.48, 2025: 0.55, 2026: 0.6,
+    2021: 0.18, 2022: 0.28, 2023: 0.38, 2024: 0.48, 2025: 0.55, 2026: 0.6,
 }
 """Share of new municipal measures aimed at kindergarten + school + PPT together (demo)."""
 
@@ -192,6 +168,10 @@ PROFESSION_PROBABILITY: dict[str, dict[str, float]] = {
     "annen": {"HELSE": 1.0, "BARNEVERN": 1.0, "BUP": 1.0},
 }
 
+UNIT_YEAR_STAFF_CAP = 1.0
+"""A unit sends at most this share of its staff per year, summed over every measure and
+profession: participants are people, so they cannot exceed the staff (DOMAIN, "Decisions")."""
+
 PROFESSION_STAFF_SHARE: dict[str, tuple[float, float]] = {
     # demo assumption: participants as a share of unit staff (uniform low–high)
     "BHGLAERER": (0.06, 0.22), "LAERER": (0.05, 0.3), "ASSISTENT": (0.03, 0.18),
@@ -212,10 +192,10 @@ ALONE_POPULATION = 20_000
 """Municipalities this large run their own measures (demo assumption)."""
 
 EXTRA_MEASURE_RATE: dict[int, float] = {
-    2020: 0.3, 2021: 0.5, 2022: 0.7, 2023: 0.75, 2024: 0.8, 2025: 0.8, 2026: 0.75,
+    2021: 0.5, 2022: 0.7, 2023: 0.75, 2024: 0.8, 2025: 0.8, 2026: 0.75,
 }
 EXTRA_MEASURE_SCALE = 20_000
-EXTRA_MEASURE_EXPONENT = 0.8
+EXTRA_MEASURE_EXPONENT = 0.6
 """Extra own measures per participating municipality: Poisson(rate·(pop/scale)^exp) (demo)."""
 
 COUNTY_MEASURES_PER_YEAR = 1.2

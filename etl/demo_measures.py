@@ -65,7 +65,7 @@ def build_measures(ref: Reference, units: Units, taking_part: dict[int, set[str]
     frame = units.frame
     public = frame[(frame["enhetstype"] == "vgs") & (frame["eiertype"] == "fylkeskommunal")]
     private = frame[frame["eiertype"] == "privat"]
-    for year in A.YEARS:
+    for year in A.GRANT_YEARS:
         for sf in sorted(sf_of.unique()):
             towns = sorted(k for k in taking_part[year] if sf_of[k] == sf)
             running = [m for m in measures if m.sf == sf and year in m.years]

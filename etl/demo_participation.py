@@ -62,12 +62,20 @@ def participation_rows(units: Units, measures: list[Measure], taking_part: dict[
     """Rows of deltakelse: år, organisasjonsnummer, tiltak_id, profesjon, antall_deltakere."""
     index = index_units(units)
     orgnr = units.frame["orgnr"].to_numpy()
+    sent: dict[tuple[int, int], int] = defaultdict(int)
+    """(unit position, year) → participants so far, kept within the unit's staff."""
     rows: list[list[object]] = []
     for m in measures:
         for year in m.years:
             for pos in sorted(_chosen_units(index, m, taking_part[year], rng)):
+                room = int(index.staff[pos] * A.UNIT_YEAR_STAFF_CAP) - sent[pos, year]
                 for code, count in _professions(index, pos, m, rng):
+                    count = min(count, room)
+                    if count < 1:
+                        break
                     rows.append([year, orgnr[pos], m.tiltak_id, code, count])
+                    sent[pos, year] += count
+                    room -= count
     return rows
 
 

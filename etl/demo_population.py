@@ -1,36 +1,45 @@
-"""Demo size proxies per 2024 municipality: population, children and pupils."""
+"""Demo sizes per 2024 municipality from SSB's population file: inhabitants and age groups."""
 
 from __future__ import annotations
+
+import dataclasses
 
 import numpy as np
 import pandas as pd
 
 from etl import demo_assumptions as A
 from etl.demo_common import Reference, largest_remainder
+from loftet.config import REFERENCE_DIR
+
+AGE_GROUPS = ("folkemengde", "alder_1_5", "alder_6_15", "alder_16_18")
 
 
-def populations(ref: Reference, rng: np.random.Generator) -> pd.Series:
-    """Population per 2024 municipality: hard-coded large ones, lognormal draws for the rest,
-    scaled per county to the county totals."""
-    towns = ref.municipalities
-    pop = pd.Series(0.0, index=towns.index)
-    low, high = A.POPULATION_BOUNDS
-    draws = rng.lognormal(np.log(A.MEDIAN_POPULATION), A.POPULATION_SIGMA, size=len(towns))
-    pop[:] = np.clip(draws, low, high)
-    known = pop.index.isin(list(A.LARGE_MUNICIPALITIES))
-    pop[known] = pop.index[known].map(A.LARGE_MUNICIPALITIES).astype(float)
-    for county, total in sorted(A.COUNTY_POPULATION.items()):
-        rest = (towns["fylke24"] == county) & ~known
-        if rest.any():
-            target = max(total - pop[(towns["fylke24"] == county) & known].sum(), rest.sum() * low)
-            pop[rest] = np.clip(pop[rest] * target / pop[rest].sum(), low, high)
-    return pop.round().astype(np.int64)
+def population_file(reference_dir=REFERENCE_DIR) -> pd.DataFrame:
+    """SSB's population per 2020 municipality (1.1.2023), indexed by the 2020 number."""
+    frame = pd.read_csv(reference_dir / A.POPULATION_FILE, sep=";",
+                        dtype={"kommunenummer_2020": str})
+    return frame.set_index("kommunenummer_2020")[list(AGE_GROUPS)]
 
 
-def spread(total: int, pop: pd.Series, rng: np.random.Generator, sd: float = 0.08) -> pd.Series:
-    """`total` (children or pupils) split over municipalities ∝ population · noise."""
-    weights = pop.to_numpy() * rng.lognormal(0.0, sd, size=len(pop))
-    return pd.Series(largest_remainder(total, weights), index=pop.index)
+def without_combined_areas(ref: Reference) -> Reference:
+    """The reference without municipalities the population file counts inside another
+    (Haram inside Ålesund): the demo gives them no units of their own."""
+    kept = ref.municipalities.drop(index=list(A.COMBINED_AREAS))
+    return dataclasses.replace(ref, municipalities=kept)
+
+
+def age_groups(ref: Reference, reference_dir=REFERENCE_DIR) -> pd.DataFrame:
+    """Inhabitants and age groups per 2024 municipality of `ref` (one row each)."""
+    by_2020 = population_file(reference_dir)
+    frame = by_2020.loc[ref.municipalities["knr20"]].set_axis(ref.municipalities.index)
+    return frame.astype(np.int64)
+
+
+def spread(total: int, weight: pd.Series, rng: np.random.Generator,
+           sd: float = A.ENROLMENT_NOISE_SD) -> pd.Series:
+    """`total` (children or pupils) split over municipalities ∝ weight (an age group) · noise."""
+    weights = weight.to_numpy(dtype=float) * rng.lognormal(0.0, sd, size=len(weight))
+    return pd.Series(largest_remainder(total, weights), index=weight.index)
 
 
 def counts(total: int, weights: np.ndarray, minimum: int = 0) -> np.ndarray:

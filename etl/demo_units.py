@@ -33,12 +33,17 @@ class Units:
     pupils: pd.Series
 
 
-def build_units(ref: Reference, pop: pd.Series, rng: np.random.Generator) -> Units:
-    """Every unit, sorted by municipality, type and name, with organisation numbers."""
-    kids = spread(A.KINDERGARTEN_CHILDREN, pop, rng)
-    pupils = spread(A.SCHOOL_PUPILS, pop, rng)
+def build_units(ref: Reference, ages: pd.DataFrame, rng: np.random.Generator) -> Units:
+    """Every unit, sorted by municipality, type and name, with organisation numbers.
+
+    `ages` (see `demo_population.age_groups`) sizes each municipality: kindergarten children
+    follow the 1–5-year-olds, pupils the 6–15-year-olds and upper secondary pupils the
+    16–18-year-olds, scaled to the national totals in DOMAIN."""
+    pop = ages["folkemengde"]
+    kids = spread(A.KINDERGARTEN_CHILDREN, ages["alder_1_5"], rng)
+    pupils = spread(A.SCHOOL_PUPILS, ages["alder_6_15"], rng)
     rows = (_kindergartens(ref, pop, kids, rng) + _schools(ref, pop, pupils, rng)
-            + _upper_secondary(ref, pop, rng) + ppt_offices(ref, pop, rng)
+            + _upper_secondary(ref, pop, ages["alder_16_18"], rng) + ppt_offices(ref, pop, rng)
             + _other_services(ref, pop, rng))
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame["type_order"] = frame["enhetstype"].map({t: i for i, t in enumerate(UNIT_TYPES)})
@@ -119,14 +124,15 @@ def _schools(ref: Reference, pop: pd.Series, pupils: pd.Series,
     return rows
 
 
-def _upper_secondary(ref: Reference, pop: pd.Series, rng: np.random.Generator) -> list[tuple]:
+def _upper_secondary(ref: Reference, pop: pd.Series, youth: pd.Series,
+                     rng: np.random.Generator) -> list[tuple]:
     n_per = counts(A.UPPER_SECONDARY, pop.to_numpy() ** A.SIZE_EXPONENT["vgs"])
     has = n_per > 0
     k = round(A.UPPER_SECONDARY * A.UPPER_SECONDARY_PRIVATE_SHARE)
     flags = _private_flags(n_per[has], k, pop.to_numpy()[has] ** 0.5, rng)
     units = [(knr, i, f[i]) for knr, n, f in zip(pop.index[has], n_per[has], flags, strict=True)
              for i in range(n)]
-    weights = np.array([pop[knr] / n_per[pop.index.get_loc(knr)] for knr, _, _ in units])
+    weights = np.array([youth[knr] / n_per[pop.index.get_loc(knr)] for knr, _, _ in units])
     factor = np.array([A.PRIVATE_SIZE_FACTOR["vgs"] if p else 1.0 for _, _, p in units])
     size = _sizes(A.UPPER_SECONDARY_PUPILS, weights * factor, rng)
     staff = _staff(size, "vgs", rng)

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Kind = Literal["text", "int", "decimal", "kommune", "code", "codes", "orgnr", "date"]
+Kind = Literal["text", "int", "decimal", "kommune", "code", "codes", "orgnr", "recipient",
+               "date"]
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,9 @@ ENHETER = FileFormat(
         Field("antall_barn_elever", "antall_barn_elever", "int", minimum=0, maximum=100_000,
               description="Barn (barnehage) eller elever (skole); 0 for PPT"),
         Field("antall_ansatte", "antall_ansatte", "int", minimum=0, maximum=10_000),
+        Field("betjener_kommuner", "betjener_kommuner", "codes", required=False,
+              reference="kommune",
+              description="Bare PPT: kommunenumre (2024) kontoret betjener, skilt med ;"),
     ),
     key=("enhet_id",),
 )
@@ -118,15 +122,18 @@ TILDELINGER = FileFormat(
         YEAR,
         Field("statsforvalter", "statsforvalter", "code", reference="statsforvalter"),
         Field("kommunenummer", "kommunenummer", "kommune",
-              description="Mottakerens kommune (for fylkeskommuner: kommunen tiltaket gjelder)"),
-        Field("mottaker", "mottaker"),
+              description="Kommunen mottakeren hører til (fylkeskommune: administrasjonssenteret)"),
+        Field("mottaker", "mottaker", description="Mottakerens navn (ikke en del av nøkkelen)"),
         Field("mottakertype", "mottakertype", "code", choices=RECIPIENT_TYPES),
+        Field("mottaker_id", "mottaker_id", "recipient",
+              description="kommune: kommunenummer; fylkeskommune: fylkesnummer; "
+                          "privat: organisasjonsnummer"),
         Field("tiltak_id", "tiltak_id", "code", reference="tiltak"),
         Field("innvilget_kr", "innvilget_kr", "int", minimum=0, maximum=1_000_000_000),
         Field("brukt_kr", "brukt_kr", "int", required=False, minimum=0, maximum=1_000_000_000,
               description="Rapportert forbruk; tom til rapport foreligger"),
     ),
-    key=("aar", "tiltak_id", "mottaker"),
+    key=("aar", "tiltak_id", "mottakertype", "mottaker_id"),
 )
 
 DELTAKELSE = FileFormat(

@@ -30,6 +30,8 @@ class Context:
     """2024 municipality number → Statsforvalter code."""
     from_2020: dict[str, str]
     """2020 municipality number → the 2024 number its data is stored under."""
+    counties_of: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """2024 municipality number → (its county in 2020–2023, its county from 2024)."""
 
 
 @dataclass
@@ -61,6 +63,7 @@ _CODE_QUERIES = {
     "indikator": "SELECT kode FROM indikator",
     "enhet": "SELECT enhet_id FROM enhet",
     "tiltak": "SELECT tiltak_id FROM tiltak",
+    "kommune": "SELECT kommunenummer FROM kommune",
 }
 
 
@@ -68,14 +71,15 @@ def load_context(conn: Connection) -> Context:
     """Read the reference codes from the database."""
     codes = {name: {r[0] for r in conn.execute(text(sql))} for name, sql in _CODE_QUERIES.items()}
     municipalities = conn.execute(
-        text("SELECT kommunenummer, kommunenummer_2020, statsforvalter FROM kommune "
-             "ORDER BY kommunenummer DESC")
+        text("SELECT kommunenummer, kommunenummer_2020, statsforvalter, fylkesnummer_2020, "
+             "fylkesnummer FROM kommune ORDER BY kommunenummer DESC")
     ).all()
     from_2020: dict[str, str] = {}
-    for number, number_2020, _sf in municipalities:
+    for number, number_2020, *_rest in municipalities:
         # Ålesund 1507 split in 2024: its earlier data stays with Ålesund (1508, lowest number).
         from_2020[number_2020] = number
-    return Context(codes, {m[0]: m[2] for m in municipalities}, from_2020)
+    return Context(codes, {m[0]: m[2] for m in municipalities}, from_2020,
+                   {m[0]: (m[3], m[4]) for m in municipalities})
 
 
 class _Errors:
@@ -125,6 +129,8 @@ def _check_field(spec: Field, raw: pd.Series, ctx: Context, errors: _Errors) -> 
         return _check_number(spec, raw, errors)
     if spec.kind == "date":
         return _check_date(spec, raw, errors)
+    if spec.kind == "recipient":
+        return raw  # checked against the recipient type in `_check_recipient`
     if spec.kind == "orgnr":
         errors.add(~empty & ~raw.str.fullmatch(r"[0-9]{9}"), spec.header,
                    f"{name} må ha 9 sifre: «{{}}»", raw)
@@ -174,6 +180,56 @@ def _check_statsforvalter(rows: pd.DataFrame, ctx: Context, errors: _Errors) -> 
                "«statsforvalter» stemmer ikke med kommunens statsforvalter")
 
 
+RECIPIENT_ID_PATTERN = {"kommune": r"[0-9]{4}", "fylkeskommune": r"[0-9]{2}",
+                        "privat": r"[0-9]{9}"}
+RECIPIENT_ID_WORDS = {"kommune": "kommunenummer (4 sifre)",
+                      "fylkeskommune": "fylkesnummer (2 sifre)",
+                      "privat": "organisasjonsnummer (9 sifre)"}
+
+
+def _check_recipient(raw: pd.DataFrame, rows: pd.DataFrame, ctx: Context,
+                     errors: _Errors) -> None:
+    """`mottaker_id` must identify the recipient: a municipality is its own `kommunenummer`,
+    a county authority the county of `kommunenummer` in that year, a private owner an
+    organisation number. Municipality ids are stored as the 2024 number."""
+    given = raw["mottaker_id"]
+    kind = rows["mottakertype"]
+    for recipient, pattern in RECIPIENT_ID_PATTERN.items():
+        wrong = (kind == recipient) & (given != "") & ~given.str.fullmatch(pattern)
+        errors.add(wrong, "mottaker_id", f"«mottaker_id» for {recipient} må være "
+                   f"{RECIPIENT_ID_WORDS[recipient]}: «{{}}»", given)
+    town = kind == "kommune"
+    padded = given.str.zfill(4)
+    own = padded.where(padded.isin(ctx.sf_of_2024.keys()), padded.map(ctx.from_2020))
+    errors.add(town & (given != "") & rows["kommunenummer"].notna()
+               & (own != rows["kommunenummer"]), "mottaker_id",
+               "«mottaker_id» må være samme kommune som «kommunenummer» for mottakertype kommune")
+    rows.loc[town, "mottaker_id"] = rows.loc[town, "kommunenummer"]
+    county = kind == "fylkeskommune"
+    structure = (rows["aar"].fillna(0) > LAST_YEAR_OF_2020_STRUCTURE).astype(int)
+    expected = [ctx.counties_of.get(k, ("", ""))[s] if isinstance(k, str) else ""
+                for k, s in zip(rows["kommunenummer"], structure, strict=True)]
+    errors.add(county & (given != "") & rows["kommunenummer"].notna()
+               & (given != pd.Series(expected, index=rows.index)), "mottaker_id",
+               "«mottaker_id» er ikke fylket «kommunenummer» lå i det året")
+
+
+def _check_applicant(rows: pd.DataFrame, ctx: Context, errors: _Errors) -> None:
+    """`søker_id` by `søkertype` (as `mottaker_id`); a municipality must belong to the
+    Statsforvalter of the row."""
+    given, kind = rows["soker_id"], rows["sokertype"]
+    for applicant, pattern in RECIPIENT_ID_PATTERN.items():
+        wrong = (kind == applicant) & (given != "") & ~given.str.fullmatch(pattern)
+        errors.add(wrong, "søker_id", f"«søker_id» for {applicant} må være "
+                   f"{RECIPIENT_ID_WORDS[applicant]}: «{{}}»", given)
+    town = (kind == "kommune") & given.str.fullmatch(RECIPIENT_ID_PATTERN["kommune"])
+    sf = given.map(ctx.sf_of_2024)
+    errors.add(town & sf.isna(), "søker_id", "«søker_id» er ikke et kjent kommunenummer: «{}»",
+               given)
+    errors.add(town & sf.notna() & (sf != rows["statsforvalter"]), "statsforvalter",
+               "«statsforvalter» stemmer ikke med kommunens statsforvalter")
+
+
 def validate(raw: pd.DataFrame, fmt: FileFormat, ctx: Context, lines: list[int] | None = None,
              seen: SeenKeys | None = None, problems: dict[int, str] | None = None) -> Result:
     """Check every row of `raw` (string cells) against `fmt`.
@@ -201,6 +257,10 @@ def validate(raw: pd.DataFrame, fmt: FileFormat, ctx: Context, lines: list[int] 
             rows[spec.column] = _municipality(raw[spec.header], year, ctx, errors)
     if "statsforvalter" in rows and "kommunenummer" in rows:
         _check_statsforvalter(rows, ctx, errors)
+    if "mottaker_id" in rows:
+        _check_recipient(raw, rows, ctx, errors)
+    if "soker_id" in rows:
+        _check_applicant(rows, ctx, errors)
     seen = seen if seen is not None else SeenKeys()
     ok = ~rows.index.isin(list(errors.by_row))
     for index, first_line in seen.duplicates(rows[list(fmt.key)], ok, lines).items():

@@ -120,6 +120,8 @@ enhet = Table(
     Column("kommunenummer", String(4), ForeignKey("kommune.kommunenummer"), nullable=False),
     Column("antall_barn_elever", Integer, nullable=False),
     Column("antall_ansatte", Integer, nullable=False),
+    Column("betjener_kommuner", Text, nullable=True,
+           comment="PPT only: 2024 municipality numbers served, separated by ';'"),
 )
 Index("ix_enhet_kommune", enhet.c.kommunenummer, enhet.c.enhetstype)
 
@@ -155,10 +157,12 @@ tildeling = Table(
     Column("kommunenummer", String(4), ForeignKey("kommune.kommunenummer"), nullable=False),
     Column("mottaker", String(200), nullable=False),
     Column("mottakertype", String(20), nullable=False),
+    Column("mottaker_id", String(9), nullable=False,
+           comment="municipality number (2024), county number or organisation number"),
     Column("tiltak_id", String(20), ForeignKey("tiltak.tiltak_id"), nullable=False),
     Column("innvilget_kr", BigInteger, nullable=False),
     Column("brukt_kr", BigInteger, nullable=True),
-    UniqueConstraint("aar", "tiltak_id", "mottaker", name="uq_tildeling"),
+    UniqueConstraint("aar", "tiltak_id", "mottakertype", "mottaker_id", name="uq_tildeling"),
 )
 Index("ix_tildeling_aar_kommune", tildeling.c.aar, tildeling.c.kommunenummer)
 

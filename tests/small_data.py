@@ -11,15 +11,15 @@ from etl.formats import BEVILGNING, DELTAKELSE, ENHETER, KVALITETSINDIKATORER, T
 from tests.conftest import write_input
 
 UNITS = [
-    # org nr, name, type, owner, municipality, children/pupils, staff
-    ("900000001", "Bergen bhg A", "barnehage", "kommunal", "4601", 80, 20),
-    ("900000002", "Bergen bhg B", "barnehage", "privat", "4601", 40, 10),
-    ("900000003", "Bergen skole", "grunnskole", "kommunal", "4601", 400, 40),
-    ("900000004", "Bergen PPT", "ppt", "kommunal", "4601", 0, 15),
-    ("900000005", "Askøy bhg", "barnehage", "kommunal", "4627", 60, 14),
-    ("900000006", "Askøy skole", "grunnskole", "kommunal", "4627", 300, 30),
-    ("900000007", "Oslo skole", "grunnskole", "kommunal", "0301", 500, 50),
-    ("900000008", "Bærum vgs", "vgs", "fylkeskommunal", "3201", 600, 70),
+    # org nr, name, type, owner, municipality, children/pupils, staff (PPT: served, empty = own)
+    ("900000001", "Bergen bhg A", "barnehage", "kommunal", "4601", 80, 20, ""),
+    ("900000002", "Bergen bhg B", "barnehage", "privat", "4601", 40, 10, ""),
+    ("900000003", "Bergen skole", "grunnskole", "kommunal", "4601", 400, 40, ""),
+    ("900000004", "Bergen PPT", "ppt", "kommunal", "4601", 0, 15, ""),
+    ("900000005", "Askøy bhg", "barnehage", "kommunal", "4627", 60, 14, ""),
+    ("900000006", "Askøy skole", "grunnskole", "kommunal", "4627", 300, 30, ""),
+    ("900000007", "Oslo skole", "grunnskole", "kommunal", "0301", 500, 50, ""),
+    ("900000008", "Bærum vgs", "vgs", "fylkeskommunal", "3201", 600, 70, ""),
 ]
 MEASURES = [
     # id, year, sf, municipality (as reported), owner type, owner, partner, main area, areas
@@ -30,13 +30,15 @@ MEASURES = [
     ("OV-2021-002", 2021, "OV", "0301", "kommunal", "Oslo kommune", "UiO", "INKL", "INKL"),
 ]
 ALLOCATIONS = [
-    # year, sf, municipality, recipient, type, measure, granted, spent
-    (2021, "VL", "4601", "Bergen kommune", "kommune", "VL-2021-001", 1_000_000, 900_000),
-    (2021, "OV", "0301", "Oslo kommune", "kommune", "OV-2021-002", 500_000, 500_000),
-    (2022, "VL", "4601", "Bergen kommune", "kommune", "VL-2021-001", 1_200_000, 1_100_000),
-    (2022, "VL", "4627", "Askøy kommune", "kommune", "VL-2022-001", 300_000, 250_000),
-    (2022, "OV", "3024", "Viken fylkeskommune", "fylkeskommune", "OV-2022-001", 700_000, None),
-    (2025, "VL", "4601", "Bergen kommune", "kommune", "VL-2021-001", 2_000_000, None),
+    # year, sf, municipality, recipient, type, recipient id, measure, granted, spent
+    (2021, "VL", "4601", "Bergen kommune", "kommune", "4601", "VL-2021-001", 1_000_000, 900_000),
+    (2021, "OV", "0301", "Oslo kommune", "kommune", "0301", "OV-2021-002", 500_000, 500_000),
+    (2022, "VL", "4601", "Bergen kommune", "kommune", "4601", "VL-2021-001", 1_200_000,
+     1_100_000),
+    (2022, "VL", "4627", "Askøy kommune", "kommune", "4627", "VL-2022-001", 300_000, 250_000),
+    (2022, "OV", "3024", "Viken fylkeskommune", "fylkeskommune", "30", "OV-2022-001", 700_000,
+     None),
+    (2025, "VL", "4601", "Bergen kommune", "kommune", "4601", "VL-2021-001", 2_000_000, None),
 ]
 PARTICIPATION = [
     # year, unit, measure, profession, participants

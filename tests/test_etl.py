@@ -23,7 +23,8 @@ MEASURE = {"tiltak_id": "VL-2021-001", "navn": "Inkluderende praksis i Bergen", 
 
 def allocation(**overrides: str) -> dict[str, str]:
     row = {"år": "2021", "statsforvalter": "VL", "kommunenummer": "4601",
-           "mottaker": "Bergen kommune", "mottakertype": "kommune", "tiltak_id": "VL-2021-001",
+           "mottaker": "Bergen kommune", "mottakertype": "kommune", "mottaker_id": "4601",
+           "tiltak_id": "VL-2021-001",
            "innvilget_kr": "1 250 000", "brukt_kr": "1200000"}
     return row | overrides
 
@@ -81,7 +82,8 @@ def test_bad_rows_are_reported_with_line_and_reason(base: Engine, tmp_path: Path
 
 def test_strict_rejects_whole_file_and_changes_nothing(base: Engine, tmp_path: Path) -> None:
     before = snapshot(base)
-    rows = [allocation(), allocation(mottaker="Askøy", innvilget_kr="-5")]
+    rows = [allocation(), allocation(mottaker="Askøy kommune", kommunenummer="4627",
+                                      mottaker_id="4627", innvilget_kr="-5")]
     report = load_file(base, write_input(tmp_path / "t.csv", TILDELINGER, rows), strict=True)
     assert report.status == "avvist"
     assert report.rejected == [(3, "«innvilget_kr» er mindre enn 0")]
@@ -170,3 +172,39 @@ def test_cli_exit_codes(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
     assert main(["status"]) == 0
     from loftet.db import get_engine
     assert table_counts(get_engine())["bevilgning"] == 1
+
+
+def test_recipient_is_keyed_by_id_so_a_name_fix_updates(base: Engine, tmp_path: Path) -> None:
+    load_file(base, write_input(tmp_path / "a.csv", TILDELINGER, [allocation(mottaker="Bergn")]))
+    load_file(base, write_input(tmp_path / "b.csv", TILDELINGER, [allocation()]))
+    with base.connect() as conn:
+        stored = conn.execute(text("SELECT mottaker, mottaker_id, innvilget_kr FROM tildeling"
+                                   )).all()
+    assert stored == [("Bergen kommune", "4601", 1_250_000)]
+
+
+def test_recipient_id_must_match_its_type(base: Engine, tmp_path: Path) -> None:
+    rows = [allocation(mottaker_id="4627"),
+            allocation(mottakertype="fylkeskommune", mottaker_id="4601", mottaker="Vestland"),
+            allocation(mottakertype="fylkeskommune", mottaker_id="11", mottaker="Rogaland"),
+            allocation(mottakertype="privat", mottaker_id="12345", mottaker="Eier AS"),
+            allocation(mottakertype="fylkeskommune", mottaker_id="46", mottaker="Vestland fk"),
+            allocation(mottakertype="privat", mottaker_id="987654321", mottaker="Eier AS")]
+    report = load_file(base, write_input(tmp_path / "tildelinger.csv", TILDELINGER, rows))
+    reasons = dict(report.rejected)
+    assert set(reasons) == {2, 3, 4, 5}
+    assert "samme kommune som «kommunenummer»" in reasons[2]
+    assert "fylkesnummer (2 sifre)" in reasons[3]
+    assert "ikke fylket «kommunenummer» lå i det året" in reasons[4]
+    assert "organisasjonsnummer (9 sifre)" in reasons[5]
+    assert report.accepted == 2
+
+
+def test_2020_municipality_number_is_stored_as_recipient_id_2024(base: Engine,
+                                                                  tmp_path: Path) -> None:
+    row = allocation(år="2022", statsforvalter="OV", kommunenummer="3024", mottaker_id="3024",
+                     mottaker="Bærum kommune")
+    report = load_file(base, write_input(tmp_path / "t.csv", TILDELINGER, [row]))
+    assert report.accepted == 1, report.rejected
+    with base.connect() as conn:
+        assert conn.execute(text("SELECT mottaker_id FROM tildeling")).scalar_one() == "3201"
