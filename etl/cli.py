@@ -51,7 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     load.add_argument("--strict", action="store_true", help="avvis hele filen ved én feil rad")
     load.add_argument("--erstatt", action="store_true",
                       help="filen erstatter utsnittene den dekker (f.eks. én statsforvalters "
-                           "tildelinger for ett år); rader som mangler, slettes (innebærer --strict)")
+                           "tildelinger for ett år); rader som mangler, slettes "
+                           "(innebærer --strict)")
     load.add_argument("--rapport", type=Path, default=None,
                       help="CSV-fil for avviste rader (standard: data/rapporter/avviste-rader-…)")
     load.set_defaults(handler=cmd_load)

@@ -1,6 +1,7 @@
 """Which text encoding a CSV file uses: detected from its bytes, never assumed.
 
-- A byte-order mark decides: UTF-8 (`EF BB BF`) or UTF-16 (`FF FE` / `FE FF`, Excel's «Unicode-tekst»).
+- A byte-order mark decides: UTF-8 (`EF BB BF`) or UTF-16 (`FF FE` / `FE FF`, Excel's
+  «Unicode-tekst»).
 - Otherwise a file that decodes as UTF-8 from start to end is UTF-8.
 - Otherwise a file that decodes as Windows-1252 (Excel's «CSV (semikolondelt)» on Norwegian Windows)
   and holds no UTF-8 sequences is Windows-1252. A file mixing both is refused: some cells would be

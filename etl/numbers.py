@@ -10,9 +10,9 @@ guessed. The rules (documented in docs/dataformater.md, «Tall og beløp»):
   thousands separators or a decimal mark: refused in whole-number columns.
 - Whole numbers may end in `,0`, `,00`, `.0` or `.00` (a spreadsheet's decimals); amount columns
   (ending in `_kr`) may also end in `,-` and carry `kr` before or after the number.
-- Decimal numbers use one mark, comma or dot, never both in one cell; and a column mixing commas and
-  dots as decimal marks is refused. `d,ddd` with one to three digits before the mark is refused unless
-  reading it as thousands would fall outside the column's range.
+- Decimal numbers use one mark, comma or dot, never both in one cell; a column mixing commas
+  and dots as decimal marks is refused. `d,ddd` with one to three digits before the mark is
+  refused unless reading it as thousands would fall outside the column's range.
 - At most 15 digits; range checks happen after parsing.
 """
 
