@@ -9,12 +9,20 @@ import pytest
 from sqlalchemy import Engine, text
 
 from etl.cli import main
-from etl.formats import TILDELINGER, TILTAK
+from etl.formats import ENHETER, TILDELINGER, TILTAK
 from etl.load import load_file
 from tests.conftest import write_input
-from tests.test_etl import MEASURE, allocation, base, snapshot  # noqa: F401 — fixture
+from tests.test_etl import MEASURE, UNIT, allocation, snapshot
 
 ASKOY = {"kommunenummer": "4627", "mottaker": "Askøy kommune", "mottaker_id": "4627"}
+
+
+@pytest.fixture
+def base(engine: Engine, tmp_path: Path) -> Engine:
+    """A database holding one unit and one measure (as in test_etl)."""
+    load_file(engine, write_input(tmp_path / "enheter.csv", ENHETER, [UNIT]))
+    load_file(engine, write_input(tmp_path / "tiltak.csv", TILTAK, [MEASURE]))
+    return engine
 
 
 def allocations(engine: Engine) -> list[tuple]:
