@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -149,8 +150,8 @@ def _first_line(path: Path, encoding: str) -> str:
 
 def _csv_chunks(path: Path, encoding: str, delimiter: str, header_line: int,
                 header: list[str]) -> Iterator[Chunk]:
-    records = ((line, rec) for line, rec in _csv_records(path, encoding, delimiter)
-               if line > header_line)
+    records = itertools.dropwhile(lambda item: item[0] <= header_line,
+                                  _csv_records(path, encoding, delimiter))
     yield from _chunks(records, header)
 
 
@@ -222,17 +223,14 @@ def _chunks(records: Iterator[tuple[int, list[str]]], header: list[str]) -> Iter
     lines: list[int] = []
     problems: dict[int, str] = {}
     for line, record in records:
-        cells = [cell.strip() for cell in record]
-        if not any(cells):
-            continue
-        if len(cells) > width:
-            if any(cells[width:]):
-                problems[len(rows)] = (f"linjen har {len(cells)} felt, men overskriften har "
+        if len(record) != width:
+            if not any(cell.strip() for cell in record):
+                continue
+            if any(cell.strip() for cell in record[width:]):
+                problems[len(rows)] = (f"linjen har {len(record)} felt, men overskriften har "
                                        f"{width}")
-            cells = cells[:width]
-        elif len(cells) < width:
-            cells += [""] * (width - len(cells))
-        rows.append(cells)
+            record = record[:width] + [""] * (width - len(record))
+        rows.append(record)
         lines.append(line)
         if len(rows) == CHUNK_ROWS:
             yield _chunk(rows, columns, lines, problems)
@@ -243,8 +241,16 @@ def _chunks(records: Iterator[tuple[int, list[str]]], header: list[str]) -> Iter
 
 def _chunk(rows: list[list[str]], columns: list[str], lines: list[int],
            problems: dict[int, str]) -> Chunk:
+    """A chunk with stripped cells and without rows whose cells are all empty."""
     frame = pd.DataFrame(rows, columns=pd.Index(columns), dtype=str)
-    return Chunk(frame.loc[:, ~frame.columns.duplicated()], lines, problems)
+    frame = frame.loc[:, ~frame.columns.duplicated()].apply(lambda column: column.str.strip())
+    keep = (frame != "").any(axis=1).to_numpy()
+    if keep.all():
+        return Chunk(frame, lines, problems)
+    new_position = keep.cumsum() - 1
+    return Chunk(frame[keep].reset_index(drop=True),
+                 [line for line, kept in zip(lines, keep, strict=True) if kept],
+                 {int(new_position[p]): reason for p, reason in problems.items() if keep[p]})
 
 
 def detect_format(columns: list[str], path: Path) -> FileFormat:
