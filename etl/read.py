@@ -24,7 +24,6 @@ from etl.formats import FORMATS, FileFormat
 from etl.headers import normalise_header
 
 SUPPORTED_SUFFIXES = (".csv", ".xlsx")
-IGNORED_SUFFIXES_HINT = (".xls", ".txt", ".ods", ".xlsm")
 MAX_TITLE_LINES = 10
 MAX_COLUMNS = 200
 CHUNK_ROWS = 50_000

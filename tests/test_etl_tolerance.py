@@ -31,6 +31,7 @@ def amounts(engine: Engine) -> dict[int, int]:
     ("bevilgning_cp1252.csv", [(2021, 50_000_000, "Statsforvalteren i Møre og Romsdal", "Ærlig"),
                                (2022, 100_000_000, "Prop. 1 S", "Økt")]),
     ("bevilgning_utf8_bom.csv", [(2021, 50_000_000, "Prop. 1 S", "")]),
+    ("bevilgning_utf16_tab.csv", [(2021, 50_000_000, "KD", "Æ")]),
     ("bevilgning_tittel.csv", [(2021, 50_000_000, "Prop. 1 S", ""),
                                (2022, 100_000_000, "Prop. 1 S", "")]),
     ("bevilgning_tittel_flettet.xlsx", [(2021, 50_000_000, "Prop. 1 S", ""),
