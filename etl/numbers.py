@@ -55,8 +55,8 @@ def _digits(body: str) -> str | Refusal:
         digits = re.sub(rf"[{_SPACES}]", "", body)
         return digits if len(digits) <= MAX_DIGITS else Refusal(f"har mer enn {MAX_DIGITS} sifre")
     if _DOT_OR_COMMA_GROUPS.fullmatch(body):
-        return Refusal("punktum eller komma kan være tusenskille eller desimaltegn; "
-                       "skriv tallet uten skilletegn eller med mellomrom")
+        return Refusal("er tvetydig: punktum eller komma kan være tusenskille eller "
+                       "desimaltegn; skriv tallet uten skilletegn eller med mellomrom")
     if re.fullmatch(r"[0-9]+", body):
         return Refusal(f"har mer enn {MAX_DIGITS} sifre")
     return Refusal("er ikke et heltall")
@@ -113,7 +113,8 @@ def parse_decimal(text: str, *, maximum: float | None = None) -> float | Refusal
     if len(fraction) == 3 and whole == digits and 1 <= len(whole) <= 3 and whole != "0":
         as_thousands = int(whole + fraction)
         if maximum is None or as_thousands <= maximum:
-            return Refusal("tre sifre etter skilletegnet kan være tusenskille eller desimaler")
+            return Refusal("er tvetydig: tre sifre etter skilletegnet kan være tusenskille "
+                           "eller desimaler")
     return sign * float(f"{digits}.{fraction or 0}")
 
 

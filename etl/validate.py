@@ -215,19 +215,23 @@ def _check_recipient(raw: pd.DataFrame, rows: pd.DataFrame, ctx: Context,
 
 
 def _check_applicant(rows: pd.DataFrame, ctx: Context, errors: _Errors) -> None:
-    """`søker_id` by `søkertype` (as `mottaker_id`); a municipality must belong to the
-    Statsforvalter of the row."""
+    """`søker_id` by `søkertype` (as `mottaker_id`); a municipality is stored under its 2024
+    number (2020 numbers allowed up to 2023) and must belong to the row's Statsforvalter."""
     given, kind = rows["soker_id"], rows["sokertype"]
     for applicant, pattern in RECIPIENT_ID_PATTERN.items():
         wrong = (kind == applicant) & (given != "") & ~given.str.fullmatch(pattern)
         errors.add(wrong, "søker_id", f"«søker_id» for {applicant} må være "
                    f"{RECIPIENT_ID_WORDS[applicant]}: «{{}}»", given)
     town = (kind == "kommune") & given.str.fullmatch(RECIPIENT_ID_PATTERN["kommune"])
-    sf = given.map(ctx.sf_of_2024)
+    old_allowed = rows["aar"].le(LAST_YEAR_OF_2020_STRUCTURE).fillna(False)
+    number = given.where(given.isin(ctx.sf_of_2024.keys()),
+                         given.map(ctx.from_2020).where(old_allowed))
+    sf = number.map(ctx.sf_of_2024)
     errors.add(town & sf.isna(), "søker_id", "«søker_id» er ikke et kjent kommunenummer: «{}»",
                given)
     errors.add(town & sf.notna() & (sf != rows["statsforvalter"]), "statsforvalter",
                "«statsforvalter» stemmer ikke med kommunens statsforvalter")
+    rows.loc[town & sf.notna(), "soker_id"] = number[town & sf.notna()]
 
 
 def validate(raw: pd.DataFrame, fmt: FileFormat, ctx: Context, lines: list[int] | None = None,

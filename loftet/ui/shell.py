@@ -62,8 +62,10 @@ def footer() -> html.Footer:
     loaded = last_loaded()
     fresh = f"Data lastet {long_date(loaded)}" if loaded else "Ingen data lastet ennå"
     demo = " · DEMODATA – ikke offisielle tall" if is_demo() else ""
-    return html.Footer(dbc.Container(html.Small(f"{fresh}{demo} · {SOURCE_LINE}"), fluid=True),
-                       className="app-footer")
+    return html.Footer(dbc.Container(html.Small([
+        html.A(fresh, href=dash.get_relative_path("/data"), id="footer-data-link",
+               title="Data og kilder"),
+        f"{demo} · {SOURCE_LINE}"]), fluid=True), className="app-footer")
 
 
 def shell() -> html.Div:
