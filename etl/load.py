@@ -86,29 +86,36 @@ def load_file(engine: Engine, path: Path, *, strict: bool = False,
 
 def _load(engine: Engine, table: Table, digest: str, *, strict: bool,
           replace: bool) -> LoadReport:
-    fmt = table.fmt
     with engine.begin() as conn:
-        run = _Run(conn, fmt, load_context(conn), _new_batch(conn, table, digest),
-                   diff=_has_rows(conn, fmt))
-        progress = tqdm(desc=fmt.name, unit="rad", disable=None, leave=False)
-        for chunk in table.chunks:
-            _load_chunk(run, chunk.frame, chunk.lines, chunk.problems, replace)
-            progress.update(len(chunk.lines))
-        progress.close()
-        report = _report(table.path, run)
-        if run.accepted + len(run.rejected) == 0:
-            conn.rollback()
-            return LoadReport(table.path, "tom", fmt.name,
-                              message="ingen datarader (bare overskrift), ingenting lastet")
-        if run.rejected and strict:
-            conn.rollback()
-            report.status, report.accepted = "avvist", 0
-            report.message = ("--erstatt: hele filen avvist fordi rader har feil" if replace
-                              else "--strict: hele filen avvist fordi rader har feil")
-            return report
-        if replace:
-            report.removed = replace_slices(conn, fmt, run.slices, run.seen, run.batch_id)
-        _finish_batch(conn, run, report.removed)
+        run = _Run(conn, table.fmt, load_context(conn), _new_batch(conn, table, digest),
+                   diff=_has_rows(conn, table.fmt))
+        try:
+            return _load_run(run, table, strict=strict, replace=replace)
+        finally:
+            run.seen.close()
+
+
+def _load_run(run: _Run, table: Table, *, strict: bool, replace: bool) -> LoadReport:
+    """Every chunk of `table` through `run`; roll back when nothing may be kept."""
+    progress = tqdm(desc=run.fmt.name, unit="rad", disable=None, leave=False)
+    for chunk in table.chunks:
+        _load_chunk(run, chunk.frame, chunk.lines, chunk.problems, replace)
+        progress.update(len(chunk.lines))
+    progress.close()
+    report = _report(table.path, run)
+    if run.accepted + len(run.rejected) == 0:
+        run.conn.rollback()
+        return LoadReport(table.path, "tom", run.fmt.name,
+                          message="ingen datarader (bare overskrift), ingenting lastet")
+    if run.rejected and strict:
+        run.conn.rollback()
+        report.status, report.accepted = "avvist", 0
+        report.message = ("--erstatt: hele filen avvist fordi rader har feil" if replace
+                          else "--strict: hele filen avvist fordi rader har feil")
+        return report
+    if replace:
+        report.removed = replace_slices(run.conn, run.fmt, run.slices, run.seen, run.batch_id)
+    _finish_batch(run.conn, run, report.removed)
     return report
 
 

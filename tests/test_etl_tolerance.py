@@ -150,3 +150,16 @@ def test_internal_error_is_one_line_and_exit_4(cli_db: Path, capsys: pytest.Capt
     assert main(["load", str(FIXTURES / "bevilgning_utf8_bom.csv")]) == 4
     err = capsys.readouterr().err
     assert "Uventet feil (RuntimeError): disken er full" in err and "Traceback" not in err
+
+
+def test_duplicates_are_found_across_chunks(engine: Engine, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("etl.read.CHUNK_ROWS", 2)
+    path = tmp_path / "bevilgning.csv"
+    path.write_text("år;beløp_kr;kilde\n2021;1;a\n2022;2;b\n2023;3;c\n2021;4;d\n2023;5;e\n"
+                    "2021;6;f\n2024;x;g\n2024;7;h\n", encoding="utf-8")
+    report = load_file(engine, path)
+    assert report.rejected == [(5, "duplikat av linje 2"), (6, "duplikat av linje 4"),
+                               (7, "duplikat av linje 2"),
+                               (8, "«beløp_kr» er ikke et heltall: «x»")]
+    assert amounts(engine) == {2021: 1, 2022: 2, 2023: 3, 2024: 7}
