@@ -1,4 +1,4 @@
-"""The deterministic national demo dataset: six input files in the documented formats.
+"""The deterministic national demo dataset: the input files in the documented formats.
 
 All randomness comes from one `numpy.random.default_rng(seed)` passed down in a fixed order,
 so the same seed gives byte-identical CSV files (and XLSX files with identical cells). Every
