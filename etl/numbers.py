@@ -13,6 +13,7 @@ guessed. The rules (documented in docs/dataformater.md, «Tall og beløp»):
 - Decimal numbers use one mark, comma or dot, never both in one cell; a column mixing commas
   and dots as decimal marks is refused. `d,ddd` with one to three digits before the mark is
   refused unless reading it as thousands would fall outside the column's range.
+- Decimal numbers may end in `%` (the columns that take decimals are percentages).
 - At most 15 digits; range checks happen after parsing.
 """
 
@@ -96,7 +97,7 @@ def decimal_mark(text: str) -> str | None:
 
 def parse_decimal(text: str, *, maximum: float | None = None) -> float | Refusal:
     """One non-empty cell as a float, or a `Refusal`."""
-    body = text.strip()
+    body = re.sub(r"\s*%$", "", text.strip())
     refusal = _charset(body, "et tall")
     if refusal:
         return refusal

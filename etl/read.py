@@ -66,6 +66,9 @@ def sha256_of(path: Path) -> str:
 
 def open_table(path: Path) -> Table:
     """Find the header and the format; rows are read lazily, chunk by chunk."""
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        raise InputError(f"filtypen «{path.suffix or 'uten endelse'}» leses ikke; lagre filen "
+                         "som .xlsx eller .csv")
     try:
         if path.suffix.lower() == ".xlsx":
             return _open_xlsx(path)

@@ -163,3 +163,19 @@ def test_duplicates_are_found_across_chunks(engine: Engine, tmp_path: Path,
                                (7, "duplikat av linje 2"),
                                (8, "«beløp_kr» er ikke et heltall: «x»")]
     assert amounts(engine) == {2021: 1, 2022: 2, 2023: 3, 2024: 7}
+
+
+def test_percent_sign_on_a_percentage(engine: Engine, tmp_path: Path) -> None:
+    path = tmp_path / "kvalitetsindikatorer.csv"
+    path.write_text("år;kommunenummer;indikator;verdi;teller;nevner;kilde\n"
+                    "2023;4601;SPESUND;7,9 %;2431;30772;GSI\n", encoding="utf-8")
+    assert load_file(engine, path).rejected == []
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT verdi FROM kvalitetsindikator")).scalar_one() == 7.9
+
+
+def test_unsupported_file_type_is_named(engine: Engine, tmp_path: Path) -> None:
+    path = tmp_path / "bevilgning.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100))
+    report = load_file(engine, path)
+    assert report.status == "avvist" and "«.xls» leses ikke" in report.message

@@ -31,14 +31,14 @@ def reported_prioritised_granted(frame: pd.DataFrame, *, label_column: str,
         return empty_figure("Ingen behovsmeldinger for valgt utvalg")
     rows = frame.iloc[::-1]
     figure = go.Figure()
-    for index, (column, name) in enumerate(STAGES):
+    for index, (column, name) in reversed(list(enumerate(STAGES))):
         figure.add_trace(go.Bar(
             x=rows[column] / 1e6, y=rows[label_column], orientation="h", name=name,
             marker={"color": PALETTE[index]}, customdata=rows[[column, "andel_innvilget"]],
             hovertemplate=f"<b>%{{y}}</b><br>{name}: %{{customdata[0]:,.0f}} kr<br>"
                           "Innvilget av meldt: %{customdata[1]:.1f} %<extra></extra>"))
-    figure.update_layout(barmode="group", legend={"orientation": "h", "y": 1.08, "x": 0},
-                         margin={"t": 60})
+    figure.update_layout(barmode="group", margin={"t": 60},
+                         legend={"orientation": "h", "y": 1.08, "x": 0, "traceorder": "reversed"})
     figure.update_xaxes(title_text="Mill. kr", tickformat=",~f")
     figure.update_yaxes(title_text=axis_title, showgrid=False)
     return figure
