@@ -8,6 +8,7 @@ in one line, never as a traceback).
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -71,6 +72,7 @@ def cmd_init(engine: Engine, _args: argparse.Namespace) -> int:
 
 def cmd_demo(engine: Engine, args: argparse.Namespace) -> int:
     from etl.demo import generate_demo_files
+    from etl.demo_assumptions import FOR_USERS
 
     counts = table_counts(engine) if _has_schema(engine) else {}
     if counts.get("tildeling") and not is_demo(engine):
@@ -78,6 +80,7 @@ def cmd_demo(engine: Engine, args: argparse.Namespace) -> int:
         return EXIT_FILE_REJECTED
     load_reference(engine)
     set_meta(engine, "demodata", "1")
+    set_meta(engine, "demo_antakelser", json.dumps(FOR_USERS, ensure_ascii=False))
     files = generate_demo_files(args.out, seed=args.seed)
     print(f"Demodata skrevet til {args.out} ({len(files)} filer)")
     return _load_all(engine, files, strict=True)

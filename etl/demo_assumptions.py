@@ -298,3 +298,26 @@ ASSESSMENTS_PER_CHILD = 0.06
 
 ENROLMENT_TREND = -0.004
 """Yearly relative change in children and pupils (demo assumption: falling birth rates)."""
+
+# --- What users are told -------------------------------------------------------------------
+
+FOR_USERS: tuple[str, ...] = (
+    "Alle tall er laget av en deterministisk generator (frø 2020) og er ikke offisielle tall.",
+    "Kommunenes størrelse følger SSBs folketall 1.1.2023 (tabell 07459): barn i barnehage "
+    "følger 1–5-åringene, elever i grunnskolen 6–15-åringene og i videregående 16–18-åringene, "
+    "skalert til de nasjonale tallene (266 900 barnehagebarn, 637 051 grunnskoleelever, "
+    "om lag 190 000 elever i videregående).",
+    "Haram er slått sammen med Ålesund også fra 2024, fordi befolkningsfilen er fra før delingen.",
+    "Tilskuddsordningen betaler fra 2021; 2020 er oppstartsåret uten tildelinger.",
+    "Rammen for 2021 (50 mill. kr) er hentet fra Statsforvalteren i Vestland; 2022–2026 "
+    "(125, 200, 275, 330 og 340 mill. kr) er antakelser.",
+    "Rammen fordeles på statsforvalterne etter barn og elever pluss et grunnbeløp per kommune "
+    "(antakelse), og videre på tiltak etter hvor mange barn og elever tiltaket kan nå.",
+    "En enhet sender i et år aldri flere deltakere enn den har ansatte; andelen av de ansatte "
+    "per profesjon og tiltak er antakelser.",
+    "Private barnehager og skoler deltar sjeldnere og får mindre (evalueringen fant lavere "
+    "deltakelse; størrelsen på forskjellen er en antakelse).",
+    "Kvalitetsindikatorene er modellert etter GSI og BASIL, med skjerming under 5 i telleren.",
+    "Brukt beløp er rapportert til og med 2025; 2026 har ingen rapport ennå.",
+)
+"""The demo assumptions as users read them on /om (stored in `meta` by `python -m etl demo`)."""

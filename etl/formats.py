@@ -167,6 +167,22 @@ KVALITETSINDIKATORER = FileFormat(
     key=("aar", "kommunenummer", "indikator"),
 )
 
+LANDSNIVAA = FileFormat(
+    name="landsnivaa",
+    table="kvalitetsindikator_landet",
+    description="Publiserte landstall for kvalitetsindikatorene (valgfritt).",
+    fields=(
+        YEAR,
+        Field("indikator", "indikator", "code", reference="indikator"),
+        Field("verdi", "verdi", "decimal", minimum=0, maximum=100,
+              description="Prosent for hele landet, slik kilden publiserer det"),
+        Field("teller", "teller", "int", required=False, minimum=0, maximum=100_000_000),
+        Field("nevner", "nevner", "int", required=False, minimum=0, maximum=100_000_000),
+        Field("kilde", "kilde"),
+    ),
+    key=("aar", "indikator"),
+)
+
 DECISIONS = ("innvilget", "delvis", "avslått")
 
 BEHOV = FileFormat(
@@ -196,7 +212,7 @@ BEHOV = FileFormat(
 )
 
 FORMATS: tuple[FileFormat, ...] = (
-    BEVILGNING, ENHETER, TILTAK, TILDELINGER, DELTAKELSE, KVALITETSINDIKATORER, BEHOV,
+    BEVILGNING, ENHETER, TILTAK, TILDELINGER, DELTAKELSE, KVALITETSINDIKATORER, LANDSNIVAA, BEHOV,
 )
 """All formats, in load order (referenced tables first)."""
 

@@ -24,6 +24,7 @@ REPLACE_SLICES: dict[str, tuple[str, ...]] = {
     "tildelinger": ("aar", "statsforvalter"),
     "deltakelse": ("aar", "tiltak_id"),
     "kvalitetsindikatorer": ("aar", "indikator"),
+    "landsnivaa": ("aar",),
     "behov": ("aar", "statsforvalter"),
 }
 """Per format: the columns whose values in a file define the slices it replaces."""

@@ -15,6 +15,10 @@ FIRST_YEAR = 2020
 LAST_YEAR = 2026
 TARGET_YEAR = 2025
 """The year the programme reached its permanent level."""
+FIRST_GRANT_YEAR = 2021
+"""The grant scheme pays from 2021; 2020 is the start-up year without grants."""
+LAST_YEAR_OF_2020_STRUCTURE = 2023
+"""Data up to this year was reported in the 2020–2023 municipality structure."""
 
 
 def database_url() -> str:

@@ -195,6 +195,19 @@ kvalitetsindikator = Table(
 )
 Index("ix_kvalitet_indikator_aar", kvalitetsindikator.c.indikator, kvalitetsindikator.c.aar)
 
+kvalitetsindikator_landet = Table(
+    "kvalitetsindikator_landet",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("aar", Integer, nullable=False),
+    Column("indikator", String(16), ForeignKey("indikator.kode"), nullable=False),
+    Column("verdi", Float, nullable=False, comment="the published national level, percent"),
+    Column("teller", BigInteger, nullable=True),
+    Column("nevner", BigInteger, nullable=True),
+    Column("kilde", String(200), nullable=False),
+    UniqueConstraint("aar", "indikator", name="uq_kvalitetsindikator_landet"),
+)
+
 bevilgning = Table(
     "bevilgning",
     metadata,

@@ -27,6 +27,7 @@ from loftet.filters import Filters, parse_filters
 from loftet.formatting import NBSP, mill_kr, number, pct
 from loftet.queries.quality import HIGH_NEED_LOW_REACH, indicator_info
 from loftet.theme import TEMPLATE_NAME
+from loftet.wording import extreme
 
 PROGRAMME = "Kompetanseløftet for spesialpedagogikk og inkluderende praksis"
 PROJECTOR_TEMPLATE = f"{TEMPLATE_NAME}_projector"
@@ -226,8 +227,9 @@ def participation_slide(filters: Filters) -> Slide:
     detail = (f"{number(frame.deltar.sum())} av {_municipalities(frame.kommuner.sum())} deltok "
               f"i {filters.aar}.")
     if len(ordered):
-        detail += (f" Høyest andel i {ordered.iloc[-1].fylke_navn}, lavest i "
-                   f"{ordered.iloc[0].fylke_navn}.")
+        shares = ordered.set_index("fylke_navn").andel_deltar
+        detail += (f" Høyest andel i {extreme(shares, _whole_pct)}, lavest i "
+                   f"{extreme(shares, _whole_pct, highest=False)}.")
     return Slide("deltakelse", f"Hele landet: {_whole_pct(nation)} av kommunene deltar",
                  detail=detail, chart_id="dekning-fylker", options=options)
 
@@ -362,7 +364,7 @@ def need_reach_slide(filters: Filters) -> Slide:
         comparison=(f"landet {_whole_pct(_share(national_target, national_known))}"
                     if filters.fylke else ""),
         detail=f"{number(target)} av {_municipalities(known)} med tall. Behov: "
-               f"{_in_sentence(indicator)} ({year}); nådd: deltakere per 1{NBSP}000 barn og "
+               f"{_in_sentence(indicator)} ({year}); nådd: deltakelser per 1{NBSP}000 barn og "
                "elever.",
         chart_id=chart_id)
 

@@ -15,7 +15,7 @@ from loftet.charts import charts_for_page
 from loftet.charts.kommune import PER_1000, place_from_options
 from loftet.config import FIRST_YEAR
 from loftet.filters import Filters, parse_filters
-from loftet.formatting import kr, number, signed
+from loftet.formatting import kr, number, pct, signed
 from loftet.queries.municipality import (
     Municipality,
     Resolution,
@@ -24,6 +24,7 @@ from loftet.queries.municipality import (
     measures_in_municipality,
     municipality,
     municipality_choices,
+    part_of_until,
     suggestions,
     units_reached_by_sector_compared,
 )
@@ -69,7 +70,9 @@ INTRO = ("Én kommune mot fylket og hele landet: deltakelse, hvem som er nådd, 
 
 MEASURE_COLUMNS = {"tiltak_id": "Tiltak-ID", "navn": "Navn", "startaar": "Startår",
                    "uh_partner": "UH-partner", "hovedomrade": "Hovedområde", "eier": "Eier",
-                   "innvilget_kr": "Innvilget {aar} (kr)", "deltakere": "Deltakere {aar}"}
+                   "mottaker": "Mottaker {aar}",
+                   "innvilget_kr": "Innvilget kommunen {aar} (kr)",
+                   "deltakere": "Deltakelser {aar}"}
 """Columns of the measures table; `{aar}` becomes the chosen year."""
 
 # --- Layout -----------------------------------------------------------------------------------
@@ -228,7 +231,9 @@ def measures_card(place: Municipality) -> dbc.Card:
         dbc.CardFooter(html.Small(
             "Kilde: tiltak, tildelinger og deltakelse rapportert til statsforvalterne. "
             "Tiltak med deltakere fra kommunens enheter eller tildelinger til mottakere i "
-            "kommunen i valgt periode; beløp og deltakere gjelder valgt år.",
+            "kommunen i valgt periode; beløp og deltakelser gjelder valgt år. «Via nettverk»: "
+            "kommunen deltar, men en annen mottaker fikk tildelingen, og kommunen krediteres "
+            "0 kr. Tildelinger til fylkeskommunen regnes ikke til kommunen.",
             className="chart-source")),
     ], className="chart-card mb-4", id="card-kommune-tiltak")
 
@@ -252,6 +257,12 @@ def key_figure_cards(kommunenummer: str, filters: Filters) -> dbc.Row:
     if place is None:
         return dbc.Row(dbc.Col(dbc.Alert("Ukjent kommune.", color="warning")))
     year = filters.aar
+    holder = part_of_until(place, year)
+    if holder is not None:
+        return dbc.Row(dbc.Col(dbc.Alert(
+            f"{place.navn} var del av {holder} til og med 2023. Tallene for {year} står under "
+            f"{holder}; velg 2024 eller senere for {place.navn} alene.", color="info"),
+            id="kommune-del-av"))
     now = key_figures(kommunenummer, filters)
     before = key_figures(kommunenummer, filters, year - 1) if year > FIRST_YEAR else None
     county_code, county = place.county(filters.struktur)
@@ -266,7 +277,7 @@ def key_figure_cards(kommunenummer: str, filters: Filters) -> dbc.Row:
                  f"Hele laget rundt barnet: {_yes_no(now.helt_lag).lower()}",
                  f"/dekning?{query}", note="Hele laget: barnehage, skole og PPT i samme tiltak",
                  card_id="kommune-kpi-deltar"),
-        kpi_card("Deltakere", number(now.deltakere),
+        kpi_card("Deltakelser", number(now.deltakere),
                  _change(now.deltakere, before.deltakere if before else None, year),
                  f"/kompetanse?{query}",
                  note=(f"{number(now.deltakere_per_1000, 1)} {PER_1000} barn og elever "
@@ -279,6 +290,11 @@ def key_figure_cards(kommunenummer: str, filters: Filters) -> dbc.Row:
                  note=(f"{kr(now.kr_per_barn)} per barn og elev ({county} "
                        f"{kr(now.fylke_kr_per_barn)}, landet {kr(now.landet_kr_per_barn)})"),
                  card_id="kommune-kpi-innvilget"),
+        kpi_card("Andel ansatte nådd", pct(now.andel_ansatte_naadd),
+                 f"{county} {pct(now.fylke_andel_ansatte_naadd)}, landet "
+                 f"{pct(now.landet_andel_ansatte_naadd)}", f"/dekning?{query}&maal="
+                 "andel_ansatte_naadd", note="Deltakelser, høyst antall ansatte per enhet",
+                 card_id="kommune-kpi-ansatte"),
         kpi_card("Enheter nådd", f"{number(now.enheter_naadd)} av {number(now.enheter)}",
                  "Barnehager, skoler, PPT og andre tjenester", f"/dekning?{query}",
                  note=sector_text, card_id="kommune-kpi-enheter"),

@@ -42,7 +42,7 @@ def _options(params: dict[str, str], notices: list[str]) -> tuple[str, str]:
         code = DEFAULT_INDICATOR
     reach = params.get("rekkevidde") or DEFAULT_REACH
     if reach not in REACH_MEASURES:
-        notices.append(f"Ukjent mål for rekkevidde «{reach}»; viser deltakere per 1000.")
+        notices.append(f"Ukjent mål for rekkevidde «{reach}»; viser deltakelser per 1000.")
         reach = DEFAULT_REACH
     return code, reach
 

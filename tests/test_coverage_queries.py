@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from loftet.filters import Filters
 from loftet.queries.coverage import coverage_by_municipality, participation_by_year
+from loftet.queries.coverage_areas import coverage_by_county
 from loftet.queries.overview import headlines, units_reached_by_sector
 
 
@@ -24,8 +25,12 @@ def test_coverage_2021_counts_units_participants_and_whole_team(small_db: str) -
 def test_2020_structure_sums_baerum_into_old_number(small_db: str) -> None:
     cov = by_number(coverage_by_municipality(Filters(aar=2022, struktur=2020)))
     assert len(cov) == 356
-    assert cov.loc["3024"].innvilget_kr == 700_000 and cov.loc["3024"].fylke == "30"
-    assert cov.innvilget_kr.sum() == 2_200_000
+    # Viken county authority's 700 000 belongs to no municipality, only to the county
+    assert cov.loc["3024"].innvilget_kr == 0 and cov.loc["3024"].fylke == "30"
+    assert cov.innvilget_kr.sum() == 1_500_000
+    counties = coverage_by_county(Filters(aar=2022, struktur=2020)).set_index("fylke")
+    assert counties.loc["30", "innvilget_kr"] == 700_000
+    assert counties.loc["30", "innvilget_fylkeskommune_kr"] == 700_000
 
 
 def test_county_and_owner_filters(small_db: str) -> None:

@@ -41,10 +41,10 @@ def test_map_summary_and_download_columns(small_db: str) -> None:
     text = chart.summary(frame, filters, {"maal": "deltar"}).replace("\u00a0", " ")
     assert text.startswith("Hele landet, 2022: 3 av 357 kommuner deltar (0,8 %).")
     money = chart.summary(frame, filters, {"maal": "kr_per_barn"}).replace("\u00a0", " ")
-    assert "2 200 000 kr innvilget" in money
+    assert "1 500 000 kr innvilget til kommuner og private eiere" in money
     table = table_for_download(chart, frame)
     assert list(table.columns)[:3] == ["Kommunenummer", "Kommune", "Fylke"]
-    assert table["Innvilget (kr)"].sum() == 2_200_000 and len(table) == 357
+    assert table["Innvilget (kr)"].sum() == 1_500_000 and len(table) == 357
 
 
 def test_county_chart_highlights_the_chosen_county(small_db: str) -> None:

@@ -63,7 +63,7 @@ def test_takes_part_is_two_colours_and_grey_for_no_units() -> None:
 def test_whole_team_legend_in_norwegian() -> None:
     figure = coverage_map(areas(), geojson(), metric="helt_lag")
     assert [t.name for t in figure.data] == ["Hele laget", "Ikke hele laget"]
-    assert "Hele laget (barnehage, skole og PPT): ja" in figure.data[0].hovertext[0]
+    assert "Hele laget (barnehage, skole og PPT i samme tiltak): ja" in figure.data[0].hovertext[0]
 
 
 def test_continuous_metric_has_colour_bar_and_missing_is_grey_not_zero() -> None:
@@ -91,12 +91,12 @@ def test_hover_has_key_numbers_in_norwegian_format() -> None:
     text = figure.data[0].hovertext[0].replace(NBSP, " ")
     assert text.startswith("<b>Nordby</b><br>Testfylke")
     assert "Enheter nådd: 9 av 12" in text
-    assert "Deltakere: 1 234" in text
+    assert "Deltakelser: 1 234" in text
     assert "Innvilget: 1 250 000 kr" in text
-    assert "Kroner per barn og elev: 1 250 kr" in text
+    assert "Innvilget per barn og elev: 1 250 kr" in text
     assert figure.data[0].hovertemplate == "%{hovertext}<extra></extra>"
     per_1000 = coverage_map(areas(), geojson(), metric="deltakere_per_1000").data[0]
-    assert "Deltakere per 1 000 barn og elever: 12,5" in per_1000.hovertext[0]
+    assert "Deltakelser per 1 000 barn og elever: 12,5" in per_1000.hovertext[0]
 
 
 def test_geo_layout_hides_base_map_and_fits_locations() -> None:

@@ -73,7 +73,8 @@ def test_map_areas_merge_haram_into_alesund(small_db: str) -> None:
     assert len(areas) == 356 and "1580" not in areas.index
     assert areas.loc["1508", "kommune"] == "Ålesund og Haram"
     assert areas.loc["1508", "profil"] == "1508"
-    assert areas.innvilget_kr.sum() == 2_200_000 and areas.deltakere.sum() == 51
+    # municipalities and private owners only: the county authority's 700 000 is not on the map
+    assert areas.innvilget_kr.sum() == 1_500_000 and areas.deltakere.sum() == 51
     assert areas.loc["4601", "andel_naadd"] == 50  # 2 of Bergen's 4 units
     old = coverage_by_map_area(Filters(aar=2022, struktur=2020))
     assert len(old) == 356 and set(old.kart_id) == set(old.kommunenummer)
@@ -87,6 +88,7 @@ def test_map_areas_sum_and_recompute_shares() -> None:
         "kommunenummer": ["1508", "1580", "4601"], "profil": ["1508", "1580", "4601"],
         "fylke": ["15", "15", "46"], "fylke_navn": ["Møre og Romsdal"] * 2 + ["Vestland"],
         "enheter": [10, 2, 4], "barn_elever": [1000, 0, 500], "enheter_naadd": [0, 2, 1],
+        "ansatte": [100, 20, 50], "ansatte_naadd": [0, 8, 3],
         "deltakere": [0, 8, 3], "innvilget_kr": [0, 100_000, 50_000],
         "helt_lag": [False, True, False]})
     areas = map_areas(rows).set_index("kart_id")
@@ -96,3 +98,13 @@ def test_map_areas_sum_and_recompute_shares() -> None:
     assert bool(merged.deltar) and bool(merged.helt_lag)
     assert merged.andel_naadd == pytest.approx(100 * 2 / 12)
     assert merged.kr_per_barn == pytest.approx(100)
+    assert merged.andel_ansatte_naadd == pytest.approx(100 * 8 / 120)
+    assert map_areas(rows, money_per_child=False).kr_per_barn.isna().all()
+
+
+def test_haram_is_marked_as_part_of_alesund_until_2023(small_db: str) -> None:
+    rows = coverage_rows(Filters(aar=2023)).set_index("kommunenummer")
+    assert rows.loc["1580", "kommune"] == "Haram (del av Ålesund til 2023)"
+    assert rows.loc["1508", "kommune"] == "Ålesund"
+    assert coverage_rows(Filters(aar=2024)).set_index("kommunenummer").loc[
+        "1580", "kommune"] == "Haram"

@@ -84,7 +84,7 @@ def test_view_text_names_filters_and_options_in_words(small_db: str) -> None:
     assert view_text(get_chart("kompetanse-andeler"), filters, {}).startswith(
         "Vestland · 2021–2022 ·")
     text = view_text(chart, filters, {"maal": "deltakere", "tull": "x"})
-    assert text == "Vestland · 2022 · fylkesinndeling 2024 · Vis: Deltakere"
+    assert text == "Vestland · 2022 · fylkesinndeling 2024 · Vis: Deltakelser"
     assert options_text(get_chart("kvalitet-fordeling"), {"indikator": "SPESUND"}).startswith(
         "Indikator: ")
     assert options_text(chart, {"maal": "ukjent"}) == ""

@@ -35,7 +35,7 @@ def test_participation_three_lines_municipality_highlighted() -> None:
     assert bergen.line.width > traces["Vestland"].line.width
     assert list(bergen.y) == [76.9, 30.8] and list(bergen.customdata) == [40, 16]
     assert "%{y:,.1f} per 1 000" in bergen.hovertemplate
-    assert "%{customdata:,.0f} deltakere" in bergen.hovertemplate
+    assert "%{customdata:,.0f} deltakelser" in bergen.hovertemplate
     assert figure.layout.xaxis.dtick == 1 and figure.layout.xaxis.tickformat == "d"
 
 
@@ -63,7 +63,7 @@ def test_reach_profession_bars_and_sector_shares() -> None:
     professions, sectors = figure.data[0], figure.data[1]
     assert professions.type == "bar" and professions.orientation == "h"
     assert list(professions.y) == ["PPT-ansatte", "Lærere"]  # zero rows left out, largest on top
-    assert "%{x:,.0f} deltakere" in professions.hovertemplate
+    assert "%{x:,.0f} deltakelser" in professions.hovertemplate
     assert "Vestland: %{customdata[1]:.1f} %" in professions.hovertemplate
     assert sectors.name == "Bergen" and sectors.marker.color == HIGHLIGHT
     assert "%{x:.1f} % nådd" in sectors.hovertemplate
@@ -78,7 +78,7 @@ def test_reach_without_participants_says_so() -> None:
     frame = _reach_frame()
     frame.loc[frame["del"] == "profesjon", "antall"] = 0
     figure = reach_comparison(frame, **NAMES)
-    assert "Ingen deltakere dette året" in annotations(figure)
+    assert "Ingen deltakelser dette året" in annotations(figure)
     assert figure.data[0].name == "Bergen"  # only the sector panel has traces
 
 

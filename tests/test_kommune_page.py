@@ -84,10 +84,10 @@ def test_chart_summaries_are_norwegian_sentences(small_db: str) -> None:
         frame, _ = render(chart_id, filters, options)
         texts[chart_id] = chart.summary(frame, filters, options)
     assert texts["kommune-deltakelse"] == (
-        "Bergen hadde 76,9 deltakere per 1\u00a0000 barn og elever i 2021, mot 45,5 i Vestland "
+        "Bergen hadde 76,9 deltakelser per 1\u00a0000 barn og elever i 2021, mot 45,5 i Vestland "
         "og 35,4 i hele landet.")
     assert texts["kommune-profesjoner"].startswith(
-        "40 deltakere fra Bergen i 2021, flest lærere (25).")
+        "40 deltakelser fra Bergen i 2021, flest lærere (25).")
     assert "3 av 4 enheter" in texts["kommune-profesjoner"]
     assert texts["kommune-tildelinger"].startswith(
         "Bergen fikk innvilget 1\u00a0000\u00a0000\u00a0kr i 2021 (brukt 900\u00a0000\u00a0kr)")
@@ -193,7 +193,8 @@ def test_measures_callback_rows_and_year_in_headers(page) -> None:
     assert [r["tiltak_id"] for r in rows] == ["VL-2021-001"]
     assert rows[0]["innvilget_kr"] == 1_200_000 and rows[0]["deltakere"] == 16
     headers = {c["field"]: c["headerName"] for c in columns}
-    assert headers["innvilget_kr"] == "Innvilget 2022 (kr)"
+    assert headers["innvilget_kr"] == "Innvilget kommunen 2022 (kr)"
+    assert rows[0]["mottaker"] == "Bergen kommune"
     money = next(c for c in columns if c["field"] == "innvilget_kr")
     assert "toLocaleString('nb-NO'" in money["valueFormatter"]["function"]
     start = next(c for c in columns if c["field"] == "startaar")
@@ -207,7 +208,7 @@ def test_measures_download_is_semicolon_csv_with_bom(page) -> None:
     assert content.startswith(b"\xef\xbb\xbf")
     lines = content.decode("utf-8-sig").splitlines()
     assert lines[0].startswith("Tiltak-ID;Navn;Startår;UH-partner;Hovedområde;Eier;"
-                               "Innvilget 2022 (kr);Deltakere 2022")
+                               "Mottaker 2022;Innvilget kommunen 2022 (kr);Deltakelser 2022")
     assert lines[1].startswith("VL-2021-001;") and lines[1].endswith(";1200000;16")
     assert data["filename"] == "tiltak-4601-2022.csv"
     assert page.download_measures(None, values, control_ids) is dash.no_update

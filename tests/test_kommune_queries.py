@@ -91,7 +91,8 @@ def test_key_figures_baerum_compares_with_old_or_new_county(small_db: str) -> No
     # Bærum is alone in both Akershus (2024) and Viken (2020) in the small data
     for struktur in (2020, 2024):
         figures = key_figures("3201", Filters(aar=2022, struktur=struktur))
-        assert (figures.deltakere, figures.innvilget_kr) == (15, 700_000)
+        # the 700 000 went to Viken county authority, which is no municipality's money
+        assert (figures.deltakere, figures.innvilget_kr) == (15, 0)
         assert figures.fylke_deltakere_per_1000 == pytest.approx(1000 * 15 / 600)
     with pytest.raises(KeyError):
         key_figures("9999", Filters())
@@ -136,9 +137,10 @@ def test_allocations_by_year_with_spending_not_reported_as_missing(small_db: str
     assert frame.brukt_kr.iloc[2:].isna().all()  # never 0 when not reported
     assert frame.loc[2022].kr_per_barn_kommune == pytest.approx(1_200_000 / 520)
     assert frame.loc[2022].kr_per_barn_fylke == pytest.approx(1_500_000 / 880)
-    assert frame.loc[2022].kr_per_barn_landet == pytest.approx(2_200_000 / 1980)
+    # like with like: municipalities and private owners (not the county authority's 700 000)
+    assert frame.loc[2022].kr_per_barn_landet == pytest.approx(1_500_000 / 1980)
     baerum = allocations_by_year("3201", Filters(fra=2022, aar=2022)).iloc[0]
-    assert baerum.innvilget_kr == 700_000 and math.isnan(baerum.brukt_kr)
+    assert baerum.innvilget_kr == 0 and math.isnan(baerum.brukt_kr)
 
 
 def test_participants_by_profession_with_shares(small_db: str) -> None:
@@ -193,7 +195,10 @@ def test_measures_in_municipality(small_db: str) -> None:
     assert (only_money.innvilget_kr, only_money.deltakere) == (2_000_000, 0)
     assert measures_in_municipality("4601", Filters(fra=2023, aar=2024)).empty
     baerum = measures_in_municipality("3201", Filters(fra=2020, aar=2022))
-    assert list(baerum.tiltak_id) == ["OV-2022-001"] and baerum.innvilget_kr.iloc[0] == 700_000
+    # Viken county authority received the grant: Bærum is credited 0 kr and told who got it
+    assert list(baerum.tiltak_id) == ["OV-2022-001"] and baerum.innvilget_kr.iloc[0] == 0
+    assert baerum.mottaker.iloc[0] == "Fylkeskommunen: Viken fylkeskommune"
+    assert row.mottaker == "Bergen kommune"
 
 
 def test_sector_shares_equal_those_on_oversikt(small_db: str) -> None:

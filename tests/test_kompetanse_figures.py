@@ -48,8 +48,8 @@ def test_area_bars_sorted_and_coloured_by_level() -> None:
 def test_area_bars_participants() -> None:
     figure = competence.area_bars(areas(), measure="deltakere")
     assert list(figure.layout.yaxis.categoryarray)[-1] == "Lese- og skrivevansker"
-    assert figure.layout.xaxis.title.text == "Deltakere"
-    assert "deltakere" in figure.data[0].hovertemplate
+    assert figure.layout.xaxis.title.text == "Deltakelser"
+    assert "deltakelser" in figure.data[0].hovertemplate
 
 
 def test_area_bars_empty() -> None:
@@ -81,7 +81,7 @@ def test_level_pyramid_has_level_3_on_top_and_centred_bars() -> None:
 
 def test_level_pyramid_participants_text() -> None:
     figure = competence.level_pyramid(levels(), measure="deltakere")
-    assert figure.layout.yaxis.categoryarray[1].endswith(f"20 deltakere · 39,2{NBSP}%")
+    assert figure.layout.yaxis.categoryarray[1].endswith(f"20 deltakelser · 39,2{NBSP}%")
 
 
 def heatmap_frame() -> pd.DataFrame:
@@ -113,7 +113,7 @@ def test_heatmap_shares_missing_county_and_bold_choice() -> None:
 
 def test_heatmap_participants_hover() -> None:
     figure = competence.county_area_heatmap(heatmap_frame(), measure="deltakere")
-    assert "deltakere" in figure.data[0].hovertemplate
+    assert "deltakelser" in figure.data[0].hovertemplate
 
 
 def test_profession_sector_bars_stacked() -> None:
@@ -129,7 +129,7 @@ def test_profession_sector_bars_stacked() -> None:
     assert figure.layout.barmode == "stack"
     assert [t.name for t in figure.data] == ["Grunnskole", "Videregående", "Barnehage"]
     assert list(figure.layout.yaxis.categoryarray) == ["Barnehagelærere", "Lærere"]
-    assert "%{x:,.0f} deltakere" in figure.data[0].hovertemplate
+    assert "%{x:,.0f} deltakelser" in figure.data[0].hovertemplate
 
 
 def test_profession_sector_bars_empty() -> None:

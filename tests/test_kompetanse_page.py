@@ -42,8 +42,8 @@ def test_area_summary_counts_funds(small_db: str) -> None:
     assert frame.innvilget_kr.sum() == 2_200_000
     text = chart.summary(frame, filters, {"maal": "kr"})
     assert text.startswith(f"Hele landet 2022: 2,2{NBSP}mill.{NBSP}kr fordelt på 3 av 14 "
-                           "kompetanseområder; størst er Inkluderende praksis og fellesskap "
-                           f"med 54,5{NBSP}%")
+                           "kompetanseområder; størst andel av midlene har Inkluderende "
+                           f"praksis og fellesskap (54,5{NBSP}%).")
 
 
 def test_sector_note_when_a_sector_is_chosen_and_funds_are_counted(small_db: str) -> None:

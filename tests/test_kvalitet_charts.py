@@ -78,9 +78,11 @@ def test_ranking_download_has_norwegian_headers(small_db: str) -> None:
 
 
 def test_need_reach_summary_names_high_need_low_reach(small_db: str) -> None:
+    # Askøy (SPESUND 9,0 %, above the national 6,7 %) got 834 kr per child; the median over
+    # Bergen, Askøy, Oslo (0) and Bærum (0: its grant went to the county authority) is 417 kr
     text = summary("kvalitet-behov-rekkevidde", Filters(aar=2022), {"rekkevidde": "kr_per_barn"})
-    assert text.startswith("1 kommune har høyt behov og er lite nådd: Askøy.")
-    assert "(1\u00a0000 kr)" in text
+    assert text.startswith("Ingen kommuner har høyt behov og er lite nådd.")
+    assert "(417 kr)" in text
     text = summary("kvalitet-behov-rekkevidde", Filters(aar=2022))
     assert text.startswith("Ingen kommuner har høyt behov og er lite nådd.")
 

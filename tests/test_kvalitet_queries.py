@@ -112,19 +112,19 @@ def test_need_and_reach_participants_per_1000(small_db: str) -> None:
     assert pd.isna(frame.loc["1101"].kvadrant)  # no indicator, no children: unclassified
 
 
-def test_need_and_reach_nok_per_child_finds_askoy(small_db: str) -> None:
-    # NOK per child 2022: Bergen 1 200 000 / 520, Askøy 300 000 / 360, Oslo 0, Bærum 700 000 / 600;
-    # median = (833.33 + 1166.67) / 2 = 1000
+def test_need_and_reach_nok_per_child(small_db: str) -> None:
+    # NOK per child 2022: Bergen 1 200 000 / 520, Askøy 300 000 / 360, Oslo 0, Bærum 0 (its
+    # 700 000 went to the county authority); median = (0 + 833.33) / 2
     frame = by_number(need_and_reach(Filters(aar=2022), "SPESUND", 2022, "kr_per_barn"))
-    assert frame.rekkevidde_grense.iloc[0] == pytest.approx(1000)
-    assert frame.loc["4627"].kvadrant == HIGH_NEED_LOW_REACH
-    assert (frame.kvadrant == HIGH_NEED_LOW_REACH).sum() == 1
+    assert frame.rekkevidde_grense.iloc[0] == pytest.approx(300_000 / 360 / 2)
+    assert frame.loc["4627"].kvadrant == "Høyt behov, godt nådd"
+    assert (frame.kvadrant == HIGH_NEED_LOW_REACH).sum() == 0
 
 
 def test_need_and_reach_county_keeps_national_thresholds(small_db: str) -> None:
     frame = need_and_reach(Filters(aar=2022, fylke="46"), "SPESUND", 2022, "kr_per_barn")
     assert set(frame.fylke) == {"46"}
-    assert frame.rekkevidde_grense.iloc[0] == pytest.approx(1000)
+    assert frame.rekkevidde_grense.iloc[0] == pytest.approx(300_000 / 360 / 2)
     with pytest.raises(ValueError):
         need_and_reach(Filters(aar=2022), "SPESUND", 2022, "feil")
 
@@ -218,3 +218,38 @@ def test_2020_structure_part_without_rows_is_ignored(merged_db: str) -> None:
     assert old.loc["1507"].verdi == pytest.approx(7.9) and not bool(old.loc["1507"].skjermet)
     new = by_number(indicator_by_municipality(Filters(aar=2023), "SPESUND"))
     assert math.isnan(new.loc["1580"].verdi) and not bool(new.loc["1580"].skjermet)
+
+
+def test_published_national_level_wins_over_the_computed_one(small_db_url: str,
+                                                             tmp_path, monkeypatch) -> None:
+    """A `landsnivaa` row replaces the level computed from municipalities, and says so."""
+    import shutil
+
+    from etl.formats import LANDSNIVAA
+    from etl.load import load_file
+    from loftet.db import make_engine
+    from loftet.queries.base import clear_cache
+    from loftet.queries.quality import (
+        COMPUTED,
+        PUBLISHED,
+        computed_national_level,
+        national_level,
+        national_level_basis,
+    )
+    from tests.conftest import write_input
+
+    copy = tmp_path / "copy.sqlite"
+    shutil.copy(small_db_url.removeprefix("sqlite:///"), copy)
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{copy}")
+    clear_cache(shared=True)
+    computed = computed_national_level("SPESUND", 2022)
+    assert national_level("SPESUND", 2022) == computed
+    assert national_level_basis("SPESUND", 2022) == COMPUTED
+    engine = make_engine(f"sqlite:///{copy}")
+    path = write_input(tmp_path / "landsnivaa.csv", LANDSNIVAA,
+                       [{"år": "2022", "indikator": "SPESUND", "verdi": "7,8", "kilde": "GSI"}])
+    assert load_file(engine, path).status == "lastet"
+    engine.dispose()
+    assert national_level("SPESUND", 2022) == pytest.approx(7.8)
+    assert national_level_basis("SPESUND", 2022) == PUBLISHED
+    assert national_level("SPESUND", 2021) == computed_national_level("SPESUND", 2021)

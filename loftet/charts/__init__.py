@@ -39,6 +39,8 @@ class Chart:
     """One sentence describing the chart, the text alternative shown under it."""
     spans_years: bool = False
     """True when the chart shows the years `fra`..`aar`, False when it shows the year `aar`."""
+    metrics: tuple[str, ...] = ()
+    """Keys of the metrics it shows (`loftet.metrics`); the card links to their definitions."""
 
 
 _REGISTRY: dict[str, Chart] = {}

@@ -17,13 +17,14 @@ from loftet.queries.budget import (
     allocation_by_year,
     granted_per_child_by_county,
 )
+from loftet.wording import extreme
 
 PAGE = "budsjett"
 FORDELING_OPTIONS = {"fylke": "Fylke", "statsforvalter": "Statsforvalter"}
 """The page option `fordeling`: how a year's allocation is split."""
 DEFAULT_FORDELING = "fylke"
 SOURCE = ("Kilde: tildelinger rapportert av statsforvalterne (innvilget og brukt beløp); "
-          "bevilgning fra statsbudsjettet.")
+          "bevilgning fra inndatafilen «bevilgning», med kilde per år.")
 NO_SECTOR_NOTE = "Sektorfilteret gjelder ikke beløp: en tildeling har ingen sektor."
 
 
@@ -76,12 +77,29 @@ def _per_year_summary(frame: pd.DataFrame, filters: Filters, options: Options) -
         split = FORDELING_OPTIONS[fordeling(filters, options)].lower()
         text += f" Søylene er fordelt per {split}."
     if _national_view(filters) and figures.budget_differs(frame):
-        text += " Markørene viser bevilgningen i statsbudsjettet der den avviker fra summen."
-    return text + _notes(filters)
+        text += " Markørene viser bevilgningen der den avviker fra summen."
+    return text + budget_sources_text(frame) + _notes(filters)
+
+
+def budget_sources_text(frame: pd.DataFrame) -> str:
+    """" Kilde for bevilgningen: 2021 <source>; 2022–2026 Demodata – antakelse.", with runs
+    of consecutive years that share a source joined (empty when no budget is given)."""
+    years = frame.drop_duplicates("aar").dropna(subset=["bevilgning_kilde"]).sort_values("aar")
+    if years.empty:
+        return ""
+    runs: list[list] = []
+    for year, source in zip(years.aar, years.bevilgning_kilde, strict=True):
+        if runs and runs[-1][2] == source and runs[-1][1] == year - 1:
+            runs[-1][1] = year
+        else:
+            runs.append([year, year, source])
+    parts = [f"{a}{'' if a == b else f'–{b}'}: {source}" for a, b, source in runs]
+    return f" Kilde for bevilgningen: {'; '.join(parts)}."
 
 
 PER_YEAR = register(Chart(
     id="budsjett-per-aar",
+    metrics=("innvilget_kr", "bevilgning_kr", "andel_av_2025"),
     spans_years=True,
     page=PAGE,
     title="Innvilget per år mot 2025-nivået",
@@ -92,7 +110,8 @@ PER_YEAR = register(Chart(
              "innvilget_kr": "Innvilget (kr)", "brukt_kr": "Brukt (kr)",
              "andel_av_aar": "Andel av årets nasjonale sum (%)",
              "nivaa_2025_kr": "2025-nivå (kr)", "andel_av_2025": "Andel av 2025-nivået (%)",
-             "bevilgning_kr": "Bevilgning, hele landet (kr)"},
+             "bevilgning_kr": "Bevilgning, hele landet (kr)",
+             "bevilgning_kilde": "Kilde for bevilgningen"},
     summary=_per_year_summary,
 ))
 
@@ -121,6 +140,7 @@ def _spent_summary(frame: pd.DataFrame, filters: Filters, _options: Options) -> 
 
 GRANTED_SPENT = register(Chart(
     id="budsjett-innvilget-brukt",
+    metrics=("innvilget_kr", "brukt_kr"),
     spans_years=True,
     page=PAGE,
     title="Innvilget og brukt per år",
@@ -142,9 +162,9 @@ def _per_child_summary(frame: pd.DataFrame, filters: Filters, _options: Options)
     if frame.empty:
         return "Ingen barn eller elever registrert."
     national = frame.landet_kr_per_barn.iloc[0]
-    top = frame.iloc[-1]
+    per_child = frame.set_index("fylke_navn").kr_per_barn
     text = (f"I {filters.aar} ble det innvilget {kr(national)} per barn/elev i hele landet; "
-            f"høyest i {top.fylke_navn} ({kr(top.kr_per_barn)}).")
+            f"høyest i {extreme(per_child, kr)}.")
     chosen = frame[frame.valgt]
     if len(chosen):
         row = chosen.iloc[0]
@@ -156,6 +176,7 @@ def _per_child_summary(frame: pd.DataFrame, filters: Filters, _options: Options)
 
 PER_CHILD = register(Chart(
     id="budsjett-kr-per-barn",
+    metrics=("kr_per_barn", "innvilget_kr"),
     page=PAGE,
     title="Kroner per barn og elev, per fylke",
     data=lambda filters, _options: granted_per_child_by_county(filters),
@@ -185,6 +206,7 @@ def _cumulative_summary(frame: pd.DataFrame, filters: Filters, _options: Options
 
 CUMULATIVE = register(Chart(
     id="budsjett-kumulativt",
+    metrics=("innvilget_kr", "brukt_kr", "bevilgning_kr"),
     spans_years=True,
     page=PAGE,
     title="Kumulativt innvilget og brukt",

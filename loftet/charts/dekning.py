@@ -19,6 +19,7 @@ from loftet.filters import Filters
 from loftet.formatting import kr, number, pct, share
 from loftet.geography import county_geojson, municipality_geojson
 from loftet.queries.coverage_areas import coverage_by_county, coverage_rows, map_areas
+from loftet.wording import extreme
 
 SOURCE = ("Kilde: deltakelse og tildelinger rapportert til statsforvalterne, enhetsregisteret; "
           "kart: Kartverket (forenklet).")
@@ -39,7 +40,8 @@ def _map_figure(frame: pd.DataFrame, filters: Filters, options: Options) -> go.F
     """The map of `frame`'s municipalities, zoomed to them; county borders on the national
     view only."""
     borders = None if filters.fylke else county_borders(filters.struktur)
-    return coverage_map(map_areas(frame), municipality_geojson(filters.struktur),
+    return coverage_map(map_areas(frame, money_per_child=not filters.sektor),
+                        municipality_geojson(filters.struktur),
                         metric=options.get("maal"), borders=borders)
 
 
@@ -57,17 +59,25 @@ def _map_summary(frame: pd.DataFrame, filters: Filters, options: Options) -> str
                     f"laget – barnehage, skole og PPT ({share(frame.helt_lag.sum(), n)})",
         "andel_naadd": f"{number(frame.enheter_naadd.sum())} av {number(frame.enheter.sum())} "
                        f"enheter er nådd ({share(frame.enheter_naadd.sum(), frame.enheter.sum())})",
-        "deltakere_per_1000": f"{number(frame.deltakere.sum())} deltakere, "
+        "andel_ansatte_naadd": f"{number(frame.ansatte_naadd.sum())} av "
+                               f"{number(frame.ansatte.sum())} ansatte er nådd "
+                               f"({share(frame.ansatte_naadd.sum(), frame.ansatte.sum())}; "
+                               "deltakelser, høyst antall ansatte per enhet)",
+        "deltakere_per_1000": f"{number(frame.deltakere.sum())} deltakelser, "
                               f"{_per(frame.deltakere.sum() * 1000, frame.barn_elever.sum(), 1)}"
                               " per 1 000 barn og elever",
-        "kr_per_barn": f"{kr(frame.innvilget_kr.sum())} innvilget, "
+        "kr_per_barn": f"{kr(frame.innvilget_kr.sum())} innvilget til kommuner og private eiere, "
                        f"{_per_kr(frame.innvilget_kr.sum(), frame.barn_elever.sum())} per barn "
                        "og elev",
     }
     text = f"{where}: {totals[metric.column]}."
+    if metric.column == "kr_per_barn" and filters.sektor:
+        return (f"{where}: beløp fordeles ikke på sektor, så kroner per barn vises ikke når en "
+                "sektor er valgt. Velg alle sektorer for å se beløpene.")
     grey = int(missing_mask(frame, metric).sum())
     if grey:
-        text += f" {number(grey)} kommuner er grå ({metric.missing_label.lower()})."
+        noun = "kommune" if grey == 1 else "kommuner"
+        text += f" {number(grey)} {noun} er grå ({metric.missing_label.lower()})."
     return text
 
 
@@ -81,6 +91,8 @@ def _per_kr(part: float, whole: float) -> str:
 
 MAP = register(Chart(
     id="dekning-kart",
+    metrics=("deltar", "helt_lag", "andel_naadd", "andel_ansatte_naadd", "deltakere_per_1000",
+             "kr_per_barn", "innvilget_kr"),
     page="dekning",
     title="Dekning per kommune",
     data=_map_data,
@@ -88,9 +100,11 @@ MAP = register(Chart(
     source=SOURCE,
     columns={"kommunenummer": "Kommunenummer", "kommune": "Kommune", "fylke_navn": "Fylke",
              "enheter": "Enheter", "enheter_naadd": "Enheter nådd",
-             "andel_naadd": "Andel enheter nådd (%)", "deltakere": "Deltakere",
+             "andel_naadd": "Andel enheter nådd (%)", "deltakere": "Deltakelser",
+             "ansatte": "Ansatte", "ansatte_naadd": "Ansatte nådd",
+             "andel_ansatte_naadd": "Andel ansatte nådd (%)",
              "barn_elever": "Barn og elever",
-             "deltakere_per_1000": "Deltakere per 1 000 barn og elever",
+             "deltakere_per_1000": "Deltakelser per 1 000 barn og elever",
              "innvilget_kr": "Innvilget (kr)", "kr_per_barn": "Innvilget per barn og elev (kr)",
              "deltar": "Deltar", "helt_lag": "Hele laget (barnehage, skole og PPT)"},
     summary=_map_summary,
@@ -100,15 +114,15 @@ MAP = register(Chart(
 def _county_summary(frame: pd.DataFrame, filters: Filters, _options: Options) -> str:
     if frame.empty:
         return "Ingen fylker i utvalget."
-    ordered = frame.sort_values("andel_deltar")
-    low, high = ordered.iloc[0], ordered.iloc[-1]
+    shares = frame.set_index("fylke_navn").andel_deltar
     return (f"I {filters.aar} deltok {pct(national_share(frame))} av kommunene i hele landet; "
-            f"høyest andel i {high.fylke_navn} ({pct(high.andel_deltar)}), lavest i "
-            f"{low.fylke_navn} ({pct(low.andel_deltar)}).")
+            f"høyest andel i {extreme(shares, pct)}, lavest i "
+            f"{extreme(shares, pct, highest=False)}.")
 
 
 COUNTY_BARS = register(Chart(
     id="dekning-fylker",
+    metrics=("deltar", "helt_lag", "andel_ansatte_naadd"),
     page="dekning",
     title="Andel kommuner som deltar, per fylke",
     data=lambda filters, _options: coverage_by_county(filters),
@@ -118,7 +132,10 @@ COUNTY_BARS = register(Chart(
     columns={"fylke": "Fylkesnummer", "fylke_navn": "Fylke", "kommuner": "Kommuner",
              "deltar": "Kommuner som deltar", "andel_deltar": "Andel som deltar (%)",
              "helt_lag": "Kommuner med hele laget", "andel_helt_lag": "Andel med hele laget (%)",
-             "enheter": "Enheter", "enheter_naadd": "Enheter nådd", "deltakere": "Deltakere",
+             "enheter": "Enheter", "enheter_naadd": "Enheter nådd", "deltakere": "Deltakelser",
+             "ansatte": "Ansatte", "ansatte_naadd": "Ansatte nådd",
+             "andel_ansatte_naadd": "Andel ansatte nådd (%)",
+             "innvilget_fylkeskommune_kr": "Herav til fylkeskommunen (kr)",
              "innvilget_kr": "Innvilget (kr)"},
     summary=_county_summary,
 ))

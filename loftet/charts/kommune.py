@@ -82,7 +82,7 @@ def _participation_summary(frame: pd.DataFrame, filters: Filters, options: Optio
     if names is None or frame.empty:
         return unknown_message(options) if names is None else ""
     last = frame.iloc[-1]
-    return (f"{names[0]} hadde {number(last.per_1000_kommune, 1)} deltakere {PER_1000} barn og "
+    return (f"{names[0]} hadde {number(last.per_1000_kommune, 1)} deltakelser {PER_1000} barn og "
             f"elever i {int(last.aar)}, mot {number(last.per_1000_fylke, 1)} i {names[1]} og "
             f"{number(last.per_1000_landet, 1)} i hele landet.")
 
@@ -95,10 +95,10 @@ def _reach_summary(frame: pd.DataFrame, filters: Filters, options: Options) -> s
     sect = frame[frame["del"] == "sektor"]
     reached, units = int(sect.antall.sum()), int(sect.av.sum())
     if prof.empty:
-        who = f"Ingen deltakere fra {names[0]} i {filters.aar}."
+        who = f"Ingen deltakelser fra {names[0]} i {filters.aar}."
     else:
         top = prof.sort_values("antall", ascending=False).iloc[0]
-        who = (f"{number(prof.antall.sum())} deltakere fra {names[0]} i {filters.aar}, "
+        who = (f"{number(prof.antall.sum())} deltakelser fra {names[0]} i {filters.aar}, "
                f"flest {_lower_first(top.navn)} ({number(top.antall)}).")
     return f"{who} {number(reached)} av {number(units)} enheter i kommunen ble nådd."
 
@@ -130,34 +130,36 @@ def _indicator_summary(frame: pd.DataFrame, filters: Filters, options: Options) 
 
 PARTICIPATION = register(Chart(
     id="kommune-deltakelse",
+    metrics=("deltakere", "deltakere_per_1000"),
     spans_years=True,
     page=PAGE,
-    title=f"Deltakere {PER_1000} barn og elever, mot fylket og landet",
+    title=f"Deltakelser {PER_1000} barn og elever, mot fylket og landet",
     data=_data(participation_by_year),
     figure=_figure(participation_comparison),
     source="Kilde: deltakelse rapportert til statsforvalterne; barn og elever fra "
            "enhetsregisteret.",
     columns={"aar": "År", "deltakere": "Deltakere, kommunen",
              "barn_elever": "Barn og elever, kommunen",
-             "per_1000_kommune": f"Deltakere {PER_1000}, kommunen",
+             "per_1000_kommune": f"Deltakelser {PER_1000}, kommunen",
              "deltakere_fylke": "Deltakere, fylket", "barn_elever_fylke": "Barn og elever, fylket",
-             "per_1000_fylke": f"Deltakere {PER_1000}, fylket",
+             "per_1000_fylke": f"Deltakelser {PER_1000}, fylket",
              "deltakere_landet": "Deltakere, landet",
              "barn_elever_landet": "Barn og elever, landet",
-             "per_1000_landet": f"Deltakere {PER_1000}, landet"},
+             "per_1000_landet": f"Deltakelser {PER_1000}, landet"},
     summary=_participation_summary,
 ))
 
 REACH = register(Chart(
     id="kommune-profesjoner",
+    metrics=("deltakere",),
     page=PAGE,
     title="Profesjoner og enheter nådd i valgt år",
     data=_data(reach_profile),
     figure=_figure(reach_comparison),
     source="Kilde: deltakelse rapportert til statsforvalterne; enhetsregisteret.",
     columns={"del": "Del (profesjon/sektor)", "navn": "Profesjon eller sektor",
-             "antall": "Antall i kommunen (deltakere / enheter nådd)",
-             "av": "Av (alle deltakere / alle enheter)",
+             "antall": "Antall i kommunen (deltakelser / enheter nådd)",
+             "av": "Av (alle deltakelser / alle enheter)",
              "andel_kommune": "Andel, kommunen (%)", "andel_fylke": "Andel, fylket (%)",
              "andel_landet": "Andel, landet (%)"},
     summary=_reach_summary,
@@ -165,6 +167,7 @@ REACH = register(Chart(
 
 ALLOCATIONS = register(Chart(
     id="kommune-tildelinger",
+    metrics=("innvilget_kr", "brukt_kr", "kr_per_barn"),
     spans_years=True,
     page=PAGE,
     title="Tildelinger per år, og kroner per barn og elev mot fylket og landet",
@@ -180,6 +183,7 @@ ALLOCATIONS = register(Chart(
 
 INDICATORS = register(Chart(
     id="kommune-indikatorer",
+    metrics=("kvalitetsindikator",),
     page=PAGE,
     title="Kvalitetsindikatorer, siste år med tall, mot fylket og landet",
     data=_data(indicators_compared),

@@ -17,9 +17,10 @@ from loftet.queries.competence import (
     level_totals,
     participants_by_profession_and_sector,
 )
+from loftet.wording import extreme
 
 PAGE = "kompetanse"
-MAAL_OPTIONS = {"kr": "Kroner", "deltakere": "Deltakere"}
+MAAL_OPTIONS = {"kr": "Kroner", "deltakere": "Deltakelser"}
 """The page option `maal`: count funds (kr) or participants."""
 INNDELING_OPTIONS = {"nivaa": "Nivå i pyramiden", "omrade": "Kompetanseområde"}
 """The page option `inndeling`: the shares over the years by level or by area."""
@@ -43,7 +44,7 @@ def grouping(options: Options) -> str:
 
 
 def _amount(value: float, column: str) -> str:
-    return mill_kr(value) if column == "innvilget_kr" else f"{number(value)} deltakere"
+    return mill_kr(value) if column == "innvilget_kr" else f"{number(value)} deltakelser"
 
 
 def _sector_note(filters: Filters, column: str = "innvilget_kr") -> str:
@@ -70,15 +71,16 @@ def _areas_summary(frame: pd.DataFrame, filters: Filters, options: Options) -> s
     total = frame[column].sum() if len(frame) else 0
     if not total:
         return _nothing(filters, column)
-    top = frame.sort_values(column).iloc[-1]
     used = int((frame[column] > 0).sum())
+    top = extreme(frame.set_index("omrade_navn")[share], pct, noun="områder")
     return (f"{_scope(filters)}: {_amount(total, column)} fordelt på {used} av {len(frame)} "
-            f"kompetanseområder; størst er {top.omrade_navn} med {pct(top[share])} av "
-            f"{_what(column)}.{_sector_note(filters, column)}")
+            f"kompetanseområder; størst andel av {_what(column)} har {top}."
+            f"{_sector_note(filters, column)}")
 
 
 AREAS = register(Chart(
     id="kompetanse-omrader",
+    metrics=("kompetanseomrade", "innvilget_kr", "deltakere"),
     page=PAGE,
     title="Kompetanseområder",
     data=lambda filters, _options: area_totals(filters),
@@ -86,7 +88,7 @@ AREAS = register(Chart(
     source=SOURCE,
     columns={"omrade": "Kode", "omrade_navn": "Kompetanseområde", "nivaa": "Nivå",
              "nivaa_navn": "Nivå i pyramiden", "innvilget_kr": "Innvilget (kr)",
-             "andel_kr": "Andel av beløpet (%)", "deltakere": "Deltakere",
+             "andel_kr": "Andel av beløpet (%)", "deltakere": "Deltakelser",
              "andel_deltakere": "Andel av deltakerne (%)"},
     summary=_areas_summary,
 ))
@@ -106,6 +108,7 @@ def _pyramid_summary(frame: pd.DataFrame, filters: Filters, options: Options) ->
 
 PYRAMID = register(Chart(
     id="kompetanse-pyramide",
+    metrics=("kompetanseomrade", "innvilget_kr", "deltakere"),
     page=PAGE,
     title="Kompetansepyramiden",
     data=lambda filters, _options: level_totals(filters),
@@ -114,7 +117,7 @@ PYRAMID = register(Chart(
                     "tilrettelegging; nivå 3: særlig komplekse behov.",
     columns={"nivaa": "Nivå", "nivaa_navn": "Nivå i pyramiden", "omrader": "Kompetanseområder",
              "innvilget_kr": "Innvilget (kr)", "andel_kr": "Andel av beløpet (%)",
-             "deltakere": "Deltakere", "andel_deltakere": "Andel av deltakerne (%)"},
+             "deltakere": "Deltakelser", "andel_deltakere": "Andel av deltakelsene (%)"},
     summary=_pyramid_summary,
 ))
 
@@ -138,6 +141,7 @@ def _heatmap_summary(frame: pd.DataFrame, filters: Filters, options: Options) ->
 
 HEATMAP = register(Chart(
     id="kompetanse-heatmap",
+    metrics=("kompetanseomrade", "innvilget_kr", "deltakere"),
     page=PAGE,
     title="Fylkenes fordeling på kompetanseområder",
     data=lambda filters, options: area_shares_by_county(filters, measure=measure(options)),
@@ -147,7 +151,7 @@ HEATMAP = register(Chart(
                     "enheten.",
     columns={"fylke": "Fylkesnummer", "fylke_navn": "Fylke", "omrade": "Kode",
              "omrade_navn": "Kompetanseområde", "nivaa": "Nivå",
-             "verdi": "Verdi (kr eller deltakere)", "fylke_total": "Fylkets sum",
+             "verdi": "Verdi (kr eller deltakelser)", "fylke_total": "Fylkets sum",
              "andel": "Andel av fylkets sum (%)"},
     summary=_heatmap_summary,
 ))
@@ -158,23 +162,26 @@ HEATMAP = register(Chart(
 def _profession_summary(frame: pd.DataFrame, filters: Filters, _options: Options) -> str:
     total = frame.deltakere.sum() if len(frame) else 0
     if not total:
-        return f"{_scope(filters)}: ingen deltakere registrert."
+        return f"{_scope(filters)}: ingen deltakelser registrert."
     per_job = frame.groupby("profesjon_navn").deltakere.sum().sort_values()
     per_sector = frame.groupby("sektor_navn").deltakere.sum().sort_values()
-    return (f"{_scope(filters)}: {number(total)} deltakere; flest {per_job.index[-1].lower()} "
-            f"({number(per_job.iloc[-1])}) og flest fra {per_sector.index[-1].lower()} "
-            f"({number(per_sector.iloc[-1])}).")
+    per_job.index = per_job.index.str.lower()
+    per_sector.index = per_sector.index.str.lower()
+    return (f"{_scope(filters)}: {number(total)} deltakelser; flest "
+            f"{extreme(per_job, number, noun='profesjoner')} og flest fra "
+            f"{extreme(per_sector, number, noun='sektorer')}.")
 
 
 PROFESSIONS = register(Chart(
     id="kompetanse-profesjon",
+    metrics=("deltakere",),
     page=PAGE,
-    title="Deltakere etter profesjon og sektor",
+    title="Deltakelser etter profesjon og sektor",
     data=lambda filters, _options: participants_by_profession_and_sector(filters),
     figure=lambda frame, _f, _o: figures.profession_sector_bars(frame),
     source="Kilde: deltakelse rapportert til statsforvalterne; sektor etter enhetstype.",
     columns={"profesjon": "Kode", "profesjon_navn": "Profesjon", "sektor": "Sektorkode",
-             "sektor_navn": "Sektor", "deltakere": "Deltakere"},
+             "sektor_navn": "Sektor", "deltakere": "Deltakelser"},
     summary=_profession_summary,
 ))
 
@@ -197,6 +204,7 @@ def _shares_summary(frame: pd.DataFrame, filters: Filters, options: Options) -> 
 
 SHARES = register(Chart(
     id="kompetanse-andeler",
+    metrics=("kompetanseomrade", "innvilget_kr", "deltakere"),
     spans_years=True,
     page=PAGE,
     title="Andeler over tid",
@@ -205,7 +213,7 @@ SHARES = register(Chart(
     figure=lambda frame, _f, _o: figures.share_trend(frame),
     source=SOURCE + " År uten registrerte tall er utelatt.",
     columns={"aar": "År", "gruppe": "Kode", "gruppe_navn": "Nivå/kompetanseområde",
-             "verdi": "Verdi (kr eller deltakere)", "aar_total": "Årets sum",
+             "verdi": "Verdi (kr eller deltakelser)", "aar_total": "Årets sum",
              "andel": "Andel av årets sum (%)"},
     summary=_shares_summary,
 ))

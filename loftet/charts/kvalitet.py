@@ -29,11 +29,13 @@ from loftet.queries.quality import (
     indicator_info,
     latest_year_with_data,
     national_level,
+    national_level_basis,
     need_and_reach,
     percentile,
     spread_by_year,
 )
 from loftet.queries.reference import indicators
+from loftet.wording import extreme
 
 PAGE = "kvalitet"
 RANKING_N = 15
@@ -41,12 +43,13 @@ RANKING_N = 15
 MIN_FOR_SPREAD = 5
 """Fewer municipalities with a value than this give no P10/P90."""
 DEFAULT_REACH = "deltakere_per_1000"
-REACH_LABELS = {"deltakere_per_1000": "Deltakere per 1000 barn og elever",
+REACH_LABELS = {"deltakere_per_1000": "Deltakelser per 1000 barn og elever",
                 "kr_per_barn": "Innvilget kr per barn og elev"}
 SMALL_NOTE = ("Små kommuner har naturlig større spredning: få barn eller elever gir store "
               "utslag, så en del av forskjellene er tilfeldige.")
-NATIONAL_RULE = ("Landsnivået er summen av tellerne delt på summen av nevnerne for kommunene "
-                 "med tall, ikke et snitt av kommunenes prosenter.")
+NATIONAL_RULE = ("Landsnivået er det publiserte landstallet når inndata har det (filen "
+                 "«landsnivaa»), ellers summen av tellerne delt på summen av nevnerne for "
+                 "kommunene med tall, ikke et snitt av kommunenes prosenter.")
 SUPPRESSED_RULE = "Skjermede tall vises som manglende og er holdt utenfor."
 
 
@@ -107,7 +110,8 @@ def distribution_data(filters: Filters, options: Options) -> pd.DataFrame:
     frame = indicator_by_municipality(replace(filters, fylke=None), code, year)
     return frame.assign(aar=year, indikator=code,
                         fylke_navn=frame.fylke.map(COUNTIES[filters.struktur]),
-                        landsnivaa=national_level(code, year))
+                        landsnivaa=national_level(code, year),
+                        landsnivaa_grunnlag=national_level_basis(code, year))
 
 
 def _distribution_figure(frame: pd.DataFrame, filters: Filters, options: Options):
@@ -137,14 +141,16 @@ def _distribution_summary(frame: pd.DataFrame, filters: Filters, options: Option
         spread = (f"{where} ligger kommunene mellom {pct(scope.verdi.min())} og "
                   f"{pct(scope.verdi.max())} (median {pct(scope.verdi.median())})")
     text = (f"{name} {int(frame.aar.iloc[0])}. {spread}; landsnivået er "
-            f"{pct(frame.landsnivaa.iloc[0])}. Høyest median har {medians.index[-1]} "
-            f"({pct(medians.iloc[-1])}), lavest {medians.index[0]} ({pct(medians.iloc[0])}).")
+            f"{pct(frame.landsnivaa.iloc[0])} ({frame.landsnivaa_grunnlag.iloc[0]}). "
+            f"Høyest median har {extreme(medians, pct)}, "
+            f"lavest {extreme(medians, pct, highest=False)}.")
     skjermet = frame[frame.fylke == filters.fylke] if filters.fylke else frame
     return text + _suppressed_note(int(skjermet.skjermet.sum())) + _year_note(frame, filters)
 
 
 DISTRIBUTION = register(Chart(
     id="kvalitet-fordeling",
+    metrics=("kvalitetsindikator",),
     page=PAGE,
     title="Kommunene i hvert fylke, med landsnivået",
     data=distribution_data,
@@ -154,7 +160,7 @@ DISTRIBUTION = register(Chart(
     columns={"aar": "År", "indikator": "Indikator", "kommunenummer": "Kommunenummer",
              "kommune": "Kommune", "fylke_navn": "Fylke", "verdi": "Verdi (%)",
              "teller": "Teller", "nevner": "Nevner", "skjermet": "Skjermet",
-             "landsnivaa": "Landsnivå (%)"},
+             "landsnivaa": "Landsnivå (%)", "landsnivaa_grunnlag": "Landsnivå, grunnlag"},
     summary=_distribution_summary,
 ))
 
@@ -222,8 +228,10 @@ def _ranking_summary(frame: pd.DataFrame, filters: Filters, options: Options) ->
                 f"({pct(first.verdi)}, nr. {first.rang} av {total} i landet), lavest "
                 f"{last.kommune} ({pct(last.verdi)}, nr. {last.rang}).")
     else:
-        text = (f"Av {number(total)} kommuner med tall har {first.kommune} høyest verdi "
-                f"({pct(first.verdi)}) og {last.kommune} lavest ({pct(last.verdi)}); "
+        values = frame.set_index("kommune").verdi
+        text = (f"Av {number(total)} kommuner med tall i rangeringen har "
+                f"{extreme(values, pct, noun='kommuner')} høyest verdi og "
+                f"{extreme(values, pct, highest=False, noun='kommuner')} lavest; "
                 f"landsnivået er {pct(level)}.")
     return text + suppressed + " Skjermede tall er ikke rangert." * bool(suppressed) + \
         _year_note(frame, filters)
@@ -231,6 +239,7 @@ def _ranking_summary(frame: pd.DataFrame, filters: Filters, options: Options) ->
 
 RANKING = register(Chart(
     id="kvalitet-rangering",
+    metrics=("kvalitetsindikator",),
     page=PAGE,
     title="Rangering av kommunene",
     data=ranking_data,
@@ -280,7 +289,7 @@ def _need_reach_summary(frame: pd.DataFrame, filters: Filters, options: Options)
     target = frame[frame.kvadrant == HIGH_NEED_LOW_REACH]
     high_is_need = bool(indicator_info(chosen_indicator(options))["hoy_er_behov"])
     target = target.sort_values("verdi", ascending=not high_is_need)
-    median = (f"{number(first.rekkevidde_grense, 1)} deltakere per 1000"
+    median = (f"{number(first.rekkevidde_grense, 1)} deltakelser per 1000"
               if reach == "deltakere_per_1000" else f"{number(first.rekkevidde_grense)} kr")
     side = "over" if high_is_need else "under"
     where = f" i {filters.county_name}" if filters.fylke else ""
@@ -296,6 +305,7 @@ def _need_reach_summary(frame: pd.DataFrame, filters: Filters, options: Options)
 
 NEED_REACH = register(Chart(
     id="kvalitet-behov-rekkevidde",
+    metrics=("kvalitetsindikator", "deltakere_per_1000", "kr_per_barn"),
     page=PAGE,
     title="Behov og rekkevidde: hvem er lite nådd?",
     data=need_reach_data,
@@ -360,6 +370,7 @@ def _spread_summary(frame: pd.DataFrame, filters: Filters, options: Options) -> 
 
 SPREAD = register(Chart(
     id="kvalitet-spredning",
+    metrics=("kvalitetsindikator",),
     spans_years=True,
     page=PAGE,
     title="Forskjeller mellom kommunene over tid",

@@ -19,6 +19,7 @@ def _summary(frame: pd.DataFrame, filters: Filters, _options: Options) -> str:
 
 PARTICIPATION_TREND = register(Chart(
     id="oversikt-deltakelse",
+    metrics=("deltar", "helt_lag"),
     spans_years=True,
     page="oversikt",
     title="Andel kommuner som deltar, per år",

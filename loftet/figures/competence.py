@@ -17,7 +17,7 @@ SECTOR_COLOURS = {"BHG": PALETTE[0], "GS": PALETTE[1], "VGS": PALETTE[2], "PPT":
                   "ANNET": PALETTE[4]}
 SIDE_LEGEND_FROM = 5
 """With more groups than this, the legend goes to the right (one line each)."""
-MEASURE_LABELS = {"innvilget_kr": "Innvilget (mill. kr)", "deltakere": "Deltakere"}
+MEASURE_LABELS = {"innvilget_kr": "Innvilget (mill. kr)", "deltakere": "Deltakelser"}
 
 
 def _measure(measure: str) -> str:
@@ -30,12 +30,12 @@ def level_name(level: int, name: str) -> str:
 
 
 def _amount_text(value: float, measure: str) -> str:
-    return mill_kr(value) if measure == "innvilget_kr" else f"{number(value)} deltakere"
+    return mill_kr(value) if measure == "innvilget_kr" else f"{number(value)} deltakelser"
 
 
 def _hover_value(measure: str, field: str = "customdata[0]") -> str:
     return f"%{{{field}:,.0f}} kr" if measure == "innvilget_kr" else \
-        f"%{{{field}:,.0f}} deltakere"
+        f"%{{{field}:,.0f}} deltakelser"
 
 
 def _scale(values: pd.Series, measure: str) -> pd.Series:
@@ -63,7 +63,7 @@ def area_bars(frame: pd.DataFrame, *, measure: str = "innvilget_kr") -> go.Figur
     share = "andel_kr" if measure == "innvilget_kr" else "andel_deltakere"
     if frame.empty or frame[measure].sum() == 0:
         return empty_figure("Ingen tildelinger i valgt utvalg" if measure == "innvilget_kr"
-                            else "Ingen deltakere i valgt utvalg")
+                            else "Ingen deltakelser i valgt utvalg")
     rows = frame.sort_values([measure, "nivaa"], ascending=[True, False])
     figure = go.Figure()
     for level, part in rows.groupby("nivaa", sort=True):
@@ -145,7 +145,7 @@ def county_area_heatmap(frame: pd.DataFrame, *, measure: str = "innvilget_kr") -
     names = list(counties.fylke_navn)
     ticktext = [f"<b>{name}</b>" if chosen else name
                 for name, chosen in zip(names, counties.valgt, strict=True)]
-    unit = "kr" if measure == "innvilget_kr" else "deltakere"
+    unit = "kr" if measure == "innvilget_kr" else "deltakelser"
     figure = go.Figure(go.Heatmap(
         z=z, x=names, y=list(areas.omrade_navn), customdata=values.to_numpy(),
         colorscale=SEQUENTIAL, zmin=0, hoverongaps=False, texttemplate="%{z:.0f}",
@@ -169,7 +169,7 @@ def profession_sector_bars(frame: pd.DataFrame) -> go.Figure:
         Horizontal stacked bars, the profession with most participants on top.
     """
     if frame.empty or frame.deltakere.sum() == 0:
-        return empty_figure("Ingen deltakere i valgt utvalg")
+        return empty_figure("Ingen deltakelser i valgt utvalg")
     order = frame.groupby("profesjon_navn").deltakere.sum().sort_values(kind="stable")
     figure = go.Figure()
     for code, part in frame.groupby("sektor", sort=False):
@@ -178,12 +178,12 @@ def profession_sector_bars(frame: pd.DataFrame) -> go.Figure:
         figure.add_bar(x=part.deltakere, y=part.profesjon_navn, orientation="h",
                        name=part.sektor_navn.iloc[0],
                        marker={"color": SECTOR_COLOURS.get(code, PALETTE[5])},
-                       hovertemplate="%{fullData.name}: %{x:,.0f} deltakere"
+                       hovertemplate="%{fullData.name}: %{x:,.0f} deltakelser"
                                      "<extra>%{y}</extra>")
     figure.update_layout(barmode="stack", bargap=0.25, legend={"traceorder": "normal"})
     figure.update_yaxes(categoryorder="array", categoryarray=list(order.index), title_text="",
                         showgrid=False)
-    figure.update_xaxes(title_text="Deltakere", tickformat=",~f")
+    figure.update_xaxes(title_text="Deltakelser", tickformat=",~f")
     return figure
 
 

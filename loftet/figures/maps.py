@@ -17,6 +17,7 @@ from shapely.geometry import shape
 
 from loftet.figures.common import empty_figure
 from loftet.formatting import kr, number, pct
+from loftet.metrics import label
 from loftet.theme import NEUTRAL, PALETTE, SEQUENTIAL, TEXT
 
 NO_DATA = "ingen data"
@@ -59,15 +60,17 @@ class MapMetric:
 COVERAGE_METRICS: dict[str, MapMetric] = {
     "deltar": MapMetric("deltar", "Deltar", categories=("Deltar", "Deltar ikke"),
                         missing_label="Ingen enheter i utvalget", missing_without_units=True),
-    "andel_naadd": MapMetric("andel_naadd", "Andel enheter nådd", "Enheter nådd (%)", pct,
+    "andel_naadd": MapMetric("andel_naadd", label("andel_naadd"), "Enheter nådd (%)", pct,
                              range_max=100, tick_suffix=" %"),
-    "helt_lag": MapMetric("helt_lag", "Hele laget (barnehage, skole og PPT)",
+    "andel_ansatte_naadd": MapMetric("andel_ansatte_naadd", label("andel_ansatte_naadd"),
+                                     "Ansatte nådd (%)", pct, range_max=100, tick_suffix=" %"),
+    "helt_lag": MapMetric("helt_lag", label("helt_lag"),
                           categories=("Hele laget", "Ikke hele laget")),
     "deltakere_per_1000": MapMetric(
-        "deltakere_per_1000", "Deltakere per 1 000 barn og elever",
-        "Deltakere per<br>1 000 barn<br>og elever", lambda v: number(v, 1),
+        "deltakere_per_1000", label("deltakere_per_1000"),
+        "Deltakelser per<br>1 000 barn<br>og elever", lambda v: number(v, 1),
         tick_format=",.1~f"),
-    "kr_per_barn": MapMetric("kr_per_barn", "Kroner per barn og elev", "Kr per barn<br>og elev",
+    "kr_per_barn": MapMetric("kr_per_barn", label("kr_per_barn"), "Kr per barn<br>og elev",
                              kr, tick_suffix=" kr"),
 }
 """The coverage map's metrics, keyed by the URL value of `maal`."""
@@ -97,7 +100,7 @@ def coverage_hover(row: pd.Series, metric: MapMetric, missing: bool) -> str:
         value = metric.format(row[metric.column])
     reached = f"{number(row.enheter_naadd)} av {number(row.enheter)}"
     return (f"<b>{row.kommune}</b><br>{row.fylke_navn}<br>"
-            f"Enheter nådd: {reached}<br>Deltakere: {number(row.deltakere)}<br>"
+            f"Enheter nådd: {reached}<br>Deltakelser: {number(row.deltakere)}<br>"
             f"Innvilget: {kr(row.innvilget_kr)}<br>{metric.label}: {value}")
 
 

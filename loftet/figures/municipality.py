@@ -51,8 +51,8 @@ def participation_comparison(frame: pd.DataFrame, *, kommune: str, fylke: str) -
             line={"color": colour, **line}, marker={"size": 10 if level == "kommune" else 7},
             customdata=frame[count], legendrank=3 - rank,
             hovertemplate=(f"{name}: %{{y:,.1f}} per 1 000 barn og elever"
-                           "<br>%{customdata:,.0f} deltakere<extra>%{x}</extra>"))
-    figure.update_yaxes(title_text="Deltakere per 1 000 barn og elever", rangemode="tozero")
+                           "<br>%{customdata:,.0f} deltakelser<extra>%{x}</extra>"))
+    figure.update_yaxes(title_text="Deltakelser per 1 000 barn og elever", rangemode="tozero")
     return year_axis(figure)
 
 
@@ -75,23 +75,23 @@ def reach_comparison(frame: pd.DataFrame, *, kommune: str, fylke: str) -> go.Fig
     prof = frame[(frame["del"] == "profesjon") & (frame.antall > 0)].sort_values("antall")
     sect = frame[frame["del"] == "sektor"].iloc[::-1]
     figure = make_subplots(rows=1, cols=2, horizontal_spacing=0.2,
-                           subplot_titles=(f"Deltakere per profesjon i {kommune}",
+                           subplot_titles=(f"Deltakelser per profesjon i {kommune}",
                                            "Andel enheter nådd per sektor"))
     if prof.empty:
-        figure.add_annotation(text="Ingen deltakere dette året", showarrow=False,
+        figure.add_annotation(text="Ingen deltakelser dette året", showarrow=False,
                               x=0.5, y=0.5, xref="x domain", yref="y domain")
         figure.update_xaxes(visible=False, row=1, col=1)
         figure.update_yaxes(visible=False, row=1, col=1)
     else:
         figure.add_bar(
-            x=prof.antall, y=prof.navn, orientation="h", name=f"{kommune}: deltakere",
+            x=prof.antall, y=prof.navn, orientation="h", name=f"{kommune}: deltakelser",
             marker_color=HIGHLIGHT, showlegend=False, texttemplate="%{x:,.0f}",
             textposition="outside", cliponaxis=False,
             customdata=prof[["andel_kommune", "andel_fylke"]],
-            hovertemplate=("%{y}: %{x:,.0f} deltakere<br>%{customdata[0]:.1f} % av "
+            hovertemplate=("%{y}: %{x:,.0f} deltakelser<br>%{customdata[0]:.1f} % av "
                            f"deltakerne i {kommune}<br>{fylke}: %{{customdata[1]:.1f}} %"
                            "<extra></extra>"), row=1, col=1)
-        figure.update_xaxes(title_text="Deltakere", rangemode="tozero", row=1, col=1)
+        figure.update_xaxes(title_text="Deltakelser", rangemode="tozero", row=1, col=1)
     figure.add_bar(
         x=sect.andel_kommune, y=sect.navn, orientation="h", name=kommune,
         marker_color=HIGHLIGHT, customdata=sect[["antall", "av"]],

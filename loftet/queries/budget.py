@@ -16,7 +16,11 @@ import pandas as pd
 from loftet.config import TARGET_YEAR
 from loftet.filters import Filters
 from loftet.queries.base import municipality_key, optional_equals, read_frame
-from loftet.queries.coverage import OWNER_TO_RECIPIENT, coverage_by_municipality
+from loftet.queries.coverage import (
+    OWNER_TO_RECIPIENT,
+    county_authority_granted,
+    coverage_by_municipality,
+)
 from loftet.queries.overview import national_budget
 from loftet.queries.reference import counties
 
@@ -102,7 +106,8 @@ def allocation_by_group(filters: Filters, fordeling: str = "fylke") -> pd.DataFr
     Returns columns: aar, gruppe, gruppe_navn, innvilget_kr, brukt_kr (NaN = not reported),
     innvilget_rapportert_kr, tildelinger, uten_brukt, aar_total_kr (the year's national total in
     the same owner scope), andel_av_aar (%), nivaa_2025_kr (the group's 2025 level),
-    andel_av_2025 (%), bevilgning_kr (the national budget of the year, NaN if not given).
+    andel_av_2025 (%), bevilgning_kr (the national budget of the year, NaN if not given),
+    bevilgning_kilde (the budget figure's source, e.g. "Demodata – antakelse").
     """
     fordeling = "fylke" if filters.fylke or fordeling not in GROUPINGS else fordeling
     facts = allocation_facts(filters)
@@ -122,13 +127,15 @@ def allocation_by_group(filters: Filters, fordeling: str = "fylke") -> pd.DataFr
         frame.aar_total_kr > 0)
     frame["andel_av_2025"] = 100 * frame.innvilget_kr / frame.nivaa_2025_kr.where(
         frame.nivaa_2025_kr > 0)
-    budget = national_budget().set_index("aar").belop_kr
-    frame["bevilgning_kr"] = frame.aar.map(budget).astype("float64")
+    budget = national_budget().set_index("aar")
+    frame["bevilgning_kr"] = frame.aar.map(budget.belop_kr).astype("float64")
+    frame["bevilgning_kilde"] = frame.aar.map(budget.kilde)
     if filters.fylke:
         frame = frame[frame.gruppe == filters.fylke]
     columns = ["aar", "gruppe", "gruppe_navn", "innvilget_kr", "brukt_kr",
                "innvilget_rapportert_kr", "tildelinger", "uten_brukt", "aar_total_kr",
-               "andel_av_aar", "nivaa_2025_kr", "andel_av_2025", "bevilgning_kr"]
+               "andel_av_aar", "nivaa_2025_kr", "andel_av_2025", "bevilgning_kr",
+               "bevilgning_kilde"]
     return frame[columns].sort_values(["aar", "gruppe"]).reset_index(drop=True)
 
 
@@ -146,12 +153,14 @@ def allocation_by_year(filters: Filters) -> pd.DataFrame:
         innvilget_kr=("innvilget_kr", "sum"), brukt_kr=("brukt_kr", _sum_spent),
         innvilget_rapportert_kr=("innvilget_rapportert_kr", "sum"),
         tildelinger=("tildelinger", "sum"), uten_brukt=("uten_brukt", "sum"),
-        bevilgning_kr=("bevilgning_kr", "first"))
+        bevilgning_kr=("bevilgning_kr", "first"), bevilgning_kilde=("bevilgning_kilde", "first"))
     frame["andel_rapportert"] = 100 * frame.innvilget_rapportert_kr / frame.innvilget_kr.where(
         frame.innvilget_kr > 0)
     frame["kum_innvilget_kr"] = frame.innvilget_kr.cumsum()
-    # A running total of use is only known while every year so far has reported something.
-    frame["kum_brukt_kr"] = frame.brukt_kr.cumsum(skipna=False)
+    # A running total of use is only known while every year so far has reported something;
+    # a year without any allocation has nothing to report and adds 0, not "unknown".
+    known = frame.brukt_kr.where(frame.tildelinger > 0, 0.0)
+    frame["kum_brukt_kr"] = known.cumsum(skipna=False)
     frame["kum_bevilgning_kr"] = frame.bevilgning_kr.cumsum(skipna=False)
     return frame
 
@@ -170,6 +179,9 @@ def granted_per_child_by_county(filters: Filters, year: int | None = None) -> pd
     scope = replace(filters, fylke=None, sektor=None)
     cov = coverage_by_municipality(scope, year)
     frame = cov.groupby("fylke", as_index=False)[["innvilget_kr", "barn_elever"]].sum()
+    authority = county_authority_granted(scope)
+    authority = authority[authority.aar == year].set_index("fylke").innvilget_kr
+    frame["innvilget_kr"] += frame.fylke.map(authority).fillna(0).astype("int64")
     names = counties(filters.struktur).set_index("fylkesnummer").navn
     frame["fylke_navn"] = frame.fylke.map(names)
     national = frame.innvilget_kr.sum() / frame.barn_elever.sum() if frame.barn_elever.sum() \

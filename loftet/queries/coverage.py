@@ -17,38 +17,86 @@ OWNER_TO_RECIPIENT = {"kommunal": "kommune", "fylkeskommunal": "fylkeskommune",
                       "privat": "privat"}
 
 def units_by_municipality(filters: Filters) -> pd.DataFrame:
-    """Units and children/pupils per 2024 municipality (sector and owner filters apply)."""
+    """Units, children/pupils and staff per 2024 municipality (sector and owner filters)."""
     units = select(unit_summary(), enhetstype=filters.unit_type, eiertype=filters.eier)
-    return units.groupby("kommunenummer", as_index=False)[["enheter", "barn_elever"]].sum()
+    return units.groupby("kommunenummer", as_index=False)[
+        ["enheter", "barn_elever", "ansatte"]].sum()
 
 
 def reached_by_municipality(filters: Filters, year: int) -> pd.DataFrame:
-    """Units reached and participants per 2024 municipality in `year`."""
+    """Units reached, participations and staff reached per 2024 municipality in `year`."""
     reached = select(participation_summary(), aar=year, enhetstype=filters.unit_type,
                      eiertype=filters.eier)
-    return reached.groupby("kommunenummer", as_index=False)[["enheter_naadd", "deltakere"]].sum()
+    return reached.groupby("kommunenummer", as_index=False)[
+        ["enheter_naadd", "deltakere", "ansatte_naadd"]].sum()
+
+
+def _ppt_served(facts: pd.DataFrame) -> pd.DataFrame:
+    """(aar, tiltak_id, kommunenummer) for every municipality a participating PPT office
+    serves: its `betjener_kommuner`, or its own municipality when the list is empty. County
+    PPT offices (upper secondary) serve no municipality's kindergartens and schools."""
+    ppt = facts[(facts.enhetstype == "ppt") & (facts.eiertype == "kommunal")]
+    served = ppt.betjener_kommuner.fillna("").str.strip()
+    areas = served.where(served != "", ppt.kommunenummer).str.split(";")
+    frame = ppt.assign(kommunenummer=areas).explode("kommunenummer")
+    frame["kommunenummer"] = frame.kommunenummer.str.strip()
+    return frame[["aar", "tiltak_id", "kommunenummer"]].drop_duplicates()
+
+
+def whole_team(years: range | list[int]) -> pd.DataFrame:
+    """(aar, kommunenummer) of municipalities with "hele laget" in each year: one measure held
+    a kindergarten in the municipality, a school in the municipality and a PPT office serving
+    it (an inter-municipal office counts) — the definition in `loftet.metrics`."""
+    facts = team_facts()
+    facts = facts[facts.aar.isin(list(years))]
+    key = ["aar", "tiltak_id", "kommunenummer"]
+    kindergartens = facts.loc[facts.enhetstype == "barnehage", key].drop_duplicates()
+    schools = facts.loc[facts.enhetstype == "grunnskole", key].drop_duplicates()
+    team = kindergartens.merge(schools, on=key).merge(_ppt_served(facts), on=key)
+    return team[["aar", "kommunenummer"]].drop_duplicates().reset_index(drop=True)
 
 
 def whole_team_by_municipality(year: int) -> pd.DataFrame:
-    """Municipalities whose kindergartens and schools took part in `year`, with PPT taking part
-    in at least one of the same measures ("hele laget rundt barnet")."""
-    facts = select(team_facts(), aar=year)
-    ppt_measures = set(facts.tiltak_id[facts.enhetstype == "ppt"])
-    per_municipality = facts.assign(
-        bhg=facts.enhetstype == "barnehage", skole=facts.enhetstype == "grunnskole",
-        ppt=facts.tiltak_id.isin(ppt_measures),
-    ).groupby("kommunenummer")[["bhg", "skole", "ppt"]].any()
-    team = per_municipality.all(axis=1)
-    return pd.DataFrame({"kommunenummer": team.index[team.to_numpy()], "helt_lag": True})
+    """Municipalities with the whole team in `year` (`kommunenummer`, `helt_lag`)."""
+    team = whole_team([year])
+    return pd.DataFrame({"kommunenummer": team.kommunenummer, "helt_lag": True})
+
+
+def _recipient_filter(filters: Filters) -> str | None:
+    return OWNER_TO_RECIPIENT.get(filters.eier or "")
 
 
 def granted_by_municipality(filters: Filters, year: int) -> pd.DataFrame:
-    """NOK granted and spent per 2024 municipality in `year` (owner filter applies)."""
+    """NOK granted and spent per 2024 municipality in `year`: grants to the municipality and to
+    private owners there. County authorities' grants belong to no municipality (see
+    `county_authority_granted`). The owner filter selects the recipient type."""
+    recipient = _recipient_filter(filters)
+    if recipient == "fylkeskommune":
+        return pd.DataFrame({"kommunenummer": pd.Series(dtype=str), "innvilget_kr": 0,
+                             "brukt_kr": 0}).iloc[:0]
     return read_frame(
         "SELECT kommunenummer, SUM(innvilget_kr) AS innvilget_kr, SUM(brukt_kr) AS brukt_kr "
-        "FROM tildeling WHERE aar = :aar "
+        "FROM tildeling WHERE aar = :aar AND mottakertype <> 'fylkeskommune' "
         f"AND {optional_equals('mottakertype', 'mottakertype')} GROUP BY kommunenummer",
-        aar=year, mottakertype=OWNER_TO_RECIPIENT.get(filters.eier or ""))
+        aar=year, mottakertype=recipient)
+
+
+def county_authority_granted(filters: Filters) -> pd.DataFrame:
+    """NOK granted to county authorities per year and county of the chosen structure (placed
+    through `tildeling.kommunenummer`); empty when the owner filter excludes them.
+    Columns: aar, fylke, innvilget_kr."""
+    recipient = _recipient_filter(filters)
+    if recipient not in (None, "fylkeskommune"):
+        return pd.DataFrame({"aar": pd.Series(dtype="int64"), "fylke": pd.Series(dtype=str),
+                             "innvilget_kr": pd.Series(dtype="int64")})
+    frame = read_frame(
+        "SELECT t.aar, k.fylkesnummer_2020, k.fylkesnummer, SUM(t.innvilget_kr) AS innvilget_kr "
+        "FROM tildeling t JOIN kommune k ON k.kommunenummer = t.kommunenummer "
+        "WHERE t.mottakertype = 'fylkeskommune' "
+        "GROUP BY t.aar, k.fylkesnummer_2020, k.fylkesnummer")
+    county = "fylkesnummer_2020" if filters.struktur == 2020 else "fylkesnummer"
+    return frame.groupby(["aar", county], as_index=False).innvilget_kr.sum().rename(
+        columns={county: "fylke"})
 
 
 def _municipality_frame(struktur: int) -> pd.DataFrame:
@@ -63,7 +111,8 @@ def _municipality_frame(struktur: int) -> pd.DataFrame:
     return frame[["kommunenummer", "omrade", "omrade_navn", "fylke", "kartomrade"]]
 
 
-SUM_COLUMNS = ["enheter", "barn_elever", "enheter_naadd", "deltakere", "innvilget_kr"]
+SUM_COLUMNS = ["enheter", "barn_elever", "ansatte", "enheter_naadd", "deltakere",
+               "ansatte_naadd", "innvilget_kr"]
 
 
 @cached_frame
@@ -91,32 +140,21 @@ def coverage_by_municipality(filters: Filters, year: int | None = None) -> pd.Da
         facts = facts.reset_index(drop=True)
     facts = facts.rename(columns={"omrade": "kommunenummer", "omrade_navn": "kommune"})
     columns = ["kommunenummer", "kommune", "fylke", *SUM_COLUMNS, "helt_lag", "kartomrade"]
-    return with_shares(facts[columns].reset_index(drop=True))
+    return with_shares(facts[columns].reset_index(drop=True), money_per_child=not filters.sektor)
 
 
-def with_shares(frame: pd.DataFrame) -> pd.DataFrame:
-    """Add deltar (takes part), share of units reached, per-1000 and NOK per child."""
+def with_shares(frame: pd.DataFrame, money_per_child: bool = True) -> pd.DataFrame:
+    """Add deltar (takes part), share of units and of staff reached, per-1000 and NOK per
+    child. With `money_per_child=False` (a sector filter: money is not split by sector) NOK
+    per child is left missing rather than divided by one sector's children."""
     per_child = frame.barn_elever.where(frame.barn_elever > 0)
     return frame.assign(
         deltar=frame.enheter_naadd > 0,
         andel_naadd=100 * frame.enheter_naadd / frame.enheter.where(frame.enheter > 0),
+        andel_ansatte_naadd=100 * frame.ansatte_naadd / frame.ansatte.where(frame.ansatte > 0),
         deltakere_per_1000=1000 * frame.deltakere / per_child,
-        kr_per_barn=frame.innvilget_kr / per_child,
+        kr_per_barn=(frame.innvilget_kr / per_child) if money_per_child else float("nan"),
     )
-
-
-def _whole_team_by_year(years: range) -> pd.DataFrame:
-    """(aar, kommunenummer) of municipalities with the whole team, for many years at once."""
-    facts = team_facts()
-    facts = facts[facts.aar.isin(years)]
-    ppt = facts.loc[facts.enhetstype == "ppt", ["aar", "tiltak_id"]].drop_duplicates()
-    facts = facts.merge(ppt.assign(ppt=True), on=["aar", "tiltak_id"], how="left")
-    flags = facts.assign(bhg=facts.enhetstype == "barnehage",
-                         skole=facts.enhetstype == "grunnskole",
-                         ppt=facts.ppt.astype("boolean").fillna(False).astype(bool))
-    per_place = flags.groupby(["aar", "kommunenummer"])[["bhg", "skole", "ppt"]].any()
-    team = per_place[per_place.all(axis=1)]
-    return team.reset_index()[["aar", "kommunenummer"]]
 
 
 @cached_frame
@@ -131,7 +169,7 @@ def participation_by_year(filters: Filters) -> pd.DataFrame:
     reached = select(participation_summary(), enhetstype=filters.unit_type,
                      eiertype=filters.eier)
     reached = reached[reached.aar.isin(years) & (reached.enheter_naadd > 0)]
-    team = _whole_team_by_year(years)
+    team = whole_team(years)
 
     def areas_per_year(frame: pd.DataFrame) -> pd.Series:
         areas = frame.kommunenummer.map(area_of)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from loftet.config import FIRST_YEAR
+from loftet.config import FIRST_YEAR, LAST_YEAR_OF_2020_STRUCTURE
 from loftet.filters import SECTORS, Filters
 from loftet.queries.base import municipality_key, read_frame
 from loftet.queries.coverage import coverage_by_municipality, granted_by_municipality
@@ -122,15 +122,27 @@ class Municipality:
     statsforvalter_navn: str
 
     def county(self, struktur: int) -> tuple[str, str]:
-        """(number, name) of its county in the structure `struktur`."""
-        if struktur == 2020:
-            return self.fylkesnummer_2020, self.fylke_2020
-        return self.fylkesnummer, self.fylke
+        """(number, name) of its county in the structure `struktur`; a county with the same
+        name as the municipality (Oslo) is called "Oslo fylke" so the two never read alike."""
+        number, name = ((self.fylkesnummer_2020, self.fylke_2020) if struktur == 2020
+                        else (self.fylkesnummer, self.fylke))
+        return number, f"{name} fylke" if name == self.navn else name
 
     @property
     def renumbered(self) -> bool:
         """True when its number or name was different in 2020–2023."""
         return (self.kommunenummer, self.navn) != (self.kommunenummer_2020, self.navn_2020)
+
+
+def part_of_until(place: Municipality, year: int) -> str | None:
+    """The municipality whose numbers hold `place`'s in `year`, when it was then part of
+    another (Haram in Ålesund until 2023); None otherwise."""
+    if year > LAST_YEAR_OF_2020_STRUCTURE:
+        return None
+    frame = municipalities()
+    same = frame[frame.kommunenummer_2020 == place.kommunenummer_2020]
+    holder = same.kommunenummer.min()
+    return None if holder == place.kommunenummer else str(same.navn_2020.iloc[0])
 
 
 def statsforvalter_names() -> dict[str, str]:
@@ -228,6 +240,9 @@ class KeyFigures:
     enheter_naadd: int
     deltakere_per_1000: float
     kr_per_barn: float
+    andel_ansatte_naadd: float
+    fylke_andel_ansatte_naadd: float
+    landet_andel_ansatte_naadd: float
     fylke_deltakere_per_1000: float
     landet_deltakere_per_1000: float
     fylke_kr_per_barn: float
@@ -252,12 +267,17 @@ def key_figures(kommunenummer: str, filters: Filters, year: int | None = None) -
     def per_child(level: pd.Series) -> float:
         return _ratio(level.innvilget_kr, level.barn_elever)
 
+    def staff(level: pd.Series) -> float:
+        return _ratio(level.ansatte_naadd, level.ansatte, 100)
+
     return KeyFigures(
         aar=year, deltar=bool(own.deltar), helt_lag=bool(own.helt_lag),
         deltakere=int(own.deltakere), innvilget_kr=int(own.innvilget_kr),
         barn_elever=int(own.barn_elever), enheter=int(own.enheter),
         enheter_naadd=int(own.enheter_naadd),
         deltakere_per_1000=per_1000(own), kr_per_barn=per_child(own),
+        andel_ansatte_naadd=staff(own), fylke_andel_ansatte_naadd=staff(levels["fylke"]),
+        landet_andel_ansatte_naadd=staff(levels["landet"]),
         fylke_deltakere_per_1000=per_1000(levels["fylke"]),
         landet_deltakere_per_1000=per_1000(levels["landet"]),
         fylke_kr_per_barn=per_child(levels["fylke"]),
@@ -453,9 +473,45 @@ def measures_in_municipality(kommunenummer: str, filters: Filters) -> pd.DataFra
     `filters.fra`..`filters.aar`, with what the municipality got and sent in `filters.aar`.
 
     Columns: tiltak_id, navn, startaar, uh_partner, hovedomrade, eier, eiertype,
-    innvilget_kr (granted to recipients in the municipality in `aar`; 0 if none),
-    deltakere (participants from the municipality's units in `aar`; 0 if none).
+    innvilget_kr (granted to the municipality and private owners there in `aar`; 0 if none),
+    deltakere (participations from the municipality's units in `aar`; 0 if none),
+    mottaker (who received the measure's grant in `aar`: "via nettverk" when the municipality
+    takes part but another recipient got the money).
     """
+    frame = _measures_frame(kommunenummer, filters)
+    frame["mottaker"] = frame.tiltak_id.map(_recipients_text(kommunenummer, filters.aar)).fillna(
+        "Ingen tildeling i året")
+    return frame
+
+
+def _recipients_text(kommunenummer: str, year: int) -> dict[str, str]:
+    """tiltak_id → "Kommunen selv", or "Via nettverk: <recipients>" when the municipality's
+    own recipients got nothing from the measure that year."""
+    grants = read_frame(
+        "SELECT tiltak_id, mottaker, kommunenummer, mottakertype, innvilget_kr FROM tildeling "
+        "WHERE aar = :aar AND tiltak_id IN (SELECT tiltak_id FROM tildeling WHERE aar = :aar "
+        "AND kommunenummer = :k UNION SELECT d.tiltak_id FROM deltakelse d JOIN enhet e "
+        "ON e.enhet_id = d.enhet_id WHERE d.aar = :aar AND e.kommunenummer = :k)",
+        aar=year, k=kommunenummer)
+    texts = {}
+    for measure, rows in grants.groupby("tiltak_id"):
+        own = rows[(rows.kommunenummer == kommunenummer) & (rows.mottakertype != "fylkeskommune")]
+        others = rows.drop(own.index)
+        names = ", ".join(sorted(set(others.mottaker)))
+        if len(own) and len(others):
+            texts[measure] = f"Delt med {names}"
+        elif len(own):
+            texts[measure] = ", ".join(sorted(set(own.mottaker)))
+        elif (others.mottakertype == "fylkeskommune").all():
+            texts[measure] = f"Fylkeskommunen: {names}"
+        else:
+            texts[measure] = f"Via nettverk: {names}"
+    return texts
+
+
+def _measures_frame(kommunenummer: str, filters: Filters) -> pd.DataFrame:
+    """The measures and the municipality's own money and participations (see
+    `measures_in_municipality`)."""
     return read_frame(
         "WITH here AS ("
         "  SELECT d.tiltak_id FROM deltakelse d JOIN enhet e ON e.enhet_id = d.enhet_id "
@@ -463,7 +519,8 @@ def measures_in_municipality(kommunenummer: str, filters: Filters) -> pd.DataFra
         "  UNION SELECT tiltak_id FROM tildeling "
         "  WHERE kommunenummer = :k AND aar BETWEEN :fra AND :aar), "
         "granted AS (SELECT tiltak_id, SUM(innvilget_kr) AS innvilget_kr FROM tildeling "
-        "  WHERE kommunenummer = :k AND aar = :aar GROUP BY tiltak_id), "
+        "  WHERE kommunenummer = :k AND aar = :aar AND mottakertype <> 'fylkeskommune' "
+        "  GROUP BY tiltak_id), "
         "taking_part AS (SELECT d.tiltak_id, SUM(d.antall_deltakere) AS deltakere "
         "  FROM deltakelse d JOIN enhet e ON e.enhet_id = d.enhet_id "
         "  WHERE e.kommunenummer = :k AND d.aar = :aar GROUP BY d.tiltak_id) "

@@ -9,7 +9,7 @@ import pandas as pd
 from loftet.config import FIRST_YEAR, TARGET_YEAR
 from loftet.filters import SECTOR_UNIT_TYPE, SECTORS, Filters
 from loftet.queries.base import municipality_key, read_frame
-from loftet.queries.coverage import coverage_by_municipality
+from loftet.queries.coverage import county_authority_granted, coverage_by_municipality
 from loftet.queries.reference import municipalities
 from loftet.queries.summaries import participation_summary, select, unit_summary
 
@@ -27,13 +27,25 @@ def _share(part: float, whole: float) -> float | None:
     return 100 * part / whole if whole else None
 
 
+def granted_in_scope(filters: Filters, year: int) -> int:
+    """NOK granted in `year` to every recipient in scope (county and owner filters): the
+    municipalities and private owners, plus county authorities."""
+    cov = coverage_by_municipality(filters, year)
+    authority = county_authority_granted(filters)
+    authority = authority[authority.aar == year]
+    if filters.fylke:
+        authority = authority[authority.fylke == filters.fylke]
+    return int(cov.innvilget_kr.sum()) + int(authority.innvilget_kr.sum())
+
+
 def _coverage_headlines(filters: Filters, year: int) -> dict[str, float | None]:
     cov = coverage_by_municipality(filters, year)
     return {
         "kommuner_deltar": _share(cov.deltar.sum(), len(cov)),
         "helt_lag": _share(cov.helt_lag.sum(), len(cov)),
         "deltakere": float(cov.deltakere.sum()),
-        "innvilget_kr": float(cov.innvilget_kr.sum()),
+        "andel_ansatte_naadd": _share(cov.ansatte_naadd.sum(), cov.ansatte.sum()),
+        "innvilget_kr": float(granted_in_scope(filters, year)),
     }
 
 

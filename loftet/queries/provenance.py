@@ -14,7 +14,8 @@ from loftet.queries.base import read_frame
 
 DATA_TABLES = {"bevilgning": "bevilgning", "enhet": "enheter", "tiltak": "tiltak",
                "tiltak_omrade": "tiltak", "tildeling": "tildelinger", "deltakelse": "deltakelse",
-               "kvalitetsindikator": "kvalitetsindikatorer", "behov": "behov"}
+               "kvalitetsindikator": "kvalitetsindikatorer",
+               "kvalitetsindikator_landet": "landsnivaa", "behov": "behov"}
 """Data table → the input format (`lastebatch.filtype`) that fills it."""
 PROVENANCE_TABLES = ("lastebatch", "avvist_rad", "endring")
 REFERENCE_TABLES = ("statsforvalter", "fylke", "kommune", "kompetanseomrade", "nivaa",
@@ -67,7 +68,8 @@ def table_dates() -> pd.DataFrame:
         count = read_frame(f"SELECT COUNT(*) AS n FROM {table}").n.iloc[0]  # noqa: S608 — fixed names
         years = (read_frame(f"SELECT MIN(aar) AS a, MAX(aar) AS b FROM {table}")
                  if table in ("bevilgning", "tiltak", "tildeling", "deltakelse",
-                              "kvalitetsindikator", "behov") else None)
+                              "kvalitetsindikator", "kvalitetsindikator_landet", "behov")
+                 else None)
         rows.append({"tabell": table, "filtype": kind, "rader": int(count),
                      "sist_lastet": latest.sist_lastet.get(kind),
                      "fil": latest.fil.get(kind),

@@ -129,9 +129,33 @@ def indicator_by_municipality(filters: Filters, indicator: str,
     return frame.drop(columns="aar")
 
 
+PUBLISHED = "publisert landstall"
+COMPUTED = "beregnet fra kommunene"
+
+
 def national_level(indicator: str, year: int) -> float | None:
+    """The national level in `year`: the published figure from the `landsnivaa` input when
+    there is one, else computed (see `computed_national_level`); None without data."""
+    published = _published_level(indicator, year)
+    return published if published is not None else computed_national_level(indicator, year)
+
+
+def national_level_basis(indicator: str, year: int) -> str:
+    """How the national level was found: `PUBLISHED` or `COMPUTED`."""
+    return PUBLISHED if _published_level(indicator, year) is not None else COMPUTED
+
+
+def _published_level(indicator: str, year: int) -> float | None:
+    frame = read_frame("SELECT verdi FROM kvalitetsindikator_landet "
+                       "WHERE indikator = :indikator AND aar = :aar",
+                       indikator=indicator, aar=year)
+    return float(frame.verdi.iloc[0]) if len(frame) else None
+
+
+def computed_national_level(indicator: str, year: int) -> float | None:
     """sum(teller) / sum(nevner) · 100 over the municipalities with a value in `year` (the
-    same in both structures), or None without data."""
+    same in both structures), or None without data. Suppressed municipalities are left out,
+    so it can differ from a published national figure."""
     frame = read_frame(
         "SELECT SUM(teller) AS teller, SUM(nevner) AS nevner FROM kvalitetsindikator "
         "WHERE indikator = :indikator AND aar = :aar AND verdi IS NOT NULL "

@@ -8,8 +8,8 @@ from loftet.links import profile_path
 from loftet.tables.grid import YES_NO, number_column, records
 
 ROW_COLUMNS = ["kommunenummer", "kommune", "fylke_navn", "enheter", "enheter_naadd",
-               "andel_naadd", "deltakere", "deltakere_per_1000", "innvilget_kr", "kr_per_barn",
-               "helt_lag"]
+               "andel_naadd", "ansatte", "andel_ansatte_naadd", "deltakere", "deltakere_per_1000",
+               "innvilget_kr", "kr_per_barn", "helt_lag"]
 
 COLUMN_DEFS = [
     {"field": "lenke", "headerName": "Kommune", "cellRenderer": "markdown", "pinned": "left",
@@ -21,7 +21,12 @@ COLUMN_DEFS = [
     number_column("enheter", "Enheter", minWidth=72),
     number_column("enheter_naadd", "Nådd", minWidth=62),
     number_column("andel_naadd", "Andel nådd", 1, "%", minWidth=74),
-    number_column("deltakere", "Deltakere", minWidth=84),
+    number_column("ansatte", "Ansatte", minWidth=74),
+    number_column("andel_ansatte_naadd", "Ansatte nådd", 1, "%", minWidth=80,
+                  headerTooltip="Deltakelser, høyst antall ansatte per enhet, som andel av "
+                                "de ansatte"),
+    number_column("deltakere", "Deltakelser", minWidth=100,
+                  headerTooltip="En ansatt i to tiltak telles to ganger"),
     number_column("deltakere_per_1000", "Per 1 000 barn/elever", 1, minWidth=96),
     number_column("innvilget_kr", "Innvilget", 0, "kr", minWidth=108),
     number_column("kr_per_barn", "Kr per barn/elev", 0, "kr", minWidth=80),

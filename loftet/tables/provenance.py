@@ -81,6 +81,7 @@ def correction_rows(frame: pd.DataFrame) -> list[dict]:
 TABLE_NAMES = {"bevilgning": "Bevilgning", "enhet": "Enheter", "tiltak": "Tiltak",
                "tiltak_omrade": "Tiltakenes kompetanseområder", "tildeling": "Tildelinger",
                "deltakelse": "Deltakelse", "kvalitetsindikator": "Kvalitetsindikatorer",
+               "kvalitetsindikator_landet": "Kvalitetsindikatorer, landstall",
                "behov": "Behovsmeldinger og søknader"}
 
 

@@ -6,6 +6,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from loftet.charts import Chart
+from loftet.metrics import metric
 from loftet.ui import ids
 
 EXPORT_FORMATS = (("png", "PNG"), ("svg", "SVG"), ("pdf", "PDF"), ("csv", "CSV"),
@@ -62,6 +63,18 @@ def export_buttons(chart_id: str) -> html.Div:
     ], className="export-row")
 
 
+def definition_links(keys: tuple[str, ...]) -> html.Div | None:
+    """"Om tallene: <label>, <label>", each linking to its definition on /om."""
+    if not keys:
+        return None
+    links: list = []
+    for key in keys:
+        item = metric(key)
+        links += [", " if links else "", html.A(item.label, href=item.anchor,
+                                                className="definition-link")]
+    return html.Div([html.Small(["Om tallene: ", *links])], className="chart-definitions")
+
+
 def chart_card(chart: Chart, height: int = 420) -> dbc.Card:
     """A chart with visible title, a one-sentence text alternative, source and downloads."""
     return dbc.Card([
@@ -72,7 +85,7 @@ def chart_card(chart: Chart, height: int = 420) -> dbc.Card:
             html.P(id=ids.summary(chart.id), className="chart-summary"),
         ]),
         dbc.CardFooter([html.Small(chart.source, className="chart-source"),
-                        export_buttons(chart.id)]),
+                        definition_links(chart.metrics), export_buttons(chart.id)]),
     ], className="chart-card mb-4", id=f"card-{chart.id}")
 
 

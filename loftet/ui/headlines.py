@@ -9,6 +9,7 @@ import dash_bootstrap_components as dbc
 
 from loftet.filters import SECTORS, Filters
 from loftet.formatting import kr, number, pct, signed
+from loftet.metrics import label
 from loftet.queries.overview import Headline
 from loftet.ui.components import kpi_card
 
@@ -23,15 +24,21 @@ class HeadlineView:
 
 
 VIEWS: dict[str, HeadlineView] = {
-    "kommuner_deltar": HeadlineView("Kommuner som deltar", pct, "prosentpoeng", "/dekning"),
-    "helt_lag": HeadlineView("Kommuner med hele laget (barnehage, skole og PPT)", pct,
-                             "prosentpoeng", "/dekning"),
-    "deltakere": HeadlineView("Deltakere", number, "", "/kompetanse", 0),
+    "kommuner_deltar": HeadlineView(label("deltar"), pct, "prosentpoeng", "/dekning"),
+    "helt_lag": HeadlineView("Kommuner med hele laget (barnehage, skole og PPT i samme tiltak)",
+                             pct, "prosentpoeng", "/dekning?maal=helt_lag"),
+    "deltakere": HeadlineView("Deltakelser", number, "", "/kompetanse", 0),
+    "andel_ansatte_naadd": HeadlineView(label("andel_ansatte_naadd"), pct, "prosentpoeng",
+                                        "/dekning?maal=andel_ansatte_naadd"),
     "innvilget_kr": HeadlineView("Innvilget", kr, "kr", "/budsjett", 0),
     "andel_av_2025": HeadlineView("Andel av 2025-nivået", pct, "prosentpoeng", "/budsjett"),
     **{f"naadd_{code}": HeadlineView(f"{name}: enheter nådd", pct, "prosentpoeng", "/dekning")
        for code, name in SECTORS.items()},
 }
+
+
+MONEY_KEYS = ("innvilget_kr", "andel_av_2025")
+MONEY_NOTE = "Alle sektorer: beløp fordeles ikke på sektor"
 
 
 def change_text(headline: Headline, view: HeadlineView, year: int) -> str:
@@ -47,8 +54,10 @@ def headline_cards(items: list[Headline], filters: Filters, query: str) -> dbc.R
     cards = []
     for item in items:
         view = VIEWS[item.key]
-        href = f"{view.href}?{query}" if query else view.href
+        joiner = "&" if "?" in view.href else "?"
+        href = f"{view.href}{joiner}{query}" if query else view.href
+        note = MONEY_NOTE if filters.sektor and item.key in MONEY_KEYS else ""
         cards.append(kpi_card(view.title, view.value(item.value),
-                              change_text(item, view, filters.aar), href,
+                              change_text(item, view, filters.aar), href, note=note,
                               card_id=f"kpi-{item.key}"))
     return dbc.Row(cards)

@@ -64,8 +64,10 @@ def footer() -> html.Footer:
     demo = " · DEMODATA – ikke offisielle tall" if is_demo() else ""
     return html.Footer(dbc.Container(html.Small([
         html.A(fresh, href=dash.get_relative_path("/data"), id="footer-data-link",
-               title="Data og kilder"),
-        f"{demo} · {SOURCE_LINE}"]), fluid=True), className="app-footer")
+               title="Data og kilder", className="footer-link"),
+        f"{demo} · {SOURCE_LINE} · ",
+        html.A("Om tallene: definisjoner, kilder og begrensninger", href="/om",
+               className="footer-link")]), fluid=True), className="app-footer")
 
 
 def shell() -> html.Div:

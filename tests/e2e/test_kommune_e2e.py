@@ -35,7 +35,7 @@ def test_old_number_shows_the_new_municipality_and_follows_the_year(
     page.wait_for_function(
         "([sel, text]) => document.querySelector(sel).innerText === text",
         arg=[PARTICIPANTS, expected], timeout=30_000)
-    page.wait_for_selector(".ag-header-cell-text:has-text('Innvilget 2022 (kr)')")
+    page.wait_for_selector(".ag-header-cell-text:has-text('Innvilget kommunen 2022 (kr)')")
     assert page.problems == []
 
 
