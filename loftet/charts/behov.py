@@ -53,6 +53,7 @@ BY_OFFICE = register(Chart(
     source=SOURCE + " Behov meldes til statsforvalteren; et fylke vises med hele embetet.",
     columns={"statsforvalter": "Kode", "sf_navn": "Statsforvalter", **AMOUNT_COLUMNS},
     summary=lambda frame, filters, _o: _amount_summary(frame, filters, "sf_navn", "hos"),
+    metrics=("meldt_kr", "prioritert_kr", "innvilget_kr"),
 ))
 
 BY_AREA = register(Chart(
@@ -65,6 +66,7 @@ BY_AREA = register(Chart(
     source=SOURCE + " En melding som nevner flere områder, teller likt i hvert av dem.",
     columns={"omrade": "Kode", "omrade_navn": "Kompetanseområde", **AMOUNT_COLUMNS},
     summary=lambda frame, filters, _o: _amount_summary(frame, filters, "omrade_navn", "i"),
+    metrics=("meldt_kr", "prioritert_kr", "innvilget_kr", "kompetanseomrade"),
 ))
 
 
@@ -93,4 +95,5 @@ TIMELINE = register(Chart(
     columns={"dato": "Dato", "mottatt": "Meldt hittil", "vedtatt": "Vedtatt hittil",
              "andel_mottatt": "Meldt hittil (%)", "andel_vedtatt": "Vedtatt hittil (%)"},
     summary=_timeline_summary,
+    metrics=("behov_frister",),
 ))
