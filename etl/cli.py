@@ -74,7 +74,8 @@ def cmd_demo(engine: Engine, args: argparse.Namespace) -> int:
     from etl.demo import generate_demo_files
     from etl.demo_assumptions import FOR_USERS
 
-    counts = table_counts(engine) if _has_schema(engine) else {}
+    db.create_schema(engine)
+    counts = table_counts(engine)
     if counts.get("tildeling") and not is_demo(engine):
         print("Databasen har ekte data; demodata lastes ikke inn oppå dem.", file=sys.stderr)
         return EXIT_FILE_REJECTED

@@ -179,3 +179,27 @@ def test_unsupported_file_type_is_named(engine: Engine, tmp_path: Path) -> None:
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100))
     report = load_file(engine, path)
     assert report.status == "avvist" and "«.xls» leses ikke" in report.message
+
+
+def test_folder_load_reports_each_file_and_goes_on_after_a_crash(
+        cli_db: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    import etl.cli
+
+    folder = cli_db / "innlesing"
+    folder.mkdir()
+    for name in ("bevilgning_a.csv", "bevilgning_b.csv", "bevilgning_c.csv"):
+        year = {"a": 2021, "b": 2022, "c": 2023}[name[-5]]
+        (folder / name).write_text(f"år;beløp_kr;kilde\n{year};1;KD\n", encoding="utf-8")
+    real = etl.cli.load_file
+
+    def crash_on_b(engine, path, **options):
+        if path.name == "bevilgning_b.csv":
+            raise MemoryError("tenkt feil")
+        return real(engine, path, **options)
+
+    monkeypatch.setattr("etl.cli.load_file", crash_on_b)
+    assert main(["load", str(folder)]) == 3
+    out = capsys.readouterr()
+    assert "bevilgning_a.csv: lastet" in out.out and "bevilgning_c.csv: lastet" in out.out
+    assert "bevilgning_b.csv: avvist – uventet feil, ingenting lagret: MemoryError" in out.err
+    assert "Traceback" not in out.err
