@@ -50,15 +50,23 @@ def test_queries(loaded: Engine) -> None:
 def test_page_shows_batches_rejections_and_history(loaded: Engine) -> None:
     page = load_page("data")
     tree = page.layout()
-    [batches] = find(tree, "data-lastinger")
-    assert [row["filnavn"] for row in batches.rowData] == ["bevilgning_rettet.csv",
-                                                         "bevilgning_2021.csv"]
-    assert len(batches.rowData[0]["sha256"]) == 64
-    [rejected] = find(tree, "data-avviste")
-    assert rejected.rowData[0]["radnummer"] == 3
-    assert any(col.get("floatingFilter") for col in rejected.columnDefs)
-    [history] = find(tree, "data-endringer")
-    assert history.rowData[0]["ny_verdi"] == "55000000"
+    [rejected_grid] = find(tree, "data-avviste")
+    assert any(col.get("floatingFilter") for col in rejected_grid.columnDefs)
+    dates, batches, rejected, note, history = page.fill("data-side")
+    assert [row["filnavn"] for row in batches] == ["bevilgning_rettet.csv",
+                                                   "bevilgning_2021.csv"]
+    assert len(batches[0]["sha256"]) == 64
+    assert rejected[0]["radnummer"] == 3 and note == "Avviste rader: 1."
+    assert history[0]["ny_verdi"] == "55000000"
+    rows = [[cell.children for cell in row.children] for row in dates[1].children]
+    assert rows[0][:3] == ["Bevilgning", "1", "2021–2021"]
+
+
+def test_layout_does_not_touch_the_database(monkeypatch: pytest.MonkeyPatch,
+                                            tmp_path: Path) -> None:
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'finnes' / 'ikke.sqlite'}")
+    page = load_page("data")
+    assert find(page.layout(), "data-lastinger")
 
 
 def test_downloads(loaded: Engine) -> None:
