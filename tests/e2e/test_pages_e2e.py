@@ -130,6 +130,7 @@ def test_copy_link_control_copies_the_current_view(page, app_url: str) -> None:
 
 def test_footer_leads_to_the_data_page(page, app_url: str) -> None:
     page.goto(app_url + "/budsjett")
+    wait_for_charts(page)
     page.locator("#footer-data-link").click()
     page.wait_for_url("**/data")
     page.wait_for_function("() => document.querySelectorAll('#data-lastinger .ag-row').length > 0",
