@@ -105,5 +105,8 @@ def test_cli_replace_reports_removed_rows(base: Engine, tmp_path: Path,
     monkeypatch.setenv("DATABASE_URL", str(base.url))
     load(base, tmp_path / "a.csv", [allocation(), allocation(**ASKOY)])
     path = write_input(tmp_path / "b.csv", TILDELINGER, [allocation()])
-    assert main(["load", "--erstatt", str(path)]) == 0
+    assert main(["load", "--erstatt", "--rapport", str(tmp_path / "r.csv"), str(path)]) == 0
     assert "1 slettet" in capsys.readouterr().out
+    assert main(["status"]) == 0
+    status = capsys.readouterr().out
+    assert "Siste endringer" in status and "(hele raden): slettet «" in status

@@ -203,3 +203,22 @@ def test_folder_load_reports_each_file_and_goes_on_after_a_crash(
     assert "bevilgning_a.csv: lastet" in out.out and "bevilgning_c.csv: lastet" in out.out
     assert "bevilgning_b.csv: avvist – uventet feil, ingenting lagret: MemoryError" in out.err
     assert "Traceback" not in out.err
+
+
+def test_xlsx_line_numbers_are_excel_rows(engine: Engine, tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["B2"] = "Bevilgning"
+    sheet.append([])
+    sheet.append(["år", "beløp_kr", "kilde"])
+    sheet.append([2021, 1_000_000, "KD"])
+    sheet.append([])
+    sheet.append([2022, "250.000", "KD"])
+    sheet.append([2023, 12.5, "KD"])
+    book.save(tmp_path / "bevilgning.xlsx")
+    report = load_file(engine, tmp_path / "bevilgning.xlsx")
+    assert [line for line, _ in report.rejected] == [7, 8]
+    assert "tvetydig" in report.rejected[0][1] and "desimaler" in report.rejected[1][1]
+    assert amounts(engine) == {2021: 1_000_000}
