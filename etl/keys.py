@@ -1,10 +1,11 @@
-"""The natural keys already seen in a file, kept on disk so memory does not grow with the file.
+"""The natural keys already seen in a file, in bounded memory.
 
-Each key is hashed (64 bits, pandas' `hash_pandas_object` of the key cells as text) and stored
-with the line it came from in a scratch SQLite file in the system's temporary folder (deleted
-when the load ends), so a duplicate anywhere in a multi-gigabyte file is found while only one
-chunk is in memory. Two different keys hashing alike (odds about 1 in 10^12 for a
-5-million-row file) would be reported as a duplicate — refused, never stored wrongly.
+Each key is hashed (64 bits, pandas' `hash_pandas_object` of the key cells as text) and kept with
+the line it came from: in sorted arrays for the first `MEMORY_KEYS` keys (12 bytes each, about
+12 MB), then in a scratch SQLite file in the system's temporary folder (deleted when the load
+ends), so a duplicate anywhere in a multi-gigabyte file is found while memory stays bounded. Two
+different keys hashing alike (odds about 1 in 10^12 for a 5-million-row file) would be reported as
+a duplicate — refused, never stored wrongly.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 SCRATCH_CACHE_KIB = 16_000
+MEMORY_KEYS = 1_000_000
 
 
 def key_hashes(keys: pd.DataFrame) -> np.ndarray:
@@ -27,39 +29,60 @@ def key_hashes(keys: pd.DataFrame) -> np.ndarray:
 
 
 class SeenKeys:
-    """Key hashes and their first lines, in a scratch database created on first use."""
+    """Key hashes and their first lines: sorted arrays, spilled to a scratch database."""
 
     def __init__(self) -> None:
+        self._hashes = np.empty(0, dtype=np.int64)
+        self._lines = np.empty(0, dtype=np.int64)
         self._folder: tempfile.TemporaryDirectory | None = None
         self._db: sqlite3.Connection | None = None
 
-    def _connection(self) -> sqlite3.Connection:
-        if self._db is None:
-            self._folder = tempfile.TemporaryDirectory(prefix="loftet-nokler-")
-            self._db = sqlite3.connect(Path(self._folder.name) / "nokler.sqlite")
-            self._db.executescript(
-                f"PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; "
-                f"PRAGMA cache_size=-{SCRATCH_CACHE_KIB}; "
-                "CREATE TABLE seen (h INTEGER PRIMARY KEY, line INTEGER NOT NULL); "
-                "CREATE TABLE stage (pos INTEGER NOT NULL, h INTEGER NOT NULL, line INTEGER);")
-        return self._db
-
     def close(self) -> None:
-        """Delete the scratch database."""
+        """Delete the scratch database, if one was made."""
         if self._db is not None:
             self._db.close()
             self._folder.cleanup()
             self._db = self._folder = None
 
-    def _earlier(self, hashes: np.ndarray, lines: np.ndarray | None) -> dict[int, int]:
-        """Position → stored line for hashes seen before; stage them for `_remember`."""
-        db = self._connection()
-        db.execute("DELETE FROM stage")
-        line_values = lines.tolist() if lines is not None else [None] * len(hashes)
-        db.executemany("INSERT INTO stage VALUES (?, ?, ?)",
-                       zip(range(len(hashes)), hashes.tolist(), line_values, strict=True))
-        return dict(db.execute(
+    def _spill(self) -> None:
+        self._folder = tempfile.TemporaryDirectory(prefix="loftet-nokler-")
+        self._db = sqlite3.connect(Path(self._folder.name) / "nokler.sqlite")
+        self._db.executescript(
+            f"PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; "
+            f"PRAGMA cache_size=-{SCRATCH_CACHE_KIB}; "
+            "CREATE TABLE seen (h INTEGER PRIMARY KEY, line INTEGER NOT NULL); "
+            "CREATE TABLE stage (pos INTEGER NOT NULL, h INTEGER NOT NULL, line INTEGER);")
+        self._db.executemany("INSERT INTO seen VALUES (?, ?)",
+                             zip(self._hashes.tolist(), self._lines.tolist(), strict=True))
+        self._hashes = np.empty(0, dtype=np.int64)
+        self._lines = np.empty(0, dtype=np.int64)
+
+    def _earlier(self, hashes: np.ndarray) -> dict[int, int]:
+        """Position → stored line, for the (distinct) hashes seen before."""
+        if self._db is None:
+            if not len(self._hashes):
+                return {}
+            where = np.minimum(np.searchsorted(self._hashes, hashes), len(self._hashes) - 1)
+            found = np.flatnonzero(self._hashes[where] == hashes)
+            return dict(zip(found.tolist(), self._lines[where[found]].tolist(), strict=True))
+        self._db.execute("DELETE FROM stage")
+        self._db.executemany("INSERT INTO stage VALUES (?, ?, NULL)",
+                             enumerate(hashes.tolist()))
+        return dict(self._db.execute(
             "SELECT stage.pos, seen.line FROM stage JOIN seen ON seen.h = stage.h"))
+
+    def _remember(self, hashes: np.ndarray, lines: np.ndarray) -> None:
+        """Add new distinct hashes (none seen before)."""
+        if self._db is None and len(self._hashes) + len(hashes) > MEMORY_KEYS:
+            self._spill()
+        if self._db is not None:
+            self._db.executemany("INSERT INTO seen VALUES (?, ?)",
+                                 zip(hashes.tolist(), lines.tolist(), strict=True))
+            return
+        order = np.argsort(hashes)
+        where = np.searchsorted(self._hashes, hashes[order])
+        self._hashes = np.insert(self._hashes, where, hashes[order])
+        self._lines = np.insert(self._lines, where, lines[order])
 
     def duplicates(self, keys: pd.DataFrame, ok: np.ndarray,
                    lines: list[int]) -> dict[int, int]:
@@ -68,24 +91,25 @@ class SeenKeys:
         positions = np.flatnonzero(ok & keys.notna().all(axis=1).to_numpy())
         if not len(positions):
             return {}
-        hashes = pd.Series(key_hashes(keys.iloc[positions]))
+        hashes = key_hashes(keys.iloc[positions])
         row_lines = np.asarray(lines, dtype=np.int64)[positions]
-        first = ~hashes.duplicated().to_numpy()
-        earlier = self._earlier(hashes[first].to_numpy(), row_lines[first])
-        first_line = dict(zip(hashes[first], row_lines[first], strict=True))
+        first = ~pd.Series(hashes).duplicated().to_numpy()
+        first_at = np.flatnonzero(first)
+        earlier = self._earlier(hashes[first_at])
+        first_line = dict(zip(hashes[first_at].tolist(), row_lines[first_at].tolist(),
+                              strict=True))
         for stage_pos, line in earlier.items():
-            first_line[hashes[first].iloc[stage_pos]] = line
-        found = {int(positions[i]): int(first_line[hashes.iloc[i]])
+            first_line[int(hashes[first_at[stage_pos]])] = line
+        found = {int(positions[i]): int(first_line[int(hashes[i])])
                  for i in np.flatnonzero(~first)}
-        found |= {int(positions[np.flatnonzero(first)[p]]): int(line)
-                  for p, line in earlier.items()}
-        self._connection().execute("INSERT OR IGNORE INTO seen (h, line) "
-                                   "SELECT h, line FROM stage")
+        found |= {int(positions[first_at[p]]): int(line) for p, line in earlier.items()}
+        new = np.setdiff1d(first_at, first_at[list(earlier)], assume_unique=True)
+        self._remember(hashes[new], row_lines[new])
         return found
 
     def contains(self, keys: pd.DataFrame) -> np.ndarray:
         """For each key row: was it seen?"""
         result = np.zeros(len(keys), dtype=bool)
-        if len(keys) and self._db is not None:
-            result[list(self._earlier(key_hashes(keys), None))] = True
+        if len(keys):
+            result[list(self._earlier(key_hashes(keys)))] = True
         return result

@@ -126,9 +126,11 @@ def parse_column(raw: pd.Series, kind: str, *, money: bool = False,
     Plain ASCII digit strings take a vectorised path; everything else goes through the rules.
     """
     dtype = "Int64" if kind == "int" else "Float64"
-    values = pd.Series(pd.NA, index=raw.index, dtype=dtype)
     reasons = pd.Series("", index=raw.index, dtype=object)
     plain = raw.str.fullmatch(r"[0-9]{1,15}", na=False)
+    if plain.all():
+        return pd.to_numeric(raw).astype(dtype), reasons
+    values = pd.Series(pd.NA, index=raw.index, dtype=dtype)
     values[plain] = pd.to_numeric(raw[plain]).astype(dtype)
     rest = raw[~plain & (raw != "")]
     mixed = False

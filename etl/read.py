@@ -14,11 +14,13 @@ import datetime as dt
 import hashlib
 import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from etl.chunks import Chunk, TooWide, fast_chunks, record_chunks
+from etl.csv_fast import has_quotes
 from etl.encoding import EncodingError, detect_encoding
 from etl.formats import FORMATS, FileFormat
 from etl.headers import normalise_header
@@ -26,22 +28,11 @@ from etl.headers import normalise_header
 SUPPORTED_SUFFIXES = (".csv", ".xlsx")
 MAX_TITLE_LINES = 10
 MAX_COLUMNS = 200
-CHUNK_ROWS = 50_000
 DELIMITERS = (";", ",", "\t")
 
 
 class InputError(Exception):
     """A whole file cannot be used (unreadable, not a table, wrong columns, unknown kind)."""
-
-
-@dataclass
-class Chunk:
-    """Up to `CHUNK_ROWS` data rows: string cells under normalised headers, and their lines."""
-
-    frame: pd.DataFrame
-    lines: list[int]
-    problems: dict[int, str] = field(default_factory=dict)
-    """Row position → reason found while reading (e.g. more fields than headers)."""
 
 
 @dataclass
@@ -152,9 +143,15 @@ def _first_line(path: Path, encoding: str) -> str:
 
 def _csv_chunks(path: Path, encoding: str, delimiter: str, header_line: int,
                 header: list[str]) -> Iterator[Chunk]:
+    if not has_quotes(path, encoding):
+        try:
+            yield from fast_chunks(path, encoding, delimiter, header_line, header)
+        except TooWide as exc:
+            raise InputError(f"en linje har langt flere felt enn overskriften ({exc})") from exc
+        return
     records = itertools.dropwhile(lambda item: item[0] <= header_line,
                                   _csv_records(path, encoding, delimiter))
-    yield from _chunks(records, header)
+    yield from record_chunks(records, header)
 
 
 # --- XLSX --------------------------------------------------------------------------------------
@@ -182,7 +179,7 @@ def _open_xlsx(path: Path) -> Table:
     line, header = found
     fmt = detect_format(header, path)
     records = ((i + 1, [_cell_text(c) for c in row]) for i, row in enumerate(rows) if i >= line)
-    return Table(path, fmt, line, "xlsx", _chunks(records, header))
+    return Table(path, fmt, line, "xlsx", record_chunks(records, header))
 
 
 def _cell_text(value: object) -> str:
@@ -213,46 +210,6 @@ def _header_score(header: list[str], path: Path) -> int:
     candidates = named or FORMATS
     return max((len(present & set(f.headers)) for f in candidates
                 if set(f.required_headers) <= present), default=0)
-
-
-def _chunks(records: Iterator[tuple[int, list[str]]], header: list[str]) -> Iterator[Chunk]:
-    """Group records into chunks; drop empty rows and empty trailing fields."""
-    width = len(header)
-    while width and not header[width - 1]:
-        width -= 1
-    columns = header[:width]
-    rows: list[list[str]] = []
-    lines: list[int] = []
-    problems: dict[int, str] = {}
-    for line, record in records:
-        if len(record) != width:
-            if not any(cell.strip() for cell in record):
-                continue
-            if any(cell.strip() for cell in record[width:]):
-                problems[len(rows)] = (f"linjen har {len(record)} felt, men overskriften har "
-                                       f"{width}")
-            record = record[:width] + [""] * (width - len(record))
-        rows.append(record)
-        lines.append(line)
-        if len(rows) == CHUNK_ROWS:
-            yield _chunk(rows, columns, lines, problems)
-            rows, lines, problems = [], [], {}
-    if rows:
-        yield _chunk(rows, columns, lines, problems)
-
-
-def _chunk(rows: list[list[str]], columns: list[str], lines: list[int],
-           problems: dict[int, str]) -> Chunk:
-    """A chunk with stripped cells and without rows whose cells are all empty."""
-    frame = pd.DataFrame(rows, columns=pd.Index(columns), dtype=str)
-    frame = frame.loc[:, ~frame.columns.duplicated()].apply(lambda column: column.str.strip())
-    keep = (frame != "").any(axis=1).to_numpy()
-    if keep.all():
-        return Chunk(frame, lines, problems)
-    new_position = keep.cumsum() - 1
-    return Chunk(frame[keep].reset_index(drop=True),
-                 [line for line, kept in zip(lines, keep, strict=True) if kept],
-                 {int(new_position[p]): reason for p, reason in problems.items() if keep[p]})
 
 
 def detect_format(columns: list[str], path: Path) -> FileFormat:

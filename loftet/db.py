@@ -319,6 +319,8 @@ def _add_missing_columns(engine: Engine) -> None:
     inspector = inspect(engine)
     with engine.begin() as conn:
         for table in metadata.sorted_tables:
+            if all(column.server_default is None for column in table.columns):
+                continue
             present = {c["name"] for c in inspector.get_columns(table.name)}
             for column in table.columns:
                 if column.name not in present and column.server_default is not None:

@@ -58,7 +58,11 @@ def test_name_fix_updates_and_is_recorded(base: Engine, tmp_path: Path) -> None:
                             {"b": batch}).scalar_one().endswith("b.csv")
 
 
-def test_replace_removes_rows_the_corrected_file_drops(base: Engine, tmp_path: Path) -> None:
+@pytest.mark.parametrize("memory_keys", [1_000_000, 0])
+def test_replace_removes_rows_the_corrected_file_drops(base: Engine, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch,
+                                                       memory_keys: int) -> None:
+    monkeypatch.setattr("etl.keys.MEMORY_KEYS", memory_keys)
     load(base, tmp_path / "a.csv", [allocation(), allocation(**ASKOY, innvilget_kr="500000"),
                                     allocation(år="2022", innvilget_kr="900000")])
     report = load(base, tmp_path / "rettet.csv", [allocation(innvilget_kr="1 300 000")],

@@ -152,9 +152,13 @@ def test_internal_error_is_one_line_and_exit_4(cli_db: Path, capsys: pytest.Capt
     assert "Uventet feil (RuntimeError): disken er full" in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize("memory_keys", [1_000_000, 1])
 def test_duplicates_are_found_across_chunks(engine: Engine, tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("etl.read.CHUNK_ROWS", 2)
+                                            monkeypatch: pytest.MonkeyPatch,
+                                            memory_keys: int) -> None:
+    """In memory, and spilled to the scratch database after the first key."""
+    monkeypatch.setattr("etl.chunks.CHUNK_ROWS", 2)
+    monkeypatch.setattr("etl.keys.MEMORY_KEYS", memory_keys)
     path = tmp_path / "bevilgning.csv"
     path.write_text("år;beløp_kr;kilde\n2021;1;a\n2022;2;b\n2023;3;c\n2021;4;d\n2023;5;e\n"
                     "2021;6;f\n2024;x;g\n2024;7;h\n", encoding="utf-8")
@@ -222,3 +226,31 @@ def test_xlsx_line_numbers_are_excel_rows(engine: Engine, tmp_path: Path) -> Non
     assert [line for line, _ in report.rejected] == [7, 8]
     assert "tvetydig" in report.rejected[0][1] and "desimaler" in report.rejected[1][1]
     assert amounts(engine) == {2021: 1_000_000}
+
+
+MESSY = ("Bevilgning\r\n\r\når;beløp_kr;kilde;\r\n2021; 1 000 ;KD;\r\n;;;\r\n\r\n"
+         "2022;2;KD;x\r\n   \r\n2023;3;KD\r\n")
+
+
+@pytest.mark.parametrize("quotes_seen", [False, True])
+def test_fast_and_quote_aware_readers_agree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                            quotes_seen: bool) -> None:
+    from etl.read import open_table
+
+    monkeypatch.setattr("etl.read.has_quotes", lambda *_args: quotes_seen)
+    path = tmp_path / "bevilgning.csv"
+    path.write_text(MESSY, encoding="utf-8")
+    [chunk] = list(open_table(path).chunks)
+    assert chunk.frame.values.tolist() == [["2021", "1 000", "KD"], ["2022", "2", "KD"],
+                                           ["2023", "3", "KD"]]
+    assert chunk.lines == [4, 7, 9]
+    assert chunk.problems == {1: "linjen har 4 utfylte felt, men overskriften har 3"}
+
+
+def test_line_far_wider_than_the_header_rejects_the_file(engine: Engine, tmp_path: Path) -> None:
+    path = tmp_path / "bevilgning.csv"
+    path.write_text("år;beløp_kr;kilde\n2021;1;KD\n" + ";".join(["1"] * 100) + "\n",
+                    encoding="utf-8")
+    report = load_file(engine, path)
+    assert report.status == "avvist" and "langt flere felt" in report.message
+    assert amounts(engine) == {}
