@@ -7,7 +7,7 @@ more filled fields than the header gets a reason instead.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,10 +17,6 @@ import pandas as pd
 from etl.csv_fast import frames
 
 CHUNK_ROWS = 50_000
-
-
-class TooWide(Exception):
-    """A line has far more fields than the header (the fast parser cannot read it)."""
 
 
 @dataclass
@@ -83,13 +79,19 @@ def frame_chunk(frame: pd.DataFrame, lines: list[int], problems: dict[int, str])
                  {int(new_position[p]): reason for p, reason in problems.items() if keep[p]})
 
 
-def fast_chunks(path: Path, encoding: str, delimiter: str, header_line: int,
-                 header: list[str]) -> Iterator[Chunk]:
-    """Chunks from the pandas fast path (files without quote characters)."""
+def fast_chunks(path: Path, encoding: str, delimiter: str, header_line: int, header: list[str],
+                fallback: Callable[[int], Iterator[Chunk]]) -> Iterator[Chunk]:
+    """Chunks from the pandas fast path (files without quote characters). A line the fast
+    parser cannot take (far more fields than the header) hands the rest of the file, from the
+    first line not yet yielded, to `fallback`."""
     columns = columns_of(header)
     width = len(columns)
+    consumed = header_line
     try:
-        for frame, lines in frames(path, encoding, delimiter, header_line, width, CHUNK_ROWS):
+        for frame, lines in frames(path, encoding, delimiter, header_line, len(header),
+                                   CHUNK_ROWS):
+            if not lines:
+                continue
             spare = frame.iloc[:, width:]
             problems = {}
             for position in np.flatnonzero((spare != "").to_numpy().any(axis=1)):
@@ -98,6 +100,7 @@ def fast_chunks(path: Path, encoding: str, delimiter: str, header_line: int,
                 if filled:
                     problems[int(position)] = too_many(width + filled[-1] + 1, width)
             cells = frame.iloc[:, :width].set_axis(columns, axis=1).reset_index(drop=True)
+            consumed = lines[-1]
             yield frame_chunk(cells, lines, problems)
-    except ValueError as exc:
-        raise TooWide(str(exc)) from exc
+    except ValueError:
+        yield from fallback(consumed)

@@ -14,7 +14,8 @@ from pathlib import Path
 import pandas as pd
 
 SPARE_COLUMNS = 8
-"""Fields beyond the header's that a line may have before the whole file is refused."""
+"""Fields beyond the header's that the fast parser takes; a longer line hands the rest of the file
+to the line-counting reader."""
 
 
 def has_quotes(path: Path, encoding: str) -> bool:
@@ -31,11 +32,12 @@ def has_quotes(path: Path, encoding: str) -> bool:
     return False
 
 
-def frames(path: Path, encoding: str, delimiter: str, header_line: int, width: int,
+def frames(path: Path, encoding: str, delimiter: str, header_line: int, fields: int,
            rows: int) -> Iterator[tuple[pd.DataFrame, list[int]]]:
-    """(cells of up to `rows` lines, missing fields as '', their line numbers); raises
-    `ValueError` for a line with more than `width + SPARE_COLUMNS` fields."""
-    reader = pd.read_csv(path, sep=delimiter, header=None, names=range(width + SPARE_COLUMNS),
+    """(cells of up to `rows` lines, missing fields as '', their line numbers); `fields` is
+    the header line's number of fields. Raises `ValueError` for a line with more than
+    `fields + SPARE_COLUMNS` fields."""
+    reader = pd.read_csv(path, sep=delimiter, header=None, names=range(fields + SPARE_COLUMNS),
                          skiprows=header_line, dtype=str, keep_default_na=False,
                          na_filter=False, skip_blank_lines=False, quoting=csv.QUOTE_NONE,
                          chunksize=rows, encoding=encoding, engine="c")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl.chunks import Chunk, TooWide, fast_chunks, record_chunks
+from etl.chunks import Chunk, fast_chunks, record_chunks
 from etl.csv_fast import has_quotes
 from etl.encoding import EncodingError, detect_encoding
 from etl.formats import FORMATS, FileFormat
@@ -143,15 +143,14 @@ def _first_line(path: Path, encoding: str) -> str:
 
 def _csv_chunks(path: Path, encoding: str, delimiter: str, header_line: int,
                 header: list[str]) -> Iterator[Chunk]:
-    if not has_quotes(path, encoding):
-        try:
-            yield from fast_chunks(path, encoding, delimiter, header_line, header)
-        except TooWide as exc:
-            raise InputError(f"en linje har langt flere felt enn overskriften ({exc})") from exc
-        return
-    records = itertools.dropwhile(lambda item: item[0] <= header_line,
-                                  _csv_records(path, encoding, delimiter))
-    yield from record_chunks(records, header)
+    def after(line: int) -> Iterator[Chunk]:
+        records = itertools.dropwhile(lambda item: item[0] <= line,
+                                      _csv_records(path, encoding, delimiter))
+        return record_chunks(records, header)
+
+    if has_quotes(path, encoding):
+        return after(header_line)
+    return fast_chunks(path, encoding, delimiter, header_line, header, after)
 
 
 # --- XLSX --------------------------------------------------------------------------------------
