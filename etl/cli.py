@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 from etl.load import LoadReport, load_file, table_counts
 from etl.read import input_files
 from etl.reference import is_demo, load_reference, set_meta
+from etl.summaries import refresh_summaries
 from loftet import db
 from loftet.config import DEMO_DIR, database_url
 
@@ -50,6 +51,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def cmd_init(engine: Engine, _args: argparse.Namespace) -> int:
     load_reference(engine)
+    with engine.begin() as conn:
+        refresh_summaries(conn)
     print(f"Database klar: {database_url()}")
     return EXIT_OK
 

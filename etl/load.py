@@ -15,6 +15,7 @@ from tqdm import tqdm
 from etl.formats import TILTAK, FileFormat
 from etl.read import InputError, detect_format, read_raw, sha256_of
 from etl.store import upsert_rows
+from etl.summaries import refresh_summaries
 from etl.validate import Result, load_context, validate
 from loftet import db
 
@@ -65,6 +66,7 @@ def _load_validated(engine: Engine, path: Path, raw: pd.DataFrame, fmt: FileForm
         if result.rejected:
             report.status = "delvis"
         _write(conn, fmt, result, path, digest)
+        refresh_summaries(conn, fmt.table)
     return report
 
 

@@ -2,8 +2,9 @@
 
 The municipality is always a 2024 municipality (facts are keyed by the 2024 number); the
 chosen structure (`filters.struktur`) decides which county it is compared with (its 2024
-county or its 2020–2023 county). Counts reuse the coverage queries, so the profile adds up to
-the same numbers as Oversikt and Dekning.
+county or its 2020–2023 county). Counts read the same summary tables as the coverage queries
+(`loftet.queries.summaries`), so the profile adds up to the same numbers as Oversikt and Dekning,
+and its cost does not grow with the number of participations.
 """
 
 from __future__ import annotations
@@ -14,14 +15,20 @@ import pandas as pd
 
 from loftet.config import FIRST_YEAR, LAST_YEAR_OF_2020_STRUCTURE
 from loftet.filters import SECTORS, Filters
-from loftet.queries.base import municipality_key, read_frame
-from loftet.queries.coverage import coverage_by_municipality, granted_by_municipality
+from loftet.queries.base import cached_frame, municipality_key, read_frame
+from loftet.queries.coverage import whole_team
 from loftet.queries.quality import (
     indicator_by_municipality,
     latest_year_with_data,
     national_level,
 )
 from loftet.queries.reference import counties, indicators, municipalities, professions
+from loftet.queries.summaries import (
+    participation_summary,
+    profession_summary,
+    select,
+    unit_summary,
+)
 
 NATION = "Hele landet"
 
@@ -200,19 +207,66 @@ def _county_of(struktur: int) -> pd.Series:
     return pd.Series(table[county].to_numpy(), index=table.kommunenummer)
 
 
-def _coverage_2024(year: int, sektor: str | None = None) -> pd.DataFrame:
-    """Coverage per 2024 municipality in `year` (sector filter optional), indexed by number."""
-    return coverage_by_municipality(Filters(aar=year, sektor=sektor), year).set_index(
-        "kommunenummer")
+LEVEL_COLUMNS = ["enheter", "barn_elever", "ansatte", "enheter_naadd", "deltakere",
+                 "ansatte_naadd", "innvilget_kr"]
+LEVELS = ("kommune", "fylke", "landet")
 
 
-def _levels(frame: pd.DataFrame, kommunenummer: str, county: str,
-            county_of: pd.Series) -> dict[str, pd.Series]:
-    """Sum the numeric columns of a per-municipality frame for the municipality, its county
-    and the nation."""
-    in_county = county_of.reindex(frame.index) == county
-    return {"kommune": frame.loc[kommunenummer], "fylke": frame[in_county].sum(numeric_only=True),
-            "landet": frame.sum(numeric_only=True)}
+def _grants_by_year() -> pd.DataFrame:
+    """NOK granted and spent per year and 2024 municipality: grants to the municipality and to
+    private owners there (county authorities' grants belong to no municipality), as in
+    `loftet.queries.coverage.granted_by_municipality`. `brukt_kr` is NaN when not reported."""
+    return read_frame(
+        "SELECT aar, kommunenummer, SUM(innvilget_kr) AS innvilget_kr, SUM(brukt_kr) AS brukt_kr "
+        "FROM tildeling WHERE mottakertype <> 'fylkeskommune' GROUP BY aar, kommunenummer")
+
+
+@cached_frame
+def profile_levels(kommunenummer: str, struktur: int, years: tuple[int, ...],
+                   sektor: str | None = None) -> pd.DataFrame:
+    """The municipality, its county (in `struktur`) and the nation in each of `years`, from the
+    summary tables: one row per (aar, nivaa), so the cost does not grow with the data.
+
+    Columns: aar, nivaa (`kommune`, `fylke`, `landet`), enheter, barn_elever, ansatte,
+    enheter_naadd, deltakere, ansatte_naadd (units of the sector `sektor`, or all),
+    innvilget_kr (not split by sector), brukt_kr (the municipality's own; NaN elsewhere and
+    when not reported), helt_lag (the municipality's own; False elsewhere). The counts equal
+    `coverage_by_municipality` summed per level.
+    """
+    county_of = _county_of(struktur)
+    places = {"kommune": pd.Index([kommunenummer]),
+              "fylke": county_of.index[county_of == county_of[kommunenummer]],
+              "landet": county_of.index}
+    unit_type = Filters(sektor=sektor).unit_type
+    units = select(unit_summary(), enhetstype=unit_type)
+    reached = select(participation_summary(), enhetstype=unit_type)
+    grants = _grants_by_year()
+    team = whole_team(list(years))
+    frames = []
+    for level, where in places.items():
+        frame = pd.DataFrame({"aar": list(years), "nivaa": level})
+        own_units = units[units.kommunenummer.isin(where)]
+        for column in ("enheter", "barn_elever", "ansatte"):
+            frame[column] = int(own_units[column].sum())
+        sums = reached[reached.kommunenummer.isin(where)].groupby("aar")[
+            ["enheter_naadd", "deltakere", "ansatte_naadd"]].sum()
+        money = grants[grants.kommunenummer.isin(where)].groupby("aar").innvilget_kr.sum()
+        frame = frame.join(sums, on="aar").join(money, on="aar")
+        frames.append(frame)
+    frame = pd.concat(frames, ignore_index=True)
+    frame[LEVEL_COLUMNS] = frame[LEVEL_COLUMNS].fillna(0).astype("int64")
+    own = (frame.nivaa == "kommune")
+    spent = grants[grants.kommunenummer == kommunenummer].set_index("aar").brukt_kr
+    frame["brukt_kr"] = frame.aar.map(spent).where(own).astype(float)
+    frame["helt_lag"] = own & frame.aar.isin(team.aar[team.kommunenummer == kommunenummer])
+    return frame
+
+
+def _levels(kommunenummer: str, struktur: int, year: int,
+            sektor: str | None = None) -> dict[str, pd.Series]:
+    """The municipality's, its county's and the nation's row in `year` (`profile_levels`)."""
+    frame = profile_levels(kommunenummer, struktur, (year,), sektor)
+    return {row.nivaa: row for _, row in frame.iterrows()}
 
 
 def _ratio(part: float, whole: float, scale: float = 1.0) -> float:
@@ -256,9 +310,7 @@ def key_figures(kommunenummer: str, filters: Filters, year: int | None = None) -
     place = municipality(kommunenummer)
     if place is None:
         raise KeyError(kommunenummer)
-    cov = _coverage_2024(year)
-    levels = _levels(cov, kommunenummer, place.county(filters.struktur)[0],
-                     _county_of(filters.struktur))
+    levels = _levels(kommunenummer, filters.struktur, year)
     own = levels["kommune"]
 
     def per_1000(level: pd.Series) -> float:
@@ -271,7 +323,7 @@ def key_figures(kommunenummer: str, filters: Filters, year: int | None = None) -
         return _ratio(level.ansatte_naadd, level.ansatte, 100)
 
     return KeyFigures(
-        aar=year, deltar=bool(own.deltar), helt_lag=bool(own.helt_lag),
+        aar=year, deltar=bool(own.enheter_naadd > 0), helt_lag=bool(own.helt_lag),
         deltakere=int(own.deltakere), innvilget_kr=int(own.innvilget_kr),
         barn_elever=int(own.barn_elever), enheter=int(own.enheter),
         enheter_naadd=int(own.enheter_naadd),
@@ -294,10 +346,10 @@ def units_reached_by_sector_compared(kommunenummer: str, filters: Filters) -> pd
     Columns: sektor, sektor_navn, enheter, enheter_naadd, andel_kommune, andel_fylke,
     andel_landet (percent; NaN where there are no units).
     """
-    county, county_of = _comparison_county(kommunenummer, filters.struktur)
+    _comparison_county(kommunenummer, filters.struktur)
     rows = []
     for code, name in SECTORS.items():
-        levels = _levels(_coverage_2024(filters.aar, code), kommunenummer, county, county_of)
+        levels = _levels(kommunenummer, filters.struktur, filters.aar, code)
         own = levels["kommune"]
         rows.append({"sektor": code, "sektor_navn": name, "enheter": int(own.enheter),
                      "enheter_naadd": int(own.enheter_naadd),
@@ -324,12 +376,14 @@ def participation_by_year(kommunenummer: str, filters: Filters) -> pd.DataFrame:
     Columns: aar, deltakere, barn_elever, per_1000_kommune, deltakere_fylke,
     barn_elever_fylke, per_1000_fylke, deltakere_landet, barn_elever_landet, per_1000_landet.
     """
-    county, county_of = _comparison_county(kommunenummer, filters.struktur)
+    _comparison_county(kommunenummer, filters.struktur)
+    frame = profile_levels(kommunenummer, filters.struktur,
+                           tuple(range(filters.fra, filters.aar + 1)))
     rows = []
-    for year in range(filters.fra, filters.aar + 1):
-        levels = _levels(_coverage_2024(year), kommunenummer, county, county_of)
+    for year, per_level in frame.groupby("aar", sort=True):
         row: dict[str, float] = {"aar": year}
-        for level, values in levels.items():
+        for _, values in per_level.iterrows():
+            level = values.nivaa
             suffix = "" if level == "kommune" else f"_{level}"
             row[f"deltakere{suffix}"] = int(values.deltakere)
             row[f"barn_elever{suffix}"] = int(values.barn_elever)
@@ -345,18 +399,17 @@ def allocations_by_year(kommunenummer: str, filters: Filters) -> pd.DataFrame:
     Columns: aar, innvilget_kr, brukt_kr (NaN when not reported), kr_per_barn_kommune,
     kr_per_barn_fylke, kr_per_barn_landet.
     """
-    county, county_of = _comparison_county(kommunenummer, filters.struktur)
-    rows = []
-    for year in range(filters.fra, filters.aar + 1):
-        levels = _levels(_coverage_2024(year), kommunenummer, county, county_of)
-        spent = granted_by_municipality(Filters(aar=year), year).set_index("kommunenummer")
-        brukt = spent.brukt_kr.get(kommunenummer) if len(spent) else None
-        row = {"aar": year, "innvilget_kr": int(levels["kommune"].innvilget_kr),
-               "brukt_kr": float("nan") if brukt is None or pd.isna(brukt) else float(brukt)}
-        for level, values in levels.items():
-            row[f"kr_per_barn_{level}"] = _ratio(values.innvilget_kr, values.barn_elever)
-        rows.append(row)
-    return pd.DataFrame(rows)
+    _comparison_county(kommunenummer, filters.struktur)
+    frame = profile_levels(kommunenummer, filters.struktur,
+                           tuple(range(filters.fra, filters.aar + 1)))
+    frame = frame.assign(kr_per_barn=frame.innvilget_kr / frame.barn_elever.where(
+        frame.barn_elever > 0))
+    wide = frame.pivot(index="aar", columns="nivaa", values="kr_per_barn")
+    own = frame[frame.nivaa == "kommune"].set_index("aar")
+    return pd.DataFrame({
+        "aar": wide.index.astype("int64"), "innvilget_kr": own.innvilget_kr.to_numpy(),
+        "brukt_kr": own.brukt_kr.to_numpy(),
+        **{f"kr_per_barn_{level}": wide[level].to_numpy() for level in LEVELS}})
 
 
 # --- Professions --------------------------------------------------------------------------------
@@ -371,11 +424,7 @@ def participants_by_profession(kommunenummer: str, filters: Filters) -> pd.DataF
     place = municipality(kommunenummer)
     if place is None:
         raise KeyError(kommunenummer)
-    counts = read_frame(
-        "SELECT d.profesjon, e.kommunenummer, SUM(d.antall_deltakere) AS deltakere, "
-        "COUNT(DISTINCT d.enhet_id) AS enheter_naadd FROM deltakelse d "
-        "JOIN enhet e ON e.enhet_id = d.enhet_id WHERE d.aar = :aar "
-        "GROUP BY d.profesjon, e.kommunenummer", aar=filters.aar)
+    counts = select(profession_summary(), aar=filters.aar).copy()
     names = professions().rename(columns={"kode": "profesjon", "navn": "profesjon_navn"})
     county_of = _county_of(filters.struktur)
     counts["fylke"] = counts.kommunenummer.map(county_of)
@@ -490,8 +539,8 @@ def _recipients_text(kommunenummer: str, year: int) -> dict[str, str]:
     grants = read_frame(
         "SELECT tiltak_id, mottaker, kommunenummer, mottakertype, innvilget_kr FROM tildeling "
         "WHERE aar = :aar AND tiltak_id IN (SELECT tiltak_id FROM tildeling WHERE aar = :aar "
-        "AND kommunenummer = :k UNION SELECT d.tiltak_id FROM deltakelse d JOIN enhet e "
-        "ON e.enhet_id = d.enhet_id WHERE d.aar = :aar AND e.kommunenummer = :k)",
+        "AND kommunenummer = :k UNION SELECT tiltak_id FROM oppsummering_tiltak "
+        "WHERE aar = :aar AND kommunenummer = :k)",
         aar=year, k=kommunenummer)
     texts = {}
     for measure, rows in grants.groupby("tiltak_id"):
@@ -514,16 +563,15 @@ def _measures_frame(kommunenummer: str, filters: Filters) -> pd.DataFrame:
     `measures_in_municipality`)."""
     return read_frame(
         "WITH here AS ("
-        "  SELECT d.tiltak_id FROM deltakelse d JOIN enhet e ON e.enhet_id = d.enhet_id "
-        "  WHERE e.kommunenummer = :k AND d.aar BETWEEN :fra AND :aar "
+        "  SELECT tiltak_id FROM oppsummering_tiltak "
+        "  WHERE kommunenummer = :k AND aar BETWEEN :fra AND :aar "
         "  UNION SELECT tiltak_id FROM tildeling "
         "  WHERE kommunenummer = :k AND aar BETWEEN :fra AND :aar), "
         "granted AS (SELECT tiltak_id, SUM(innvilget_kr) AS innvilget_kr FROM tildeling "
         "  WHERE kommunenummer = :k AND aar = :aar AND mottakertype <> 'fylkeskommune' "
         "  GROUP BY tiltak_id), "
-        "taking_part AS (SELECT d.tiltak_id, SUM(d.antall_deltakere) AS deltakere "
-        "  FROM deltakelse d JOIN enhet e ON e.enhet_id = d.enhet_id "
-        "  WHERE e.kommunenummer = :k AND d.aar = :aar GROUP BY d.tiltak_id) "
+        "taking_part AS (SELECT tiltak_id, deltakere FROM oppsummering_tiltak "
+        "  WHERE kommunenummer = :k AND aar = :aar) "
         "SELECT t.tiltak_id, t.navn, t.aar AS startaar, t.uh_partner, o.navn AS hovedomrade, "
         "t.eier, t.eiertype, COALESCE(g.innvilget_kr, 0) AS innvilget_kr, "
         "COALESCE(p.deltakere, 0) AS deltakere "
