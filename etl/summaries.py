@@ -8,7 +8,9 @@ new ones. Pages read only these small tables; none aggregates `deltakelse` itsel
 Definitions follow `loftet.metrics`: staff reached caps each unit's participations in a year at
 its staff; "hele laget" is one measure with a kindergarten and a school in the municipality and
 a municipal PPT office serving it (`enhet.betjener_kommuner`, empty = its own municipality;
-county PPT serves no municipality).
+county PPT serves no municipality). The offices' service areas are spelled out in
+`oppsummering_ppt_omrade` so the whole rule runs in SQL, without holding participations in
+memory.
 """
 
 from __future__ import annotations
@@ -53,11 +55,22 @@ SELECT e.kommunenummer, d.aar, d.tiltak_id, SUM(d.antall_deltakere) AS deltakere
 FROM deltakelse d JOIN enhet e ON e.enhet_id = d.enhet_id
 GROUP BY e.kommunenummer, d.aar, d.tiltak_id"""
 
-_TEAM_FACTS = """
-SELECT DISTINCT d.aar, e.kommunenummer, e.enhetstype, e.eiertype, e.betjener_kommuner,
-       d.tiltak_id
-FROM deltakelse d JOIN enhet e ON e.enhet_id = d.enhet_id
-WHERE e.enhetstype IN ('barnehage', 'grunnskole', 'ppt')"""
+_PPT_OFFICES = """
+SELECT enhet_id, kommunenummer, betjener_kommuner FROM enhet
+WHERE enhetstype = 'ppt' AND eiertype = 'kommunal'"""
+
+_REACHED = """
+SELECT DISTINCT d.aar, d.tiltak_id, e.kommunenummer FROM deltakelse d
+JOIN enhet e ON e.enhet_id = d.enhet_id WHERE e.enhetstype = '{unit_type}'"""
+
+_WHOLE_TEAM = f"""
+SELECT DISTINCT b.aar, b.kommunenummer
+FROM ({_REACHED.format(unit_type="barnehage")}) b
+JOIN ({_REACHED.format(unit_type="grunnskole")}) s
+  ON s.aar = b.aar AND s.tiltak_id = b.tiltak_id AND s.kommunenummer = b.kommunenummer
+JOIN (SELECT DISTINCT d.aar, d.tiltak_id, p.kommunenummer FROM deltakelse d
+      JOIN oppsummering_ppt_omrade p ON p.enhet_id = d.enhet_id) t
+  ON t.aar = b.aar AND t.tiltak_id = b.tiltak_id AND t.kommunenummer = b.kommunenummer"""
 
 _BY_SQL: tuple[tuple[Table, str], ...] = (
     (db.oppsummering_enhet, _UNITS),
@@ -65,6 +78,7 @@ _BY_SQL: tuple[tuple[Table, str], ...] = (
     (db.oppsummering_detalj, _DETAIL),
     (db.oppsummering_profesjon, _PROFESSIONS),
     (db.oppsummering_tiltak, _MEASURES),
+    (db.oppsummering_helt_lag, _WHOLE_TEAM),
 )
 
 
@@ -73,41 +87,25 @@ def refresh_summaries(conn: Connection, table: str | None = None) -> None:
     transaction). With `table`, only when a load of that table can change them."""
     if table is not None and table not in SOURCES:
         return
+    areas = service_areas(pd.read_sql_query(text(_PPT_OFFICES), conn))
+    conn.execute(db.oppsummering_ppt_omrade.delete())
+    if len(areas):
+        conn.execute(insert(db.oppsummering_ppt_omrade), areas.to_dict("records"))
     for target, query in _BY_SQL:
         columns = ", ".join(c.name for c in target.columns)
         conn.execute(target.delete())
         conn.execute(text(f"INSERT INTO {target.name} ({columns}) {query}"))
-    team = whole_team(pd.read_sql_query(text(_TEAM_FACTS), conn))
-    conn.execute(db.oppsummering_helt_lag.delete())
-    if len(team):
-        conn.execute(insert(db.oppsummering_helt_lag),
-                     [{"aar": int(a), "kommunenummer": k}
-                      for a, k in team.itertuples(index=False)])
 
 
-def ppt_served(facts: pd.DataFrame) -> pd.DataFrame:
-    """(aar, tiltak_id, kommunenummer) for every municipality a participating PPT office
-    serves: its `betjener_kommuner`, or its own municipality when the list is empty. County
-    PPT offices (upper secondary) serve no municipality's kindergartens and schools."""
-    ppt = facts[(facts.enhetstype == "ppt") & (facts.eiertype == "kommunal")]
-    served = ppt.betjener_kommuner.fillna("").str.strip()
-    areas = served.where(served != "", ppt.kommunenummer).str.split(";")
-    frame = ppt.assign(kommunenummer=areas).explode("kommunenummer")
+def service_areas(offices: pd.DataFrame) -> pd.DataFrame:
+    """(enhet_id, kommunenummer) for every municipality each municipal PPT office serves: its
+    `betjener_kommuner` (numbers separated by ';'), or its own municipality when the list is
+    empty. County PPT offices must not be passed: they serve no municipality's kindergartens
+    and schools."""
+    served = offices.betjener_kommuner.fillna("").str.strip()
+    areas = served.where(served != "", offices.kommunenummer).str.split(";")
+    frame = offices.assign(kommunenummer=areas).explode("kommunenummer")
     frame["kommunenummer"] = frame.kommunenummer.str.strip()
-    return frame[["aar", "tiltak_id", "kommunenummer"]].drop_duplicates()
-
-
-def whole_team(facts: pd.DataFrame) -> pd.DataFrame:
-    """(aar, kommunenummer) with "hele laget": one measure held a kindergarten in the
-    municipality, a school in the municipality and a PPT office serving it.
-
-    Args:
-        facts: distinct (aar, kommunenummer, enhetstype, eiertype, betjener_kommuner,
-            tiltak_id) of participating kindergartens, schools and PPT offices.
-    """
-    key = ["aar", "tiltak_id", "kommunenummer"]
-    kindergartens = facts.loc[facts.enhetstype == "barnehage", key].drop_duplicates()
-    schools = facts.loc[facts.enhetstype == "grunnskole", key].drop_duplicates()
-    team = kindergartens.merge(schools, on=key).merge(ppt_served(facts), on=key)
-    return (team[["aar", "kommunenummer"]].drop_duplicates()
-            .sort_values(["aar", "kommunenummer"]).reset_index(drop=True))
+    frame = frame[frame.kommunenummer != ""]
+    return (frame[["enhet_id", "kommunenummer"]].drop_duplicates()
+            .sort_values(["enhet_id", "kommunenummer"]).reset_index(drop=True))

@@ -299,6 +299,13 @@ oppsummering_tiltak = Table(
     Column("deltakere", BigInteger, nullable=False),
 )
 
+oppsummering_ppt_omrade = Table(
+    "oppsummering_ppt_omrade",
+    metadata,
+    Column("enhet_id", String(9), primary_key=True, comment="a municipal PPT office"),
+    Column("kommunenummer", String(4), primary_key=True, comment="a municipality it serves"),
+)
+
 oppsummering_helt_lag = Table(
     "oppsummering_helt_lag",
     metadata,

@@ -13,37 +13,22 @@ from sqlalchemy import Engine, text
 
 from etl.formats import DELTAKELSE
 from etl.load import load_file
-from etl.summaries import whole_team
+from etl.summaries import service_areas
 from loftet.db import make_engine
 from tests.conftest import write_input
 
 ROOT = Path(__file__).resolve().parent.parent
-FACT_COLUMNS = ["aar", "kommunenummer", "enhetstype", "eiertype", "betjener_kommuner",
-                "tiltak_id"]
 
 
-def test_whole_team_needs_one_measure_and_a_municipal_ppt_serving_the_municipality() -> None:
-    facts = pd.DataFrame([
-        # M1: kindergarten and school in 4601, an inter-municipal PPT in 4627 serving 4601
-        (2021, "4601", "barnehage", "kommunal", None, "M1"),
-        (2021, "4601", "grunnskole", "privat", None, "M1"),
-        (2021, "4627", "ppt", "kommunal", "4601;4627", "M1"),
-        # M2: everything in 0301, but the PPT office is the county's
-        (2021, "0301", "barnehage", "kommunal", None, "M2"),
-        (2021, "0301", "grunnskole", "kommunal", None, "M2"),
-        (2021, "0301", "ppt", "fylkeskommunal", "", "M2"),
-        # M3 and M4: kindergarten and school in 4627 in different measures
-        (2022, "4627", "barnehage", "kommunal", None, "M3"),
-        (2022, "4627", "ppt", "kommunal", "", "M3"),
-        (2022, "4627", "grunnskole", "kommunal", None, "M4"),
-        (2022, "4627", "ppt", "kommunal", "", "M4"),
-        # M5: all three in 1103, the PPT office serving its own municipality (empty list)
-        (2022, "1103", "barnehage", "kommunal", None, "M5"),
-        (2022, "1103", "grunnskole", "kommunal", None, "M5"),
-        (2022, "1103", "ppt", "kommunal", None, "M5"),
-    ], columns=FACT_COLUMNS)
-    team = whole_team(facts)
-    assert list(team.itertuples(index=False, name=None)) == [(2021, "4601"), (2022, "1103")]
+def test_a_ppt_office_serves_its_list_or_else_its_own_municipality() -> None:
+    offices = pd.DataFrame([
+        ("900000001", "4627", "4601; 4627;4626"),   # inter-municipal, spaces around numbers
+        ("900000002", "1103", None),                # no list: its own municipality
+        ("900000003", "0301", " "),                 # blank list: its own municipality
+    ], columns=["enhet_id", "kommunenummer", "betjener_kommuner"])
+    assert list(service_areas(offices).itertuples(index=False, name=None)) == [
+        ("900000001", "4601"), ("900000001", "4626"), ("900000001", "4627"),
+        ("900000002", "1103"), ("900000003", "0301")]
 
 
 @pytest.fixture

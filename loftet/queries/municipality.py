@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from loftet.config import FIRST_YEAR, LAST_YEAR_OF_2020_STRUCTURE
-from loftet.filters import SECTORS, Filters
+from loftet.config import FIRST_YEAR, LAST_YEAR, LAST_YEAR_OF_2020_STRUCTURE
+from loftet.filters import SECTOR_UNIT_TYPE, SECTORS, Filters
 from loftet.queries.base import cached_frame, municipality_key, read_frame
-from loftet.queries.coverage import whole_team
 from loftet.queries.quality import (
     indicator_by_municipality,
+    indicator_by_municipality_and_year,
     latest_year_with_data,
     national_level,
 )
@@ -28,6 +28,7 @@ from loftet.queries.summaries import (
     profession_summary,
     select,
     unit_summary,
+    whole_team_summary,
 )
 
 NATION = "Hele landet"
@@ -207,9 +208,11 @@ def _county_of(struktur: int) -> pd.Series:
     return pd.Series(table[county].to_numpy(), index=table.kommunenummer)
 
 
-LEVEL_COLUMNS = ["enheter", "barn_elever", "ansatte", "enheter_naadd", "deltakere",
-                 "ansatte_naadd", "innvilget_kr"]
+UNIT_COLUMNS = ["enheter", "barn_elever", "ansatte"]
+REACH_COLUMNS = ["enheter_naadd", "deltakere", "ansatte_naadd"]
 LEVELS = ("kommune", "fylke", "landet")
+ALL_TYPES = "alle"
+"""`enhetstype` of the rows that sum every unit type."""
 
 
 def _grants_by_year() -> pd.DataFrame:
@@ -221,52 +224,70 @@ def _grants_by_year() -> pd.DataFrame:
         "FROM tildeling WHERE mottakertype <> 'fylkeskommune' GROUP BY aar, kommunenummer")
 
 
-@cached_frame
-def profile_levels(kommunenummer: str, struktur: int, years: tuple[int, ...],
-                   sektor: str | None = None) -> pd.DataFrame:
-    """The municipality, its county (in `struktur`) and the nation in each of `years`, from the
-    summary tables: one row per (aar, nivaa), so the cost does not grow with the data.
+def _level_sums(units: pd.DataFrame, reached: pd.DataFrame, grants: pd.DataFrame,
+                grid: pd.MultiIndex) -> pd.DataFrame:
+    """Units, reach and NOK granted of one level's rows per (aar, enhetstype) of `grid`, with
+    rows `ALL_TYPES` summing the unit types."""
+    frame = (reached.groupby(["aar", "enhetstype"])[REACH_COLUMNS].sum()
+             .reindex(grid, fill_value=0).reset_index())
+    frame = frame.join(units.groupby("enhetstype")[UNIT_COLUMNS].sum(), on="enhetstype")
+    frame[UNIT_COLUMNS] = frame[UNIT_COLUMNS].fillna(0)
+    total = frame.groupby("aar", as_index=False)[UNIT_COLUMNS + REACH_COLUMNS].sum()
+    frame = pd.concat([frame, total.assign(enhetstype=ALL_TYPES)], ignore_index=True)
+    frame["innvilget_kr"] = frame.aar.map(grants.groupby("aar").innvilget_kr.sum()).fillna(0)
+    return frame
 
-    Columns: aar, nivaa (`kommune`, `fylke`, `landet`), enheter, barn_elever, ansatte,
-    enheter_naadd, deltakere, ansatte_naadd (units of the sector `sektor`, or all),
-    innvilget_kr (not split by sector), brukt_kr (the municipality's own; NaN elsewhere and
-    when not reported), helt_lag (the municipality's own; False elsewhere). The counts equal
-    `coverage_by_municipality` summed per level.
+
+@cached_frame
+def profile_levels(kommunenummer: str, struktur: int) -> pd.DataFrame:
+    """The municipality, its county (in `struktur`) and the nation in every year, from the
+    summary tables, so the cost does not grow with the data. KeyError for an unknown number.
+
+    One row per (aar, nivaa, enhetstype): nivaa `kommune`, `fylke` or `landet`; enhetstype a
+    unit type or `ALL_TYPES`. Columns: enheter, barn_elever, ansatte, enheter_naadd,
+    deltakere, ansatte_naadd (units of that type), innvilget_kr (not split by type),
+    brukt_kr (the municipality's own; NaN elsewhere and when not reported), helt_lag (the
+    municipality's own; False elsewhere). The counts equal `coverage_by_municipality` summed
+    per level.
     """
     county_of = _county_of(struktur)
     places = {"kommune": pd.Index([kommunenummer]),
               "fylke": county_of.index[county_of == county_of[kommunenummer]],
               "landet": county_of.index}
-    unit_type = Filters(sektor=sektor).unit_type
-    units = select(unit_summary(), enhetstype=unit_type)
-    reached = select(participation_summary(), enhetstype=unit_type)
-    grants = _grants_by_year()
-    team = whole_team(list(years))
-    frames = []
-    for level, where in places.items():
-        frame = pd.DataFrame({"aar": list(years), "nivaa": level})
-        own_units = units[units.kommunenummer.isin(where)]
-        for column in ("enheter", "barn_elever", "ansatte"):
-            frame[column] = int(own_units[column].sum())
-        sums = reached[reached.kommunenummer.isin(where)].groupby("aar")[
-            ["enheter_naadd", "deltakere", "ansatte_naadd"]].sum()
-        money = grants[grants.kommunenummer.isin(where)].groupby("aar").innvilget_kr.sum()
-        frame = frame.join(sums, on="aar").join(money, on="aar")
-        frames.append(frame)
-    frame = pd.concat(frames, ignore_index=True)
-    frame[LEVEL_COLUMNS] = frame[LEVEL_COLUMNS].fillna(0).astype("int64")
-    own = (frame.nivaa == "kommune")
+    units, reached, grants = unit_summary(), participation_summary(), _grants_by_year()
+    grid = pd.MultiIndex.from_product(
+        [range(FIRST_YEAR, LAST_YEAR + 1),
+         sorted({*SECTOR_UNIT_TYPE.values(), *units.enhetstype, *reached.enhetstype})],
+        names=["aar", "enhetstype"])
+    frame = pd.concat([
+        _level_sums(*(f[f.kommunenummer.isin(where)] for f in (units, reached, grants)),
+                    grid).assign(nivaa=level)
+        for level, where in places.items()], ignore_index=True)
+    columns = UNIT_COLUMNS + REACH_COLUMNS + ["innvilget_kr"]
+    frame[columns] = frame[columns].astype("int64")
+    own = frame.nivaa == "kommune"
     spent = grants[grants.kommunenummer == kommunenummer].set_index("aar").brukt_kr
+    team = whole_team_summary()
     frame["brukt_kr"] = frame.aar.map(spent).where(own).astype(float)
     frame["helt_lag"] = own & frame.aar.isin(team.aar[team.kommunenummer == kommunenummer])
     return frame
 
 
+def _levels_by_year(kommunenummer: str, filters: Filters) -> pd.DataFrame:
+    """`profile_levels` for all unit types in `filters.fra`..`filters.aar`."""
+    frame = profile_levels(kommunenummer, filters.struktur)
+    return frame[(frame.enhetstype == ALL_TYPES)
+                 & frame.aar.between(filters.fra, filters.aar)].sort_values("aar", kind="stable")
+
+
 def _levels(kommunenummer: str, struktur: int, year: int,
             sektor: str | None = None) -> dict[str, pd.Series]:
-    """The municipality's, its county's and the nation's row in `year` (`profile_levels`)."""
-    frame = profile_levels(kommunenummer, struktur, (year,), sektor)
-    return {row.nivaa: row for _, row in frame.iterrows()}
+    """The municipality's, its county's and the nation's row in `year` for the units of
+    `sektor` (all when None)."""
+    frame = profile_levels(kommunenummer, struktur)
+    unit_type = Filters(sektor=sektor).unit_type or ALL_TYPES
+    rows = frame[(frame.aar == year) & (frame.enhetstype == unit_type)]
+    return {row.nivaa: row for _, row in rows.iterrows()}
 
 
 def _ratio(part: float, whole: float, scale: float = 1.0) -> float:
@@ -377,8 +398,7 @@ def participation_by_year(kommunenummer: str, filters: Filters) -> pd.DataFrame:
     barn_elever_fylke, per_1000_fylke, deltakere_landet, barn_elever_landet, per_1000_landet.
     """
     _comparison_county(kommunenummer, filters.struktur)
-    frame = profile_levels(kommunenummer, filters.struktur,
-                           tuple(range(filters.fra, filters.aar + 1)))
+    frame = _levels_by_year(kommunenummer, filters)
     rows = []
     for year, per_level in frame.groupby("aar", sort=True):
         row: dict[str, float] = {"aar": year}
@@ -400,8 +420,7 @@ def allocations_by_year(kommunenummer: str, filters: Filters) -> pd.DataFrame:
     kr_per_barn_fylke, kr_per_barn_landet.
     """
     _comparison_county(kommunenummer, filters.struktur)
-    frame = profile_levels(kommunenummer, filters.struktur,
-                           tuple(range(filters.fra, filters.aar + 1)))
+    frame = _levels_by_year(kommunenummer, filters)
     frame = frame.assign(kr_per_barn=frame.innvilget_kr / frame.barn_elever.where(
         frame.barn_elever > 0))
     wide = frame.pivot(index="aar", columns="nivaa", values="kr_per_barn")
@@ -488,14 +507,14 @@ def indicators_compared(kommunenummer: str, filters: Filters) -> pd.DataFrame:
         year = latest_year_with_data(item.kode, filters.aar)
         if year is None:
             continue
-        nation = indicator_by_municipality(Filters(aar=year), item.kode).set_index(
-            "kommunenummer")
+        both = indicator_by_municipality_and_year(Filters(), item.kode, year - 1, year)
+        nation = both[both.aar == year].set_index("kommunenummer")
         own = nation.loc[kommunenummer]
-        before = (indicator_by_municipality(Filters(aar=year - 1), item.kode)
-                  .set_index("kommunenummer").verdi.get(kommunenummer)
+        before = (both[both.aar == year - 1].set_index("kommunenummer").verdi.get(kommunenummer)
                   if year > FIRST_YEAR else None)
-        in_county = indicator_by_municipality(
-            Filters(aar=year, fylke=county, struktur=filters.struktur), item.kode)
+        in_county = (nation[nation.fylke == county] if filters.struktur == 2024 else
+                     indicator_by_municipality(Filters(aar=year, fylke=county, struktur=2020),
+                                               item.kode))
         level = national_level(item.kode, year)
         rows.append({
             "indikator": item.kode, "navn": item.navn, "enhet": item.enhet,
