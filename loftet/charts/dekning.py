@@ -76,7 +76,8 @@ def _map_summary(frame: pd.DataFrame, filters: Filters, options: Options) -> str
                 "sektor er valgt. Velg alle sektorer for å se beløpene.")
     grey = int(missing_mask(frame, metric).sum())
     if grey:
-        text += f" {number(grey)} kommuner er grå ({metric.missing_label.lower()})."
+        noun = "kommune" if grey == 1 else "kommuner"
+        text += f" {number(grey)} {noun} er grå ({metric.missing_label.lower()})."
     return text
 
 

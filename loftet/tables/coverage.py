@@ -25,7 +25,7 @@ COLUMN_DEFS = [
     number_column("andel_ansatte_naadd", "Ansatte nådd", 1, "%", minWidth=80,
                   headerTooltip="Deltakelser, høyst antall ansatte per enhet, som andel av "
                                 "de ansatte"),
-    number_column("deltakere", "Deltakelser", minWidth=84,
+    number_column("deltakere", "Deltakelser", minWidth=100,
                   headerTooltip="En ansatt i to tiltak telles to ganger"),
     number_column("deltakere_per_1000", "Per 1 000 barn/elever", 1, minWidth=96),
     number_column("innvilget_kr", "Innvilget", 0, "kr", minWidth=108),
