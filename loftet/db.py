@@ -227,6 +227,8 @@ lastebatch = Table(
     Column("lastet", DateTime(timezone=True), nullable=False),
     Column("rader_godtatt", Integer, nullable=False),
     Column("rader_avvist", Integer, nullable=False),
+    Column("rader_endret", Integer, nullable=False, server_default="0"),
+    Column("rader_slettet", Integer, nullable=False, server_default="0"),
 )
 
 avvist_rad = Table(
@@ -238,6 +240,40 @@ avvist_rad = Table(
     Column("arsak", Text, nullable=False),
     Column("innhold", Text, nullable=False),
 )
+
+endring = Table(
+    "endring",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("batch_id", Integer, ForeignKey("lastebatch.batch_id"), nullable=False, index=True),
+    Column("tabell", String(30), nullable=False),
+    Column("nokkel", Text, nullable=False, comment="natural key as JSON"),
+    Column("kolonne", String(40), nullable=False),
+    Column("gammel_verdi", Text, nullable=True),
+    Column("ny_verdi", Text, nullable=True, comment="NULL when the row was removed"),
+    Column("handling", String(10), nullable=False, comment="endret or slettet"),
+)
+
+behov = Table(
+    "behov",
+    metadata,
+    Column("behov_id", String(30), primary_key=True),
+    Column("aar", Integer, nullable=False),
+    Column("statsforvalter", String(4), ForeignKey("statsforvalter.kode"), nullable=False),
+    Column("sokertype", String(20), nullable=False),
+    Column("soker_id", String(9), nullable=False,
+           comment="kommunenummer, fylkesnummer or organisation number by sokertype"),
+    Column("soker", String(200), nullable=False),
+    Column("omrader", Text, nullable=False, comment="competence area codes separated by ';'"),
+    Column("malgrupper", Text, nullable=False, comment="profession codes separated by ';'"),
+    Column("sokt_kr", BigInteger, nullable=False),
+    Column("mottatt", String(10), nullable=False, comment="ISO date received"),
+    Column("prioritet", Integer, nullable=True, comment="samarbeidsforum's rank; NULL = not"),
+    Column("vedtak", String(20), nullable=True, comment="innvilget, delvis, avslått or NULL"),
+    Column("vedtaksdato", String(10), nullable=True),
+    Column("innvilget_kr", BigInteger, nullable=True),
+)
+Index("ix_behov_aar_sf", behov.c.aar, behov.c.statsforvalter)
 
 
 # --- Summaries: written by the ETL (`etl.summaries`) in the same transaction as each load of
@@ -348,3 +384,22 @@ def create_schema(engine: Engine) -> None:
 
         Path(engine.url.database).parent.mkdir(parents=True, exist_ok=True)
     metadata.create_all(engine)
+    _add_missing_columns(engine)
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    """Add columns with a server default that an older database lacks (no data is touched)."""
+    from sqlalchemy import inspect, text
+
+    inspector = inspect(engine)
+    with engine.begin() as conn:
+        for table in metadata.sorted_tables:
+            if all(column.server_default is None for column in table.columns):
+                continue
+            present = {c["name"] for c in inspector.get_columns(table.name)}
+            for column in table.columns:
+                if column.name not in present and column.server_default is not None:
+                    conn.execute(text(
+                        f"ALTER TABLE {table.name} ADD COLUMN {column.name} "
+                        f"{column.type.compile(engine.dialect)} NOT NULL "
+                        f"DEFAULT {column.server_default.arg}"))

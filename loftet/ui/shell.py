@@ -63,7 +63,9 @@ def footer() -> html.Footer:
     fresh = f"Data lastet {long_date(loaded)}" if loaded else "Ingen data lastet ennå"
     demo = " · DEMODATA – ikke offisielle tall" if is_demo() else ""
     return html.Footer(dbc.Container(html.Small([
-        f"{fresh}{demo} · {SOURCE_LINE} · ",
+        html.A(fresh, href=dash.get_relative_path("/data"), id="footer-data-link",
+               title="Data og kilder", className="footer-link"),
+        f"{demo} · {SOURCE_LINE} · ",
         html.A("Om tallene: definisjoner, kilder og begrensninger", href="/om",
                className="footer-link")]), fluid=True), className="app-footer")
 
