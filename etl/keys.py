@@ -19,6 +19,7 @@ import pandas as pd
 
 SCRATCH_CACHE_KIB = 16_000
 MEMORY_KEYS = 1_000_000
+SPILL_ROWS = 50_000
 
 
 def key_hashes(keys: pd.DataFrame) -> np.ndarray:
@@ -52,8 +53,10 @@ class SeenKeys:
             f"PRAGMA cache_size=-{SCRATCH_CACHE_KIB}; "
             "CREATE TABLE seen (h INTEGER PRIMARY KEY, line INTEGER NOT NULL); "
             "CREATE TABLE stage (pos INTEGER NOT NULL, h INTEGER NOT NULL, line INTEGER);")
-        self._db.executemany("INSERT INTO seen VALUES (?, ?)",
-                             zip(self._hashes.tolist(), self._lines.tolist(), strict=True))
+        for start in range(0, len(self._hashes), SPILL_ROWS):
+            part = slice(start, start + SPILL_ROWS)
+            self._db.executemany("INSERT INTO seen VALUES (?, ?)", zip(
+                self._hashes[part].tolist(), self._lines[part].tolist(), strict=True))
         self._hashes = np.empty(0, dtype=np.int64)
         self._lines = np.empty(0, dtype=np.int64)
 
