@@ -69,20 +69,22 @@ class SeenKeys:
             found = np.flatnonzero(self._hashes[where] == hashes)
             return dict(zip(found.tolist(), self._lines[where[found]].tolist(), strict=True))
         self._db.execute("DELETE FROM stage")
+        order = np.argsort(hashes)
         self._db.executemany("INSERT INTO stage VALUES (?, ?, NULL)",
-                             enumerate(hashes.tolist()))
+                             zip(order.tolist(), hashes[order].tolist(), strict=True))
         return dict(self._db.execute(
-            "SELECT stage.pos, seen.line FROM stage JOIN seen ON seen.h = stage.h"))
+            "SELECT stage.pos, seen.line FROM stage JOIN seen ON seen.h = stage.h "
+            "ORDER BY stage.h"))
 
     def _remember(self, hashes: np.ndarray, lines: np.ndarray) -> None:
         """Add new distinct hashes (none seen before)."""
         if self._db is None and len(self._hashes) + len(hashes) > MEMORY_KEYS:
             self._spill()
-        if self._db is not None:
-            self._db.executemany("INSERT INTO seen VALUES (?, ?)",
-                                 zip(hashes.tolist(), lines.tolist(), strict=True))
-            return
         order = np.argsort(hashes)
+        if self._db is not None:
+            self._db.executemany("INSERT INTO seen VALUES (?, ?)", zip(
+                hashes[order].tolist(), lines[order].tolist(), strict=True))
+            return
         where = np.searchsorted(self._hashes, hashes[order])
         self._hashes = np.insert(self._hashes, where, hashes[order])
         self._lines = np.insert(self._lines, where, lines[order])
