@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
-PAGES = ["/", "/dekning", "/kvalitet", "/budsjett", "/kompetanse", "/kommune/4601",
+PAGES = ["/", "/dekning", "/kvalitet", "/budsjett", "/behov", "/kompetanse", "/kommune/4601",
          "/presentasjon?fylke=46&aar=2025&slide=3"]
 DRAWN = """() => {
   const graphs = [...document.querySelectorAll('.js-plotly-plot')]

@@ -1,4 +1,4 @@
-"""The deterministic national demo dataset: six input files in the documented formats.
+"""The deterministic national demo dataset: the input files in the documented formats.
 
 All randomness comes from one `numpy.random.default_rng(seed)` passed down in a fixed order,
 so the same seed gives byte-identical CSV files (and XLSX files with identical cells). Every
@@ -17,6 +17,7 @@ from etl.demo_common import Reference, load_reference, number_in_year
 from etl.demo_indicators import indicator_rows
 from etl.demo_io import write_csv, write_xlsx
 from etl.demo_measures import Measure, build_measures, participating
+from etl.demo_needs import needs_rows
 from etl.demo_participation import participation_rows
 from etl.demo_population import age_groups, without_combined_areas
 from etl.demo_units import Units, build_units
@@ -46,6 +47,7 @@ def generate_demo_files(out_dir: Path, seed: int = 2020,
         write_csv(out_dir / "deltakelse.csv", F.DELTAKELSE,
                   sorted(participation, key=_key(0, 1, 2, 3))),
         write_csv(out_dir / "kvalitetsindikatorer.csv", F.KVALITETSINDIKATORER, indicators),
+        write_csv(out_dir / "behov.csv", F.BEHOV, needs_rows(ref, allocations, measures, seed)),
     ]
 
 

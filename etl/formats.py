@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Kind = Literal["text", "int", "decimal", "kommune", "code", "codes", "orgnr", "recipient"]
+Kind = Literal["text", "int", "decimal", "kommune", "code", "codes", "orgnr", "recipient",
+               "date"]
 
 
 @dataclass(frozen=True)
@@ -182,8 +183,36 @@ LANDSNIVAA = FileFormat(
     key=("aar", "indikator"),
 )
 
+DECISIONS = ("innvilget", "delvis", "avslått")
+
+BEHOV = FileFormat(
+    name="behov",
+    table="behov",
+    description="Behovsmeldinger og søknader til statsforvalteren, med prioritering og vedtak.",
+    fields=(
+        YEAR,
+        Field("behov_id", "behov_id", description="Unik id, f.eks. VL-2025-B014"),
+        Field("statsforvalter", "statsforvalter", "code", reference="statsforvalter"),
+        Field("søkertype", "sokertype", "code", choices=RECIPIENT_TYPES),
+        Field("søker_id", "soker_id", description="Kommunenummer (4), fylkesnummer (2) "
+              "eller organisasjonsnummer (9), etter søkertype"),
+        Field("søker", "soker", description="Navn på kommune, fylkeskommune eller eier"),
+        Field("kompetanseområder", "omrader", "codes", reference="kompetanseomrade"),
+        Field("målgrupper", "malgrupper", "codes", reference="profesjon"),
+        Field("søkt_kr", "sokt_kr", "int", minimum=0, maximum=1_000_000_000),
+        Field("mottatt", "mottatt", "date", description="Dato behovsmeldingen kom inn"),
+        Field("prioritet", "prioritet", "int", required=False, minimum=1, maximum=999,
+              description="Samarbeidsforums prioritering (1 = høyest); tom = ikke prioritert"),
+        Field("vedtak", "vedtak", "code", required=False, choices=DECISIONS),
+        Field("vedtaksdato", "vedtaksdato", "date", required=False),
+        Field("innvilget_kr", "innvilget_kr", "int", required=False, minimum=0,
+              maximum=1_000_000_000),
+    ),
+    key=("behov_id",),
+)
+
 FORMATS: tuple[FileFormat, ...] = (
-    BEVILGNING, ENHETER, TILTAK, TILDELINGER, DELTAKELSE, KVALITETSINDIKATORER, LANDSNIVAA,
+    BEVILGNING, ENHETER, TILTAK, TILDELINGER, DELTAKELSE, KVALITETSINDIKATORER, LANDSNIVAA, BEHOV,
 )
 """All formats, in load order (referenced tables first)."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from etl.formats import FORMATS
-from etl.read import InputError, detect_format, read_header
+from etl.read import InputError, open_table
 
 
 def in_load_order(files: list[Path]) -> list[Path]:
@@ -14,7 +14,7 @@ def in_load_order(files: list[Path]) -> list[Path]:
 
     def position(path: Path) -> int:
         try:
-            return rank[detect_format(read_header(path), path).name]
+            return rank[open_table(path).fmt.name]
         except (InputError, OSError):
             return len(rank)
 

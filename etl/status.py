@@ -29,7 +29,14 @@ def print_status(engine: Engine) -> None:
         rejected = conn.execute(text(
             "SELECT l.fil, a.radnummer, a.arsak FROM avvist_rad a "
             "JOIN lastebatch l ON l.batch_id = a.batch_id ORDER BY a.id DESC LIMIT 20")).all()
+        changes = conn.execute(text(
+            "SELECT batch_id, tabell, nokkel, kolonne, gammel_verdi, ny_verdi, handling "
+            "FROM endring ORDER BY id DESC LIMIT 10")).all()
     if rejected:
         print("Siste avviste rader:")
         for fil, line, reason in rejected:
             print(f"  {fil}, linje {line}: {reason}")
+    if changes:
+        print("Siste endringer (alle på siden Data og kilder, /data):")
+        for batch, table, key, column, old, new, action in changes:
+            print(f"  #{batch} {table} {key} {column}: {action} «{old}» → «{new or ''}»")

@@ -31,3 +31,14 @@ def public_address() -> str:
     `loftet.example.no`; empty: the address the browser used to reach this server."""
     raw = os.environ.get("LOFTET_PUBLIC_URL", "").strip()
     return raw.split("://", 1)[-1].rstrip("/")
+
+
+def cache_dir() -> Path:
+    """Where workers share cached query results and background jobs: `LOFTET_CACHE_DIR`, else
+    `data/cache` (the same for every worker of one installation)."""
+    return Path(os.environ.get("LOFTET_CACHE_DIR") or DATA_DIR / "cache")
+
+
+def redis_url() -> str | None:
+    """`REDIS_URL` when set: the query cache and background jobs then use Redis (and Celery)."""
+    return os.environ.get("REDIS_URL") or None

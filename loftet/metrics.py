@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 PARTICIPATION_SOURCE = "Deltakelse rapportert til statsforvalterne; enhetsregisteret"
 ALLOCATION_SOURCE = "Tildelinger fra statsforvalterne"
+NEEDS_SOURCE = "Behovsmeldinger og søknader til statsforvalterne, med prioritering og vedtak"
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,26 @@ METRICS: tuple[Metric, ...] = (
         "Den nasjonale rammen for tilskuddsordningen i året, fra inndatafilen «bevilgning». "
         "Kilden står per år: et vedtatt eller publisert tall, eller «Demodata – antakelse».",
         "kr", "«beløp_kr» i bevilgning", source="Bevilgning (se kilde per år)"),
+    Metric(
+        "meldt_kr", "Meldt behov",
+        "Summen av beløpene det er søkt om i behovsmeldingene til statsforvalteren for året "
+        "(inndatafilen «behov»). En melding som nevner flere kompetanseområder, teller likt i "
+        "hvert av dem.",
+        "kr", "«søkt_kr» i behovsmeldingene", source=NEEDS_SOURCE),
+    Metric(
+        "prioritert_kr", "Prioritert av samarbeidsforum",
+        "Summen av beløpene det er søkt om i meldingene samarbeidsforum har prioritert "
+        "(«prioritet» utfylt).",
+        "kr", "«søkt_kr» i prioriterte meldinger", source=NEEDS_SOURCE,
+        note="Viser hva forumet prioriterte, ikke hvor mye det anbefalte å gi."),
+    Metric(
+        "behov_frister", "Behov og vedtak innen fristene",
+        "Andelen behovsmeldinger som kom inn innen utgangen av februar, og andelen som hadde "
+        "vedtak innen 30. april, av alle meldingene for året. Meldinger uten vedtak regnes som "
+        "ikke vedtatt i tide.",
+        "%", "meldinger mottatt (vedtatt) innen fristen", "alle meldinger i året",
+        source=NEEDS_SOURCE,
+        note="Frist for behov er satt til siste dag i februar; fylkene kan ha egne frister."),
 )
 
 METRICS_BY_KEY: dict[str, Metric] = {m.key: m for m in METRICS}

@@ -13,7 +13,7 @@ from etl import formats as F
 from etl.demo import generate_demo_files
 from loftet.config import REFERENCE_DIR
 
-CSV_FILES = ("enheter", "tildelinger", "deltakelse", "kvalitetsindikatorer")
+CSV_FILES = ("enheter", "tildelinger", "deltakelse", "kvalitetsindikatorer", "behov")
 XLSX_FILES = ("tiltak", "bevilgning")
 UNIT_TARGETS = {"barnehage": 5_300, "grunnskole": 2_700, "vgs": 450, "ppt": 250, "annen": 300}
 
@@ -45,7 +45,7 @@ def xlsx_cells(path: Path) -> list[tuple]:
     return list(load_workbook(path, read_only=True).active.iter_rows(values_only=True))
 
 
-def test_returns_the_six_files(run: tuple[Path, list[Path], float]) -> None:
+def test_returns_every_file(run: tuple[Path, list[Path], float]) -> None:
     out, paths, _ = run
     expected = sorted([f"{n}.csv" for n in CSV_FILES] + [f"{n}.xlsx" for n in XLSX_FILES])
     assert sorted(p.name for p in paths) == expected

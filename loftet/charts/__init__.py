@@ -19,7 +19,8 @@ from loftet.filters import Filters
 Options = Mapping[str, str]
 """Page-specific view options from the URL (e.g. the chosen indicator)."""
 
-PAGE_MODULES = ("oversikt", "dekning", "kvalitet", "budsjett", "kompetanse", "kommune")
+PAGE_MODULES = ("oversikt", "dekning", "kvalitet", "budsjett", "kompetanse", "kommune",
+                "behov")
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,9 @@ OPTIONS_READ: dict[str, frozenset[str]] = {
     "kommune-profesjoner": frozenset({"kommune"}),
     "kommune-tildelinger": frozenset({"kommune"}),
     "kommune-indikatorer": frozenset({"kommune"}),
+    "behov-per-statsforvalter": frozenset(),
+    "behov-per-omrade": frozenset(),
+    "behov-tidslinje": frozenset(),
 }
 
 

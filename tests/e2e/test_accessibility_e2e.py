@@ -15,8 +15,8 @@ from tests.e2e.conftest import ROOT
 from tests.e2e.test_pages_e2e import wait_for_charts
 
 AXE = ROOT / ".node" / "node_modules" / "axe-core" / "axe.min.js"
-PAGES = ["/", "/dekning", "/kvalitet", "/budsjett", "/kompetanse", "/kommune/4601",
-         "/rapportpakke", "/presentasjon?fylke=46&aar=2025&slide=3", "/om"]
+PAGES = ["/", "/dekning", "/kvalitet", "/budsjett", "/behov", "/kompetanse", "/kommune/4601",
+         "/rapportpakke", "/presentasjon?fylke=46&aar=2025&slide=3", "/om", "/data"]
 RUN_AXE = """async () => {
   const result = await axe.run(document, {
     runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
@@ -38,7 +38,7 @@ def axe_violations(page) -> list[dict]:
 @pytest.mark.parametrize("path", PAGES)
 def test_page_has_no_serious_accessibility_violations(page, app_url: str, path: str) -> None:
     page.goto(app_url + path)
-    if path.startswith("/presentasjon") or path in ("/rapportpakke", "/om"):
+    if path.startswith("/presentasjon") or path in ("/rapportpakke", "/om", "/data"):
         page.wait_for_load_state("networkidle")
     else:
         wait_for_charts(page)

@@ -9,7 +9,7 @@ import pytest
 
 from loftet.formatting import number, pct, short_kr
 
-PAGES = ["/", "/dekning", "/kvalitet", "/budsjett", "/kompetanse", "/kommune/4601"]
+PAGES = ["/", "/dekning", "/kvalitet", "/budsjett", "/behov", "/kompetanse", "/kommune/4601"]
 ALL_CHARTS_HAVE_DATA = """() => {
   const graphs = [...document.querySelectorAll('.js-plotly-plot')];
   const hasPoints = t => ['x', 'y', 'z', 'locations', 'values'].some(k => t[k] && t[k].length > 0);
@@ -126,3 +126,15 @@ def test_copy_link_control_copies_the_current_view(page, app_url: str) -> None:
     page.get_by_role("button", name="Kopier lenke").click()
     page.wait_for_selector("#copy-link-status:has-text('Lenken er kopiert')")
     assert "fylke=46" in page.url and "aar=2024" in page.url
+
+
+def test_footer_leads_to_the_data_page(page, app_url: str) -> None:
+    page.goto(app_url + "/budsjett")
+    wait_for_charts(page)
+    page.locator("#footer-data-link").click()
+    page.wait_for_url("**/data")
+    page.wait_for_function("() => document.querySelectorAll('#data-lastinger .ag-row').length > 0",
+                           timeout=60_000)
+    assert page.locator("#data-dato tbody tr").count() >= 8
+    assert page.problems == []
+
