@@ -94,7 +94,9 @@ def main() -> None:
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            context = browser.new_context(viewport={"width": 1920, "height": 1080})
+            # the app's CSP forbids eval; the benchmark's wait condition is test code
+            context = browser.new_context(viewport={"width": 1920, "height": 1080},
+                                          bypass_csp=True)
             print(f"{'side':34} {'kald':>6} {'p50':>6} {'p95':>6}  (sekunder, {args.runs} "
                   f"varme besøk; mål p50 ≤ {TARGET_S})")
             for path in PAGES:

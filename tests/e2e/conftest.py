@@ -95,7 +95,20 @@ def browser():
 @pytest.fixture
 def page(browser):
     """A fresh page that records console errors and failed requests in `page.problems`."""
-    context = browser.new_context(viewport={"width": 1600, "height": 1000}, locale="nb-NO")
+    yield from guarded_page(browser)
+
+
+@pytest.fixture
+def page_without_csp(browser):
+    """`page`, with the app's Content-Security-Policy bypassed: for tests that inject their
+    own checking script (axe-core) or wait on JavaScript conditions."""
+    yield from guarded_page(browser, bypass_csp=True)
+
+
+def guarded_page(browser, **context_options):
+    """A page in a new context that records problems and refuses requests off this machine."""
+    context = browser.new_context(viewport={"width": 1600, "height": 1000}, locale="nb-NO",
+                                  **context_options)
     page = context.new_page()
     page.problems = []
 

@@ -36,7 +36,9 @@ def axe_violations(page) -> list[dict]:
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_page_has_no_serious_accessibility_violations(page, app_url: str, path: str) -> None:
+def test_page_has_no_serious_accessibility_violations(page_without_csp, app_url: str,
+                                                      path: str) -> None:
+    page = page_without_csp
     page.goto(app_url + path)
     if path.startswith("/presentasjon") or path in ("/rapportpakke", "/om", "/data"):
         page.wait_for_load_state("networkidle")
@@ -48,7 +50,8 @@ def test_page_has_no_serious_accessibility_violations(page, app_url: str, path: 
 
 
 def test_filters_and_export_buttons_are_reachable_and_operable_by_keyboard(
-        page, app_url: str) -> None:
+        page_without_csp, app_url: str) -> None:
+    page = page_without_csp
     page.goto(app_url + "/dekning")
     wait_for_charts(page)
     reached = []
@@ -72,7 +75,8 @@ def test_filters_and_export_buttons_are_reachable_and_operable_by_keyboard(
     assert page.problems == []
 
 
-def test_every_chart_has_a_caption_read_out_when_it_changes(page, app_url: str) -> None:
+def test_every_chart_has_a_caption_read_out_when_it_changes(page_without_csp, app_url: str) -> None:
+    page = page_without_csp
     page.goto(app_url + "/kvalitet")
     wait_for_charts(page)
     figures = page.locator("figure.chart-figure")
@@ -83,7 +87,8 @@ def test_every_chart_has_a_caption_read_out_when_it_changes(page, app_url: str) 
         assert len(caption.inner_text().strip()) > 20
 
 
-def test_the_bundled_font_is_served_and_used(page, app_url: str) -> None:
+def test_the_bundled_font_is_served_and_used(page_without_csp, app_url: str) -> None:
+    page = page_without_csp
     page.goto(app_url + "/")
     wait_for_charts(page)
     assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith(
@@ -92,7 +97,9 @@ def test_the_bundled_font_is_served_and_used(page, app_url: str) -> None:
     assert page.evaluate("[...document.fonts].some(f => f.status === 'loaded')")
 
 
-def test_copy_link_confirmation_fades_without_growing_the_navbar(page, app_url: str) -> None:
+def test_copy_link_confirmation_fades_without_growing_the_navbar(page_without_csp,
+                                                                app_url: str) -> None:
+    page = page_without_csp
     page.goto(app_url + "/")
     wait_for_charts(page)
     height = page.evaluate("document.querySelector('.app-navbar').offsetHeight")
