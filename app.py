@@ -1,50 +1,97 @@
-"""Løftet-monitor: `python app.py` serves the dashboard (HOST and PORT from the environment)."""
+"""Løftet-monitor: the Dash app.
+
+`create_app()` builds it; `server` is the Flask server for gunicorn (`gunicorn app:server`,
+see `gunicorn.conf.py` and `make serve`); `python app.py` runs the development server (HOST and
+PORT from the environment). Importing this module does no database work and starts no thread:
+pages read the database per request, and `python -m loftet.warm` (or the gunicorn start-up
+hook) fills the shared cache.
+"""
 
 from __future__ import annotations
 
 import os
-import threading
 
 import dash
 from dash import Dash, html
 
 import loftet.theme  # noqa: F401 — registers the Plotly template
-from loftet.queries import summaries
+from loftet import cache, web
+from loftet.datastate import current_state
+from loftet.jobs import background_manager, celery_app
 from loftet.ui import (
     callbacks,  # noqa: F401 — registers the shared callbacks
     export_callbacks,  # noqa: F401 — chart export downloads
 )
+from loftet.ui.nodata import requires_data, title_requires_data
 from loftet.ui.shell import shell
 
 TITLE = "Løftet-monitor"
+PROBE_ID = "oversikt-kpis"
+"""An id only the real Oversikt layout has: its absence means the validation layout was built
+while the database had no data."""
+
+
+class LoftetDash(Dash):
+    """Dash, with the browser's callback validation following the data.
+
+    Dash builds the layout it checks callback ids against (`validation_layout`) from every
+    page's layout on a worker's first request. Without data the pages show only the no-data
+    notice, so that layout lacks the pages' ids: the browser is then told not to check, and
+    the layout is rebuilt on the first page load after data has been loaded.
+    """
+
+    def _config(self) -> dict:
+        config = super()._config()
+        if not current_state().has_data:
+            config.pop("validation_layout", None)
+            config["suppress_callback_exceptions"] = True
+        elif self.validation_layout is not None and PROBE_ID not in self.validation_layout:
+            self.validation_layout = html.Div([
+                *[page["layout"]() if callable(page["layout"]) else page["layout"]
+                  for page in dash.page_registry.values()], shell()])
+            config["validation_layout"] = self.validation_layout
+        return config
 
 
 def create_app() -> Dash:
-    """Build the Dash app with every page registered from `pages/`."""
-    app = Dash(
+    """Build the Dash app with every page registered from `pages/`, the shared cache, the
+    background-job manager and the hardened server around it."""
+    app = LoftetDash(
         __name__,
         use_pages=True,
         pages_folder="pages",
         title=TITLE,
         update_title=None,
         serve_locally=True,
+        compress=True,
         suppress_callback_exceptions=False,
+        background_callback_manager=background_manager(),
     )
     app.layout = shell
-    app.validation_layout = html.Div([shell(), *_page_layouts()])
-    threading.Thread(target=summaries.warm, name="warm-cache", daemon=True).start()
+    for page in dash.page_registry.values():
+        if callable(page["layout"]):
+            page["layout"] = requires_data(page["layout"])
+        if callable(page.get("title")):
+            page["title"] = title_requires_data(page["title"], f"{page['name']} – {TITLE}")
+    cache.init_app(app.server)
+    web.harden(app)
     return app
-
-
-def _page_layouts() -> list:
-    """Every page's default layout, so Dash can check each callback's ids at start-up."""
-    return [page["layout"]() if callable(page["layout"]) else page["layout"]
-            for page in dash.page_registry.values()]
 
 
 app = create_app()
 server = app.server
+celery_app = celery_app()
+"""With `REDIS_URL`: the Celery app for `celery -A app:celery_app worker` (None without it)."""
 
 if __name__ == "__main__":
+    from werkzeug.serving import WSGIRequestHandler
+
+    class QuietHandler(WSGIRequestHandler):
+        """The development server without its software version in the `Server` header."""
+
+        def version_string(self) -> str:
+            return web.SERVER_NAME
+
     app.run(host=os.environ.get("HOST", "127.0.0.1"), port=int(os.environ.get("PORT", "8050")),
-            debug=os.environ.get("DASH_DEBUG") == "1", dev_tools_disable_version_check=True)
+            debug=os.environ.get("DASH_DEBUG") == "1", dev_tools_disable_version_check=True,
+            request_handler=QuietHandler)

@@ -1,4 +1,4 @@
-"""Command line: `python -m etl {init,demo,load,status,reset}`.
+"""Command line: `python -m etl {init,demo,load,replace,status,reset}`.
 
 Exit codes: 0 all rows loaded, 1 some rows rejected, 2 usage error (e.g. a path that does not
 exist), 3 a file was rejected or nothing could be loaded, 4 an unexpected internal error (reported
@@ -58,6 +58,10 @@ def _parser() -> argparse.ArgumentParser:
     load.add_argument("--rapport", type=Path, default=None,
                       help="CSV-fil for avviste rader (standard: data/rapporter/avviste-rader-…)")
     load.set_defaults(handler=cmd_load)
+    replace = sub.add_parser("replace", help="bytt SQLite-databasen med en ferdig bygd fil "
+                             "(trygt mens appen kjører)")
+    replace.add_argument("source", type=Path, help="den nye SQLite-filen")
+    replace.set_defaults(handler=cmd_replace)
     sub.add_parser("status", help="vis innhold og lastehistorikk").set_defaults(handler=cmd_status)
     reset = sub.add_parser("reset", help="slett alle tabeller")
     reset.add_argument("--yes", action="store_true", help="bekreft sletting")
@@ -145,6 +149,19 @@ def _print_report(report: LoadReport) -> None:
     if len(report.rejected) > MAX_REASONS_SHOWN:
         print(f"  … og {len(report.rejected) - MAX_REASONS_SHOWN} til "
               "(se `python -m etl status`)", file=stream)
+
+
+def cmd_replace(_engine: Engine, args: argparse.Namespace) -> int:
+    from etl.replace import ReplaceError, replace_database
+
+    try:
+        target = replace_database(args.source, database_url())
+    except ReplaceError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_FILE_REJECTED
+    print(f"{target} har nå innholdet fra {args.source}. Appen viser de nye dataene ved neste "
+          "sidevisning; ingen omstart trengs.")
+    return EXIT_OK
 
 
 def _has_schema(engine: Engine) -> bool:

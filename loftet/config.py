@@ -24,3 +24,14 @@ LAST_YEAR_OF_2020_STRUCTURE = 2023
 def database_url() -> str:
     """The SQLAlchemy URL: `DATABASE_URL` or the default SQLite file."""
     return os.environ.get("DATABASE_URL") or f"sqlite:///{DEFAULT_DB_PATH}"
+
+
+def cache_dir() -> Path:
+    """Where workers share cached query results and background jobs: `LOFTET_CACHE_DIR`, else
+    `data/cache` (the same for every worker of one installation)."""
+    return Path(os.environ.get("LOFTET_CACHE_DIR") or DATA_DIR / "cache")
+
+
+def redis_url() -> str | None:
+    """`REDIS_URL` when set: the query cache and background jobs then use Redis (and Celery)."""
+    return os.environ.get("REDIS_URL") or None

@@ -7,7 +7,10 @@ Municipalities are stored once per structure (2020–2023 and 2024); all facts r
 
 from __future__ import annotations
 
+import os
+import weakref
 from functools import lru_cache
+from pathlib import Path
 
 from sqlalchemy import (
     BigInteger,
@@ -25,6 +28,7 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
+    make_url,
 )
 
 from loftet.config import database_url
@@ -276,6 +280,9 @@ behov = Table(
 Index("ix_behov_aar_sf", behov.c.aar, behov.c.statsforvalter)
 
 
+_ENGINES: weakref.WeakSet[Engine] = weakref.WeakSet()
+"""Engines made in this process, so a forked child can drop the parent's connections."""
+
 # --- Summaries: written by the ETL (`etl.summaries`) in the same transaction as each load of
 # units, measures or participations, so pages never aggregate the raw `deltakelse` table.
 # Their size depends on municipalities, years, unit and owner types, not on participation rows.
@@ -353,10 +360,20 @@ oppsummering_helt_lag = Table(
 
 def make_engine(url: str) -> Engine:
     """Create an engine; SQLite gets foreign keys and a WAL journal."""
-    engine = create_engine(url)
+    engine = create_engine(url, pool_pre_ping=not url.startswith("sqlite"))
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+    _ENGINES.add(engine)
     return engine
+
+
+def _forget_parent_connections() -> None:
+    """In a forked child (a background job): never reuse the parent's pooled connections."""
+    for engine in _ENGINES:
+        engine.dispose(close=False)
+
+
+os.register_at_fork(after_in_child=_forget_parent_connections)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -373,15 +390,30 @@ def _engine_for(url: str) -> Engine:
 
 
 def get_engine() -> Engine:
-    """The engine for the configured `DATABASE_URL`, created once per URL."""
+    """The engine for the configured `DATABASE_URL`, created once per URL (for the ETL, which
+    may create the database)."""
     return _engine_for(database_url())
+
+
+@lru_cache(maxsize=4)
+def _read_engine_for(url: str) -> Engine:
+    parsed = make_url(url)
+    if parsed.drivername.startswith("sqlite") and parsed.database not in (None, "", ":memory:") \
+            and not parsed.database.startswith("file:"):
+        path = Path(parsed.database).resolve()
+        parsed = parsed.set(database=f"file:{path}?mode=rw", query={"uri": "true"})
+    return make_engine(parsed.render_as_string(hide_password=False))
+
+
+def get_read_engine(url: str | None = None) -> Engine:
+    """The engine the app queries with. A SQLite file is opened read-write but never created
+    (a missing file is an error, not a new empty database)."""
+    return _read_engine_for(url or database_url())
 
 
 def create_schema(engine: Engine) -> None:
     """Create every table and index that is missing."""
     if engine.dialect.name == "sqlite" and engine.url.database:
-        from pathlib import Path
-
         Path(engine.url.database).parent.mkdir(parents=True, exist_ok=True)
     metadata.create_all(engine)
     _add_missing_columns(engine)

@@ -6,6 +6,7 @@ to the default and produce a friendly Norwegian notice instead of an error page.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from urllib.parse import urlencode
 
@@ -29,6 +30,20 @@ COUNTIES = {
 """County names per structure; the same as data/reference/fylker.csv (a test checks it)."""
 
 SHARED_PARAMS = ("aar", "fra", "fylke", "sektor", "eier", "struktur")
+_ASCII_INTEGER = re.compile(r"-?[0-9]{1,9}")
+"""ASCII digits only: `str.isdigit` also accepts `²` and `①`, which `int()` rejects."""
+
+
+def parse_int(raw: object) -> int | None:
+    """The whole number in a URL value (`"2025"`, `" 7 "`, `"-1"`); None for anything else,
+    including Unicode digits and numbers of more than nine digits. The one parser for numbers
+    read from addresses."""
+    if raw is None or isinstance(raw, bool):
+        return None
+    if isinstance(raw, int):
+        return raw
+    text = str(raw).strip()
+    return int(text) if _ASCII_INTEGER.fullmatch(text) else None
 
 
 @dataclass(frozen=True)
@@ -84,8 +99,9 @@ class Parsed:
 def _year(raw: str | None, default: int, name: str, notices: list[str]) -> int:
     if raw in (None, ""):
         return default
-    if str(raw).isdigit() and FIRST_YEAR <= int(raw) <= LAST_YEAR:
-        return int(raw)
+    value = parse_int(raw)
+    if value is not None and FIRST_YEAR <= value <= LAST_YEAR:
+        return value
     notices.append(f"«{name}={raw}» er ikke et år mellom {FIRST_YEAR} og {LAST_YEAR}; "
                    f"viser {default}.")
     return default
@@ -105,8 +121,10 @@ def parse_filters(params: dict[str, object]) -> Parsed:
     notices: list[str] = []
     get = {k: (str(v) if v is not None else None) for k, v in params.items()}
     struktur_raw = get.get("struktur")
-    struktur = int(struktur_raw) if struktur_raw in ("2020", "2024") else 2024
-    if struktur_raw not in (None, "", "2020", "2024"):
+    struktur = parse_int(struktur_raw)
+    if struktur not in STRUCTURES:
+        struktur = 2024
+    if struktur_raw not in (None, "") and parse_int(struktur_raw) not in STRUCTURES:
         notices.append(f"Ukjent fylkesinndeling «{struktur_raw}»; viser 2024.")
     aar = _year(get.get("aar"), LAST_YEAR, "aar", notices)
     fra = min(_year(get.get("fra"), FIRST_YEAR, "fra", notices), aar)

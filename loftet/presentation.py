@@ -23,7 +23,7 @@ import plotly.io as pio
 
 from loftet.charts import get_chart, render
 from loftet.config import TARGET_YEAR
-from loftet.filters import Filters, parse_filters
+from loftet.filters import Filters, parse_filters, parse_int
 from loftet.formatting import NBSP, mill_kr, number, pct
 from loftet.queries.quality import HIGH_NEED_LOW_REACH, indicator_info
 from loftet.theme import TEMPLATE_NAME
@@ -105,11 +105,10 @@ def _slide_number(raw: str | None, notices: list[str]) -> int:
     count = slide_count()
     if raw in (None, ""):
         return 1
-    text = str(raw).strip()
-    if not text.lstrip("-").isdigit():
+    value = parse_int(raw)
+    if value is None:
         notices.append(f"«slide={raw}» er ikke et lysbildenummer; viser lysbilde 1.")
         return 1
-    value = int(text)
     if 1 <= value <= count:
         return value
     shown = 1 if value < 1 else count
@@ -120,11 +119,10 @@ def _slide_number(raw: str | None, notices: list[str]) -> int:
 def _auto_seconds(raw: str | None, notices: list[str]) -> int | None:
     if raw in (None, "", "0", "av"):
         return None
-    text = str(raw).strip()
-    if not text.isdigit():
+    value = parse_int(raw)
+    if value is None or value < 0:
         notices.append(f"«auto={raw}» er ikke et antall sekunder; automatisk bla er av.")
         return None
-    value = int(text)
     if value < AUTO_MIN_S or value > AUTO_MAX_S:
         shown = min(max(value, AUTO_MIN_S), AUTO_MAX_S)
         notices.append(f"Automatisk bla må være mellom {AUTO_MIN_S} og {AUTO_MAX_S} sekunder; "

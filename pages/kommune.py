@@ -14,6 +14,8 @@ from dash import ALL, MATCH, Input, Output, Patch, State, callback, dcc, html, n
 from loftet.charts import charts_for_page
 from loftet.charts.kommune import PER_1000, place_from_options
 from loftet.config import FIRST_YEAR
+from loftet.export import MEDIA_TYPES
+from loftet.export.tables import csv_bytes
 from loftet.filters import Filters, parse_filters
 from loftet.formatting import kr, number, pct, signed
 from loftet.queries.municipality import (
@@ -378,12 +380,13 @@ def search_measures(text: str | None):
     prevent_initial_call=True,
 )
 def download_measures(n_clicks: int | None, values: list, control_ids: list[dict]):
-    """The table's rows as CSV for Norwegian Excel (semicolons, UTF-8 with BOM)."""
+    """The table's rows as CSV for Norwegian Excel, through the one writer every download uses
+    (semicolons, decimal comma, UTF-8 with BOM, formula-like text neutralised)."""
     place, filters = _view(values, control_ids)
     if not n_clicks or place is None:
         return no_update
     knr = place.kommunenummer
     frame = measures_in_municipality(knr, filters)
     headers = {k: v.format(aar=filters.aar) for k, v in MEASURE_COLUMNS.items()}
-    text = frame[list(headers)].rename(columns=headers).to_csv(sep=";", index=False)
-    return dcc.send_bytes(text.encode("utf-8-sig"), f"tiltak-{knr}-{filters.aar}.csv")
+    content = csv_bytes(frame[list(headers)].rename(columns=headers))
+    return dcc.send_bytes(content, f"tiltak-{knr}-{filters.aar}.csv", type=MEDIA_TYPES["csv"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -11,12 +13,21 @@ from sqlalchemy import Engine
 from etl.formats import FileFormat
 from etl.reference import load_reference
 from loftet.db import make_engine
+from tests.databases import new_database_url
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Every test run gets its own shared cache and job store (the app and the servers the
+    end-to-end tests start inherit it), so runs never see each other's entries."""
+    if not os.environ.get("LOFTET_CACHE_DIR"):
+        os.environ["LOFTET_CACHE_DIR"] = tempfile.mkdtemp(prefix="loftet-test-cache-")
 
 
 @pytest.fixture
 def engine(tmp_path: Path) -> Engine:
-    """An empty SQLite database with the schema and reference tables."""
-    engine = make_engine(f"sqlite:///{tmp_path / 'test.sqlite'}")
+    """An empty database (SQLite, or PostgreSQL: `tests/databases.py`) with the schema and
+    reference tables."""
+    engine = make_engine(new_database_url(tmp_path, "test"))
     load_reference(engine)
     yield engine
     engine.dispose()
@@ -37,17 +48,22 @@ def write_input(path: Path, fmt: FileFormat, rows: list[dict[str, object]],
 @pytest.fixture(scope="session")
 def small_db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     """URL of a database holding `tests/small_data.py`, loaded through the real ETL."""
-    from etl.load import load_file
-    from etl.order import in_load_order
     from tests.small_data import write_small_inputs
 
     folder = tmp_path_factory.mktemp("small")
-    url = f"sqlite:///{folder / 'small.sqlite'}"
+    return load_database(new_database_url(folder, "small"), write_small_inputs(folder / "input"))
+
+
+def load_database(url: str, files: list[Path]) -> str:
+    """Load reference data and `files` through the real ETL (strict) into `url`; returns it."""
+    from etl.load import load_file
+    from etl.order import in_load_order
+
     engine = make_engine(url)
     load_reference(engine)
-    for path in in_load_order(write_small_inputs(folder / "input")):
+    for path in in_load_order(files):
         report = load_file(engine, path, strict=True)
-        assert report.status == "lastet", report
+        assert report.status == "lastet", (report.message, report.rejected[:3])
     engine.dispose()
     return url
 
@@ -67,7 +83,7 @@ def demo_db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     import sys
 
     folder = tmp_path_factory.mktemp("demo")
-    url = f"sqlite:///{folder / 'demo.sqlite'}"
+    url = new_database_url(folder, "demo")
     subprocess.run([sys.executable, "-m", "etl", "demo", "--out", str(folder / "input")],
                    cwd=Path(__file__).resolve().parent.parent,
                    env=os.environ | {"DATABASE_URL": url}, check=True, capture_output=True)

@@ -9,6 +9,7 @@ import json
 import sqlite3
 import struct
 import zlib
+from contextlib import ExitStack
 from contextvars import copy_context
 
 import pandas as pd
@@ -20,7 +21,7 @@ from dash.exceptions import PreventUpdate
 from openpyxl import load_workbook
 
 from loftet.charts import get_chart
-from loftet.export import DEMO_MARK, file_name, jobs, options_text, slug, view_text
+from loftet.export import DEMO_MARK, file_name, options_text, slug, view_text
 from loftet.export.images import (
     HEIGHT_PX,
     PNG_SCALE,
@@ -32,9 +33,10 @@ from loftet.export.images import (
     with_dpi,
     with_text,
 )
-from loftet.export.pack import SKIP_PAGES, contents_text, pack_charts, pack_name
+from loftet.export.pack import SKIP_PAGES, PackResult, contents_text, pack_charts, pack_name
 from loftet.export.tables import csv_bytes, export_table, neutralise, xlsx_bytes
 from loftet.filters import Filters
+from loftet.slots import MAX_PACKS, slot
 from tests.dash_tree import load_page
 
 MONEY_CHART = "budsjett-innvilget-brukt"
@@ -217,22 +219,6 @@ def test_csv_and_xlsx_totals_equal_the_database(small_db: str, county: str | Non
 
 # --- jobs, pack contents and callbacks ------------------------------------------------
 
-def test_jobs_report_progress_result_and_failure() -> None:
-    def work(progress):
-        progress(1, 2, "halvveis")
-        return b"zip"
-
-    done = jobs.wait(jobs.start_job(work, "a.zip"), timeout=10)
-    assert done.status == jobs.DONE and done.result == b"zip" and done.percent == 100
-
-    def broken(_progress):
-        raise RuntimeError("ingen data")
-
-    failed = jobs.wait(jobs.start_job(broken, "b.zip"), timeout=10)
-    assert failed.status == jobs.FAILED and failed.error == "ingen data"
-    assert jobs.get_job("finnes-ikke") is None and jobs.get_job(None) is None
-
-
 def test_pack_leaves_out_municipality_charts_and_lists_sources(small_db: str) -> None:
     charts = pack_charts()
     assert charts and not any(chart.page in SKIP_PAGES for chart in charts)
@@ -269,13 +255,13 @@ def test_export_callback_sends_the_csv_of_the_clicked_chart(small_db: str) -> No
     button = {"type": "export", "chart": MONEY_CHART, "fmt": "csv"}
     values, control_ids = ["46", 2025], [{"type": "urlstate", "param": "fylke"},
                                         {"type": "urlstate", "param": "aar"}]
-    sent, classes = run_in_context(download_export, button, 1, outputs=3)([1], values,
-                                                                          control_ids)
+    sent, classes, message, shown = run_in_context(download_export, button, 1, outputs=3)(
+        [1], values, control_ids)
     assert sent["filename"] == "loftet_budsjett-innvilget-brukt_vestland_2025.csv"
     assert sent["type"] == "text/csv" and sent["base64"] is True
     content = base64.b64decode(sent["content"])
     assert content == export_table(MONEY_CHART, Filters(fylke="46", aar=2025), {}, "csv")
-    assert classes == ["export-button"] * 3
+    assert classes == ["export-button"] * 3 and (message, shown) == ("", False)
     with pytest.raises(PreventUpdate):
         run_in_context(download_export, button, None, outputs=3)([None], values, control_ids)
 
@@ -285,17 +271,45 @@ def pack_page(small_db: str):
     return load_page("rapportpakke")
 
 
-def test_pack_page_polls_progress_and_sends_the_zip(pack_page) -> None:
-    lost = pack_page.poll_pack(1, "ukjent")
-    assert lost[4] is True and "Fant ikke jobben" in lost[3]
-    job_id = jobs.start_job(lambda progress: b"PK-zip", "loftet_rapportpakke_norge_2026.zip")
-    jobs.wait(job_id, timeout=10)
-    value, label, animated, status, stop, start_disabled, again, sent = \
-        pack_page.poll_pack(3, job_id)
-    assert (value, label, stop, start_disabled, again) == (100, "100 %", True, False, "")
-    assert status.startswith("Ferdig: loftet_rapportpakke_norge_2026.zip")
-    assert sent["filename"] == "loftet_rapportpakke_norge_2026.zip"
+def test_pack_job_sends_the_zip_and_keeps_it_for_download_again(pack_page, monkeypatch) -> None:
+    steps = []
+    monkeypatch.setattr(pack_page, "build_pack", lambda filters, report: (
+        report(1, 4, "Henter tall"), PackResult(b"PK-zip", charts=3))[1])
+    sent, status, tone, key, again = pack_page.make_pack(Filters(fylke="46", aar=2024), "t",
+                                                         steps.append)
+    assert steps == [(0, "", "Starter eksporten …"), (25, "25 %", "Henter tall (1 av 4)")]
+    assert sent["filename"] == "loftet_rapportpakke_vestland_2024.zip"
     assert base64.b64decode(sent["content"]) == b"PK-zip"
-    assert pack_page.download_again(1, job_id)["filename"] == sent["filename"]
+    assert status.startswith("Ferdig: loftet_rapportpakke_vestland_2024.zip") and tone == "ok"
+    assert again == "" and key
+    again_sent, _ = pack_page.download_again(1, key)
+    assert base64.b64decode(again_sent["content"]) == b"PK-zip"
+    assert pack_page.download_again(1, "rapportpakke:borte")[1].startswith("Pakken er ikke")
+
+
+def test_pack_with_left_out_charts_does_not_just_say_done(pack_page, monkeypatch) -> None:
+    monkeypatch.setattr(pack_page, "build_pack", lambda filters, report: PackResult(
+        b"PK", charts=24, skipped=(("Tildelinger per år", "Eksport til PNG feilet"),)))
+    _sent, status, tone, _key, _again = pack_page.make_pack(Filters(), "t", lambda _p: None)
+    assert tone == "warning" and not status.startswith("Ferdig")
+    assert "1 av 24 figurer mangler" in status and "Tildelinger per år" in status
+
+
+def test_pack_failure_and_full_slots_are_told_in_norwegian(pack_page, monkeypatch) -> None:
+    def broken(filters, report):
+        raise RuntimeError("chromium crashed")
+    monkeypatch.setattr(pack_page, "build_pack", broken)
+    sent, status, tone, key, again = pack_page.make_pack(Filters(), "t", lambda _p: None)
+    assert sent is None and tone == "error" and key is None and again == pack_page.HIDDEN
+    assert status.startswith("Rapportpakken kunne ikke lages") and "chromium" not in status
+    monkeypatch.setattr(pack_page, "build_pack", lambda f, r: PackResult(b"PK", charts=1))
+    with ExitStack() as held:
+        for _ in range(MAX_PACKS):
+            held.enter_context(slot("rapportpakke", MAX_PACKS))
+        sent, status, tone, _key, _again = pack_page.make_pack(Filters(), "t", lambda _p: None)
+    assert sent is None and tone == "warning" and "Prøv igjen om litt" in status
+
+
+def test_pack_page_layout_ignores_unknown_parameters(pack_page) -> None:
     layout = pack_page.layout(fylke="46", tull="x")
     assert pack_page.START in str(layout) and "Vestland" not in str(layout.children[0])

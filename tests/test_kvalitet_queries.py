@@ -220,11 +220,8 @@ def test_2020_structure_part_without_rows_is_ignored(merged_db: str) -> None:
     assert math.isnan(new.loc["1580"].verdi) and not bool(new.loc["1580"].skjermet)
 
 
-def test_published_national_level_wins_over_the_computed_one(small_db_url: str,
-                                                             tmp_path, monkeypatch) -> None:
+def test_published_national_level_wins_over_the_computed_one(tmp_path, monkeypatch) -> None:
     """A `landsnivaa` row replaces the level computed from municipalities, and says so."""
-    import shutil
-
     from etl.formats import LANDSNIVAA
     from etl.load import load_file
     from loftet.db import make_engine
@@ -236,16 +233,17 @@ def test_published_national_level_wins_over_the_computed_one(small_db_url: str,
         national_level,
         national_level_basis,
     )
-    from tests.conftest import write_input
+    from tests.conftest import load_database, write_input
+    from tests.databases import new_database_url
+    from tests.small_data import write_small_inputs
 
-    copy = tmp_path / "copy.sqlite"
-    shutil.copy(small_db_url.removeprefix("sqlite:///"), copy)
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{copy}")
+    url = load_database(new_database_url(tmp_path, "kopi"), write_small_inputs(tmp_path / "inn"))
+    monkeypatch.setenv("DATABASE_URL", url)
     clear_cache(shared=True)
     computed = computed_national_level("SPESUND", 2022)
     assert national_level("SPESUND", 2022) == computed
     assert national_level_basis("SPESUND", 2022) == COMPUTED
-    engine = make_engine(f"sqlite:///{copy}")
+    engine = make_engine(url)
     path = write_input(tmp_path / "landsnivaa.csv", LANDSNIVAA,
                        [{"år": "2022", "indikator": "SPESUND", "verdi": "7,8", "kilde": "GSI"}])
     assert load_file(engine, path).status == "lastet"

@@ -409,91 +409,132 @@ def configure_offline() -> None:
     pio.defaults.mathjax = None
 
 
+class _Browser:
+    """One Chromium under kaleido, on its own event-loop thread, and how many renders use it."""
+
+    def __init__(self, path: str) -> None:
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, name="kaleido",
+                                       daemon=True)
+        self.thread.start()
+        self.users = 0
+        self.retired = False
+
+        async def open_browser() -> kaleido.Kaleido:
+            browser = kaleido.Kaleido(n=1, timeout=RENDER_TIMEOUT_S, mathjax=False, path=path)
+            await browser.open()
+            return browser
+
+        try:
+            self.kaleido = asyncio.run_coroutine_threadsafe(
+                open_browser(), self.loop).result(START_TIMEOUT_S)
+        except Exception as exc:
+            self.loop.call_soon_threadsafe(self.loop.stop)
+            raise ExportError("Kunne ikke starte Chromium for eksport.") from exc
+
+    def close(self) -> None:
+        """Close the browser and stop its loop (never raises)."""
+        try:
+            asyncio.run_coroutine_threadsafe(self.kaleido.close(), self.loop).result(15)
+        except Exception:  # noqa: BLE001 — closing a broken browser must not raise
+            log.warning("kaleido did not close cleanly", exc_info=True)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(5)
+
+
 class KaleidoSession:
-    """One warm Chromium (via `kaleido.Kaleido`) on its own event-loop thread.
+    """The process's export browser: one warm Chromium shared by every render in the process.
 
     Kaleido's own sync server (`kaleido.start_sync_server`) shares one result queue between
-    callers and waits without a timeout; the web app calls from several threads, so this
-    session submits each render to the loop and waits on that render's own future, with a
-    timeout, and restarts the browser after a failure.
+    callers and waits without a timeout; the web app renders from several threads, so each
+    render is submitted to the browser's loop and waits on its own future, with a timeout.
+
+    A failed render retires the browser it used: new renders start a fresh one, while renders
+    already running on the old one finish undisturbed; the old browser closes when its last
+    render is done (reference counted). So one timeout never fails anyone else's export.
+    A forked child (a background job) starts with no browser of its own.
     """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._thread: threading.Thread | None = None
-        self._kaleido: kaleido.Kaleido | None = None
+        self._current: _Browser | None = None
 
     @property
     def running(self) -> bool:
-        return self._kaleido is not None
+        return self._current is not None
 
     def start(self) -> None:
         """Open the browser (once; later calls do nothing)."""
         with self._lock:
-            if self._kaleido is not None:
-                return
+            self._open_locked()
+
+    def _open_locked(self) -> _Browser:
+        if self._current is None:
             path = browser_path()
             if path is None:
                 raise ExportError("Fant ingen Chromium: installer pakken «chromium» "
                                   "eller sett BROWSER_PATH.")
             configure_offline()
-            loop = asyncio.new_event_loop()
-            thread = threading.Thread(target=loop.run_forever, name="kaleido", daemon=True)
-            thread.start()
+            self._current = _Browser(path)
+        return self._current
 
-            async def open_browser() -> kaleido.Kaleido:
-                browser = kaleido.Kaleido(n=1, timeout=RENDER_TIMEOUT_S, mathjax=False,
-                                          path=path)
-                await browser.open()
-                return browser
-
-            try:
-                self._kaleido = asyncio.run_coroutine_threadsafe(
-                    open_browser(), loop).result(START_TIMEOUT_S)
-            except Exception as exc:
-                loop.call_soon_threadsafe(loop.stop)
-                raise ExportError(f"Kunne ikke starte Chromium for eksport: {exc}") from exc
-            self._loop, self._thread = loop, thread
+    def _release(self, browser: _Browser, *, retire: bool) -> None:
+        with self._lock:
+            browser.users -= 1
+            if retire:
+                browser.retired = True
+                if self._current is browser:
+                    self._current = None
+            close_now = browser.retired and browser.users <= 0
+        if close_now:
+            browser.close()
 
     def stop(self) -> None:
-        """Close the browser and its loop (safe to call when stopped)."""
+        """Retire the current browser; it closes now, or when its last render ends."""
         with self._lock:
-            browser, loop, thread = self._kaleido, self._loop, self._thread
-            self._kaleido = self._loop = self._thread = None
-        if loop is None:
-            return
-        try:
-            if browser is not None:
-                asyncio.run_coroutine_threadsafe(browser.close(), loop).result(15)
-        except Exception:  # noqa: BLE001 — closing a broken browser must not raise
-            log.warning("kaleido did not close cleanly", exc_info=True)
-        loop.call_soon_threadsafe(loop.stop)
-        if thread is not None:
-            thread.join(5)
+            browser, self._current = self._current, None
+            if browser is None:
+                return
+            browser.retired = True
+            close_now = browser.users <= 0
+        if close_now:
+            browser.close()
+
+    def forget(self) -> None:
+        """Drop the browser without closing it (in a forked child, whose copy of the parent's
+        browser thread does not run)."""
+        self._lock = threading.Lock()
+        self._current = None
 
     def render(self, figure: go.Figure | dict, fmt: str, scale: float = 1.0) -> bytes:
         """The figure as `fmt` bytes, at its layout width and height times `scale`."""
-        self.start()
         fig_dict = figure.to_dict() if isinstance(figure, go.Figure) else figure
         layout = fig_dict.get("layout", {})
         opts = {"format": fmt, "width": layout.get("width", WIDTH_PX),
                 "height": layout.get("height", HEIGHT_PX), "scale": scale}
-        browser, loop = self._kaleido, self._loop
-        if browser is None or loop is None:
-            raise ExportError("Chromium for eksport er ikke startet.")
-        future = asyncio.run_coroutine_threadsafe(
-            browser.calc_fig(fig_dict, opts=opts, topojson=pio.defaults.topojson), loop)
+        with self._lock:
+            browser = self._open_locked()
+            browser.users += 1
+        failed = True
         try:
-            return future.result(RENDER_TIMEOUT_S + 10)
-        except Exception as exc:
-            future.cancel()
-            self.stop()
-            raise ExportError(f"Eksport til {fmt.upper()} feilet: {exc}") from exc
+            future = asyncio.run_coroutine_threadsafe(
+                browser.kaleido.calc_fig(fig_dict, opts=opts, topojson=pio.defaults.topojson),
+                browser.loop)
+            try:
+                content = future.result(RENDER_TIMEOUT_S + 10)
+            except Exception as exc:
+                future.cancel()
+                raise ExportError(
+                    f"Eksport til {fmt.upper()} feilet eller tok for lang tid.") from exc
+            failed = False
+            return content
+        finally:
+            self._release(browser, retire=failed)
 
 
 SESSION = KaleidoSession()
 """The process's one export browser, started on first use."""
+os.register_at_fork(after_in_child=SESSION.forget)
 
 
 @contextmanager

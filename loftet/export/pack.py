@@ -92,15 +92,30 @@ def contents_text(filters: Filters, entries: list[PackEntry], demo: bool) -> str
     return "\r\n".join(lines)
 
 
+@dataclass(frozen=True)
+class PackResult:
+    """A finished pack: the ZIP, and the charts left out (title, reason)."""
+
+    content: bytes
+    charts: int
+    skipped: tuple[tuple[str, str], ...] = ()
+
+
 def build_report_pack(filters: Filters, progress: Progress | None = None) -> bytes:
-    """The ZIP for `filters` (county or nation, year, structure).
+    """The ZIP's bytes for `filters` (see `build_pack`)."""
+    return build_pack(filters, progress).content
+
+
+def build_pack(filters: Filters, progress: Progress | None = None) -> PackResult:
+    """The ZIP for `filters` (county or nation, year, structure), and what it left out.
 
     Args:
         filters: only `aar`, `fra`, `fylke` and `struktur` are used.
         progress: called as `progress(done, total, message)` while the pack is built.
 
     Returns:
-        The ZIP file's bytes: `figurer/*.png|svg`, `data/*.csv|xlsx` and `innhold.txt`.
+        The ZIP file (`figurer/*.png|svg`, `data/*.csv|xlsx` and `innhold.txt`) and the
+        charts that failed, which `innhold.txt` also lists under «Ikke med».
     """
     filters = pack_filters(filters)
     charts = pack_charts()
@@ -150,4 +165,5 @@ def build_report_pack(filters: Filters, progress: Progress | None = None) -> byt
     step("Ferdig")
     log.info("report pack %s: %d charts in %.1f s", pack_name(filters), len(charts),
              time.perf_counter() - started)
-    return buffer.getvalue()
+    skipped = tuple((e.chart.title, e.error) for e in entries if e.error)
+    return PackResult(buffer.getvalue(), len(charts), skipped)

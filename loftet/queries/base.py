@@ -1,86 +1,79 @@
-"""Running queries: one lazily created engine, a result cache keyed by SQL, parameters and the
-database's data version (the latest load batch), so a new load invalidates every cached frame."""
+"""Running queries: one lazily created engine per database, results in the shared cache
+(`loftet.cache`) keyed by SQL, parameters, database and data version (the latest load), so a
+new load invalidates every cached frame in every worker at once."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache, wraps
+from functools import wraps
 
 import pandas as pd
-from sqlalchemy import Engine, Select, text
+from sqlalchemy import Select, text
 
-from loftet.config import database_url
-from loftet.db import get_engine, kommune
+from loftet import cache
+from loftet.datastate import data_version
+from loftet.db import get_read_engine, kommune
 
-CACHE_SIZE = 1024
+QUERIES, SHARED = "queries", "shared"
+"""Cache namespaces: per-view query results, and the few shared summaries."""
 
-
-def data_version(engine: Engine | None = None) -> int:
-    """Increases with every load; 0 for an empty database."""
-    engine = engine or get_engine()
-    with engine.connect() as conn:
-        return conn.execute(text("SELECT COALESCE(MAX(batch_id), 0) FROM lastebatch")).scalar_one()
+__all__ = ["cached_frame", "clear_cache", "data_version", "read_frame", "read_shared_frame"]
 
 
-def _run(url: str, version: int, sql: str, params: tuple) -> pd.DataFrame:
-    """Run the query; `url` and `version` are only cache keys."""
-    with get_engine().connect() as conn:
-        return pd.read_sql_query(text(sql), conn, params=dict(params))
-
-
-_cached = lru_cache(maxsize=CACHE_SIZE)(_run)
-_shared_cached = lru_cache(maxsize=16)(_run)
+def _run(sql: str, params: dict) -> pd.DataFrame:
+    with get_read_engine().connect() as conn:
+        return pd.read_sql_query(text(sql), conn, params=params)
 
 
 def read_frame(query: Select | str, **params: object) -> pd.DataFrame:
     """Run `query` (Core select or SQL text with :named parameters) and return a fresh copy.
     Results are cached until the next load (data version) or `clear_cache()`."""
-    return _read(_cached, query, params)
+    return _read(QUERIES, query, params)
 
 
 def read_shared_frame(query: str) -> pd.DataFrame:
-    """Like `read_frame`, for the few shared summaries: a cache of its own that
+    """Like `read_frame`, for the few shared summaries: a namespace of its own that
     `clear_cache()` keeps (a new load still invalidates it), so benchmarks can tell the
     once-per-load cost from the per-request cost."""
-    return _read(_shared_cached, query, {})
+    return _read(SHARED, query, {})
 
 
-def _read(cache, query: Select | str, params: dict) -> pd.DataFrame:
+def _read(namespace: str, query: Select | str, params: dict) -> pd.DataFrame:
     if isinstance(query, Select):
-        compiled = query.compile(get_engine(), compile_kwargs={"literal_binds": False})
+        compiled = query.compile(get_read_engine(), compile_kwargs={"literal_binds": False})
         sql, params = str(compiled), {**compiled.params, **params}
     else:
         sql = query
     key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
-    return cache(database_url(), data_version(), sql, key).copy()
-
-
-_derived_caches: list = []
+    cache_key = cache.key_for(namespace, _generation(namespace), sql, key)
+    return cache.cached(cache_key, lambda: _run(sql, dict(key))).copy()
 
 
 def cached_frame(function: Callable[..., pd.DataFrame]) -> Callable[..., pd.DataFrame]:
-    """Cache a DataFrame-returning query function by its (hashable) arguments and the data
-    version; callers get a copy. `clear_cache()` empties it."""
-    @lru_cache(maxsize=CACHE_SIZE)
-    def keyed(url: str, version: int, args: tuple, kwargs: tuple) -> pd.DataFrame:
-        return function(*args, **dict(kwargs))
+    """Cache a DataFrame-returning query function by its (picklable) arguments and the data
+    version; callers get a copy. `clear_cache()` forgets it."""
+    name = f"{function.__module__}.{function.__qualname__}"
 
     @wraps(function)
     def wrapper(*args: object, **kwargs: object) -> pd.DataFrame:
-        key = tuple(sorted(kwargs.items()))
-        return keyed(database_url(), data_version(), args, key).copy()
+        key = cache.key_for(QUERIES, _generation(QUERIES), name, args,
+                            tuple(sorted(kwargs.items())))
+        return cache.cached(key, lambda: function(*args, **kwargs)).copy()
 
-    _derived_caches.append(keyed)
     return wrapper
+
+
+def _generation(namespace: str) -> int:
+    """A counter `clear_cache` raises to make a namespace's entries unreachable."""
+    key = f"generation:{namespace}"
+    return cache.per_request(key, lambda: int(cache.backend().get(key) or 0))
 
 
 def clear_cache(*, shared: bool = False) -> None:
     """Forget cached query results; with `shared=True` also the shared summaries."""
-    _cached.cache_clear()
-    for cache in _derived_caches:
-        cache.cache_clear()
-    if shared:
-        _shared_cached.cache_clear()
+    for namespace in (QUERIES, SHARED) if shared else (QUERIES,):
+        store = cache.backend()
+        store.set(f"generation:{namespace}", _generation(namespace) + 1, timeout=0)
 
 
 def municipality_key(struktur: int) -> tuple[str, str, str]:
@@ -96,6 +89,12 @@ def county_column(struktur: int):
     return kommune.c.fylkesnummer_2020 if struktur == 2020 else kommune.c.fylkesnummer
 
 
-def optional_equals(column: str, param: str) -> str:
-    """SQL for "`column` = :param, unless :param is NULL" (typed, so PostgreSQL accepts it)."""
-    return f"(CAST(:{param} AS VARCHAR(20)) IS NULL OR {column} = :{param})"
+def equals_if(column: str, param: str, value: object) -> tuple[str, dict[str, object]]:
+    """`" AND column = :param"` and its parameter when `value` is given; nothing otherwise.
+
+    A condition only when it filters, so PostgreSQL and SQLite see a plain equality they can
+    use an index for (a catch-all `:p IS NULL OR column = :p` keeps them from it).
+    """
+    if value is None:
+        return "", {}
+    return f" AND {column} = :{param}", {param: value}

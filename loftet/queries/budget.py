@@ -15,7 +15,7 @@ import pandas as pd
 
 from loftet.config import TARGET_YEAR
 from loftet.filters import Filters
-from loftet.queries.base import municipality_key, optional_equals, read_frame
+from loftet.queries.base import equals_if, municipality_key, read_frame
 from loftet.queries.coverage import (
     OWNER_TO_RECIPIENT,
     county_authority_granted,
@@ -46,6 +46,7 @@ def allocation_facts(filters: Filters) -> pd.DataFrame:
     tildelinger, uten_brukt (allocations without reported use).
     """
     _, _, county = municipality_key(filters.struktur)
+    recipient, params = equals_if("t.mottakertype", "mottakertype", _recipient_type(filters))
     frame = read_frame(
         f"SELECT t.aar, k.{county} AS fylke, t.statsforvalter, "
         "SUM(t.innvilget_kr) AS innvilget_kr, SUM(t.brukt_kr) AS brukt_kr, "
@@ -54,9 +55,8 @@ def allocation_facts(filters: Filters) -> pd.DataFrame:
         "COUNT(*) AS tildelinger, "
         "SUM(CASE WHEN t.brukt_kr IS NULL THEN 1 ELSE 0 END) AS uten_brukt "
         "FROM tildeling t JOIN kommune k ON k.kommunenummer = t.kommunenummer "
-        f"WHERE {optional_equals('t.mottakertype', 'mottakertype')} "
-        f"GROUP BY t.aar, k.{county}, t.statsforvalter ORDER BY t.aar, k.{county}",
-        mottakertype=_recipient_type(filters))
+        f"WHERE t.aar IS NOT NULL{recipient} "
+        f"GROUP BY t.aar, k.{county}, t.statsforvalter ORDER BY t.aar, k.{county}", **params)
     frame[AMOUNTS] = frame[AMOUNTS].astype("int64")
     frame["aar"] = frame["aar"].astype("int64")
     frame["brukt_kr"] = pd.to_numeric(frame["brukt_kr"], errors="coerce").astype("float64")

@@ -18,7 +18,7 @@ from dataclasses import replace
 import pandas as pd
 
 from loftet.filters import SECTOR_UNIT_TYPE, SECTORS, Filters
-from loftet.queries.base import municipality_key, optional_equals, read_frame
+from loftet.queries.base import equals_if, municipality_key, read_frame
 from loftet.queries.coverage import OWNER_TO_RECIPIENT
 from loftet.queries.reference import competence_areas, counties, municipalities, professions
 from loftet.queries.summaries import participation_detail, select
@@ -36,16 +36,16 @@ def funds_by_county_and_area(filters: Filters) -> pd.DataFrame:
     Columns: aar, fylke, omrade, innvilget_kr.
     """
     _, _, county = municipality_key(filters.struktur)
+    recipient, params = equals_if("t.mottakertype", "mottakertype",
+                                  OWNER_TO_RECIPIENT.get(filters.eier or ""))
     frame = read_frame(
         f"SELECT t.aar, k.{county} AS fylke, m.hovedomrade AS omrade, "
         "SUM(t.innvilget_kr) AS innvilget_kr "
         "FROM tildeling t JOIN tiltak m ON m.tiltak_id = t.tiltak_id "
         "JOIN kommune k ON k.kommunenummer = t.kommunenummer "
-        "WHERE t.aar BETWEEN :fra AND :til "
-        f"AND {optional_equals('t.mottakertype', 'mottakertype')} "
+        f"WHERE t.aar BETWEEN :fra AND :til{recipient} "
         f"GROUP BY t.aar, k.{county}, m.hovedomrade",
-        fra=filters.fra, til=filters.aar,
-        mottakertype=OWNER_TO_RECIPIENT.get(filters.eier or ""))
+        fra=filters.fra, til=filters.aar, **params)
     return frame.astype({"aar": "int64", "innvilget_kr": "int64"})
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from loftet.filters import Filters
-from loftet.queries.base import cached_frame, optional_equals, read_frame
+from loftet.queries.base import cached_frame, equals_if, read_frame
 from loftet.queries.reference import municipalities
 from loftet.queries.summaries import (
     participation_summary,
@@ -63,11 +63,11 @@ def granted_by_municipality(filters: Filters, year: int) -> pd.DataFrame:
     if recipient == "fylkeskommune":
         return pd.DataFrame({"kommunenummer": pd.Series(dtype=str), "innvilget_kr": 0,
                              "brukt_kr": 0}).iloc[:0]
+    condition, params = equals_if("mottakertype", "mottakertype", recipient)
     return read_frame(
         "SELECT kommunenummer, SUM(innvilget_kr) AS innvilget_kr, SUM(brukt_kr) AS brukt_kr "
-        "FROM tildeling WHERE aar = :aar AND mottakertype <> 'fylkeskommune' "
-        f"AND {optional_equals('mottakertype', 'mottakertype')} GROUP BY kommunenummer",
-        aar=year, mottakertype=recipient)
+        f"FROM tildeling WHERE aar = :aar AND mottakertype <> 'fylkeskommune'{condition} "
+        "GROUP BY kommunenummer", aar=year, **params)
 
 
 def county_authority_granted(filters: Filters) -> pd.DataFrame:

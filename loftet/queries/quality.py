@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from loftet.filters import Filters
-from loftet.queries.base import municipality_key, optional_equals, read_frame
+from loftet.queries.base import equals_if, municipality_key, read_frame
 from loftet.queries.coverage import coverage_by_municipality
 from loftet.queries.reference import indicators, municipalities
 
@@ -68,6 +68,7 @@ def _areas(filters: Filters) -> pd.DataFrame:
 def _grouped_rows(filters: Filters, indicator: str, fra: int, til: int) -> pd.DataFrame:
     """Reported rows summed per area of the structure and year, with counts of parts."""
     number, _, county = municipality_key(filters.struktur)
+    in_county, params = equals_if(f"k.{county}", "fylke", filters.fylke)
     return read_frame(
         f"SELECT q.aar, k.{number} AS kommunenummer, COUNT(*) AS rader, "
         "SUM(CASE WHEN q.verdi IS NULL THEN 1 ELSE 0 END) AS skjermede, "
@@ -75,10 +76,9 @@ def _grouped_rows(filters: Filters, indicator: str, fra: int, til: int) -> pd.Da
         "    THEN 1 ELSE 0 END) AS med_brok, "
         "SUM(q.teller) AS teller, SUM(q.nevner) AS nevner, MAX(q.verdi) AS rapportert "
         "FROM kvalitetsindikator q JOIN kommune k ON k.kommunenummer = q.kommunenummer "
-        "WHERE q.indikator = :indikator AND q.aar >= :fra AND q.aar <= :til "
-        f"AND {optional_equals('k.' + county, 'fylke')} "
+        f"WHERE q.indikator = :indikator AND q.aar >= :fra AND q.aar <= :til{in_county} "
         f"GROUP BY q.aar, k.{number}",
-        indikator=indicator, fra=fra, til=til, fylke=filters.fylke)
+        indikator=indicator, fra=fra, til=til, **params)
 
 
 def _area_values(rows: pd.DataFrame) -> pd.DataFrame:

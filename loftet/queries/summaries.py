@@ -58,7 +58,8 @@ def select(frame: pd.DataFrame, **equals: object) -> pd.DataFrame:
 
 
 def warm() -> None:
-    """Fill the cache (called in a background thread when the app starts)."""
+    """Fill the shared cache for the current data (`python -m loftet.warm`, or the gunicorn
+    start-up hook)."""
     participation_summary()
     unit_summary()
     whole_team_summary()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dash import ALL, MATCH, ClientsideFunction, Input, Output, State, callback, clientside_callback
 
+from loftet import cache
 from loftet.charts import get_chart, render
 from loftet.ui import ids
 from loftet.ui.filterbar import county_options
@@ -22,10 +23,21 @@ STATE_IDS = State({"type": ids.URL_STATE, "param": ALL}, "id")
 def update_chart(values: list, control_ids: list[dict], graph_id: dict):
     """Render one chart of the page for the current filters and options."""
     filters, options = split_params(params_from_controls(values, control_ids))
-    chart = get_chart(graph_id["id"])
-    frame, figure = render(chart.id, filters, options)
-    text = chart.summary(frame, filters, options) if chart.summary else ""
-    return figure, text
+    return chart_view(graph_id["id"], filters, options)
+
+
+def chart_view(chart_id: str, filters, options: dict[str, str]) -> tuple[dict, str]:
+    """The chart's figure (as plain JSON-ready data) and summary line, from the shared cache:
+    every worker draws a view once per data version, later requests only read it."""
+    chart = get_chart(chart_id)
+    key = cache.key_for("chart-view", chart.id, filters, tuple(sorted(options.items())))
+
+    def draw() -> tuple[dict, str]:
+        frame, figure = render(chart.id, filters, options)
+        text = chart.summary(frame, filters, options) if chart.summary else ""
+        return figure.to_plotly_json(), text
+
+    return cache.cached(key, draw)
 
 
 @callback(

@@ -5,7 +5,9 @@ from __future__ import annotations
 import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html
+from flask import has_request_context
 
+from loftet.datastate import current_state
 from loftet.filters import SHARED_PARAMS, Filters
 from loftet.formatting import long_date
 from loftet.queries.reference import is_demo, last_loaded
@@ -18,6 +20,12 @@ DEMO_TOOLTIP = ("Tallene er generert for demonstrasjon og er ikke offisielle. "
                 "Ekte data lastes med «python -m etl load».")
 
 
+def _has_data() -> bool:
+    """Whether the database holds data; False outside a request (Dash calls the shell once at
+    start-up to check its ids, and nothing may touch the database then)."""
+    return has_request_context() and current_state().has_data
+
+
 def url_defaults() -> dict:
     """Defaults the browser leaves out of the URL, and which parameters travel between pages."""
     default = Filters()
@@ -28,7 +36,7 @@ def url_defaults() -> dict:
 
 def demo_badge() -> html.Span | None:
     """The 'Demodata' badge, shown whenever the database holds demo data."""
-    if not is_demo():
+    if not _has_data() or not is_demo():
         return None
     return html.Span([
         dbc.Badge(DEMO_TEXT, color="warning", text_color="dark", id="demo-badge",
@@ -59,9 +67,10 @@ def navigation() -> dbc.Navbar:
 
 def footer() -> html.Footer:
     """Data freshness and sources."""
-    loaded = last_loaded()
+    has_data = _has_data()
+    loaded = last_loaded() if has_data else None
     fresh = f"Data lastet {long_date(loaded)}" if loaded else "Ingen data lastet ennå"
-    demo = " · DEMODATA – ikke offisielle tall" if is_demo() else ""
+    demo = " · DEMODATA – ikke offisielle tall" if has_data and is_demo() else ""
     return html.Footer(dbc.Container(html.Small([
         html.A(fresh, href=dash.get_relative_path("/data"), id="footer-data-link",
                title="Data og kilder", className="footer-link"),
@@ -76,6 +85,8 @@ def shell() -> html.Div:
         dcc.Store(id=ids.URL_QUERY),
         dcc.Store(id=ids.URL_DEFAULTS, data=url_defaults()),
         dcc.Download(id=ids.DOWNLOAD),
+        dbc.Alert(id=ids.EXPORT_MESSAGE, is_open=False, dismissable=True, color="warning",
+                  className="export-message"),
         navigation(),
         dbc.Container(dash.page_container, fluid=True, className="page-body"),
         footer(),

@@ -1,5 +1,7 @@
-"""End-to-end fixtures: the app served from a subprocess on the demo database, and headless
-Chromium (Debian's `chromium`) driven by Playwright."""
+"""End-to-end fixtures: the app served by the production command (gunicorn, two workers, see
+`gunicorn.conf.py`) on the demo database, and headless Chromium (Debian's `chromium`) driven
+by Playwright. With two workers, consecutive requests of one page view reach different
+processes, so these tests also prove that nothing lives in one worker's memory."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -41,23 +44,35 @@ def _wait_until_up(url: str, process: subprocess.Popen) -> None:
     raise TimeoutError(f"app did not answer on {url}")
 
 
-@pytest.fixture(scope="session")
-def app_url(demo_db_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Base URL of the dashboard served on the demo database (its log goes to a file: a pipe
-    nobody reads would fill up and stall the server)."""
+WORKERS = 2
+
+
+@contextmanager
+def production_server(database_url: str, log_path: Path) -> Iterator[str]:
+    """The app under gunicorn with `WORKERS` workers on a free loopback port; yields its base
+    URL. Its log goes to a file: a pipe nobody reads would fill up and stall the server."""
     port = _free_port()
-    env = os.environ | {"DATABASE_URL": demo_db_url, "HOST": "127.0.0.1", "PORT": str(port)}
-    log = (tmp_path_factory.mktemp("app") / "app.log").open("w")
-    process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env,
-                               stdout=log, stderr=subprocess.STDOUT)
+    env = os.environ | {"DATABASE_URL": database_url, "HOST": "127.0.0.1", "PORT": str(port),
+                        "WEB_CONCURRENCY": str(WORKERS)}
+    log = log_path.open("w")
+    process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py",
+                                "app:server"], cwd=ROOT, env=env, stdout=log,
+                               stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(url + "/", process)
         yield url
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        process.wait(timeout=30)
         log.close()
+
+
+@pytest.fixture(scope="session")
+def app_url(demo_db_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of the dashboard served on the demo database by the production command."""
+    with production_server(demo_db_url, tmp_path_factory.mktemp("app") / "app.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

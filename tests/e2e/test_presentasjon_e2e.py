@@ -27,16 +27,20 @@ def counter(page) -> str:
     return page.locator(COUNTER).inner_text().replace("\u00a0", " ")
 
 
-def wait_for_slide(page, number: int, total: int = 8) -> None:
-    page.wait_for_function(
-        f"document.querySelector('{COUNTER}').textContent.trim() === '{number} / {total}'")
+COUNTER_IS = "([sel, text]) => document.querySelector(sel).textContent.trim() === text"
+"""Waits are functions, not expression strings: Playwright evaluates a string with `eval`,
+which the app's Content-Security-Policy rightly forbids."""
+
+
+def wait_for_slide(page, number: int, total: int = 8, timeout: int = 30_000) -> None:
+    page.wait_for_function(COUNTER_IS, arg=[COUNTER, f"{number} / {total}"], timeout=timeout)
     page.wait_for_url(re.compile(rf"[?&]slide={number}(&|$)"))
 
 
 def wait_for_message(page, pattern: str) -> None:
     page.wait_for_function(
-        f"(document.querySelector('.slide-message') || {{}}).textContent?.includes({pattern!r})",
-        timeout=30_000)
+        "t => (document.querySelector('.slide-message') || {}).textContent?.includes(t)",
+        arg=pattern, timeout=30_000)
 
 
 def test_keys_move_between_slides(page, app_url: str) -> None:
@@ -100,7 +104,7 @@ def test_full_screen_and_projector_sizes(page, app_url: str) -> None:
     assert page.evaluate("document.documentElement.scrollHeight") <= 1080
     # A laptop screen: the chart is redrawn with text scaled like the page's own (0.71 × 24).
     page.set_viewport_size({"width": 1366, "height": 768})
-    page.wait_for_function(f"({SMALLEST_CHART_TEXT})() < 20", timeout=30_000)
+    page.wait_for_function(f"() => ({SMALLEST_CHART_TEXT})() < 20", timeout=30_000)
     assert page.evaluate(SMALLEST_CHART_TEXT) >= 16
     page.wait_for_function(CHART_HAS_DATA)
     page.wait_for_load_state("networkidle")
@@ -110,8 +114,7 @@ def test_full_screen_and_projector_sizes(page, app_url: str) -> None:
 def test_auto_advance_plays_and_pauses(page, app_url: str) -> None:
     open_deck(page, app_url + "/presentasjon?fylke=46&aar=2025&slide=8&auto=5")
     # The timer wraps round from the last slide to the first.
-    page.wait_for_function(f"document.querySelector('{COUNTER}').textContent.trim() === '1 / 8'",
-                           timeout=15_000)
+    page.wait_for_function(COUNTER_IS, arg=[COUNTER, "1 / 8"], timeout=15_000)
     page.keyboard.press("p")
     page.wait_for_url(lambda url: "auto=" not in url)
     page.keyboard.press("p")

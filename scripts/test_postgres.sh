@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The ETL, query, reconciliation, server and browser smoke tests again, on a throw-away
+# PostgreSQL server (scripts/postgres.sh). Called by `make test` after the SQLite run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PY:-.venv/bin/python}
+TESTS=(
+  tests/test_etl.py
+  tests/test_coverage_queries.py tests/test_dekning_queries.py tests/test_kvalitet_queries.py
+  tests/test_budsjett_queries.py tests/test_kompetanse_queries.py tests/test_kommune_queries.py
+  tests/test_reconciliation.py tests/test_server.py
+  "tests/e2e/test_pages_e2e.py::test_page_renders_charts_without_errors"
+)
+dir=$(mktemp -d "${TMPDIR:-/tmp}/loftet-pg.XXXXXX")
+trap 'bash scripts/postgres.sh stop "$dir"' EXIT
+echo "==> PostgreSQL: starter en midlertidig server"
+url=$(bash scripts/postgres.sh start "$dir")
+echo "==> PostgreSQL: kjører ETL-, spørrings-, avstemmings-, server- og nettlesertester"
+started=$(date +%s)
+LOFTET_TEST_POSTGRES="$url" "$PY" -m pytest -q "${TESTS[@]}"
+echo "==> PostgreSQL: ferdig på $(( $(date +%s) - started )) s"
