@@ -18,6 +18,7 @@ from etl.load import LoadReport, load_file, table_counts
 from etl.read import SUPPORTED_SUFFIXES, input_files
 from etl.reference import is_demo, load_reference, set_meta
 from etl.rejections import default_report_path, write_report
+from etl.summaries import refresh_summaries
 from loftet import db
 from loftet.config import DATA_DIR, DEMO_DIR, database_url
 
@@ -70,6 +71,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def cmd_init(engine: Engine, _args: argparse.Namespace) -> int:
     load_reference(engine)
+    with engine.begin() as conn:
+        refresh_summaries(conn)
     print(f"Database klar: {database_url()}")
     return EXIT_OK
 

@@ -19,6 +19,7 @@ import pandas as pd
 
 SCRATCH_CACHE_KIB = 16_000
 MEMORY_KEYS = 1_000_000
+SPILL_ROWS = 50_000
 
 
 def key_hashes(keys: pd.DataFrame) -> np.ndarray:
@@ -52,8 +53,10 @@ class SeenKeys:
             f"PRAGMA cache_size=-{SCRATCH_CACHE_KIB}; "
             "CREATE TABLE seen (h INTEGER PRIMARY KEY, line INTEGER NOT NULL); "
             "CREATE TABLE stage (pos INTEGER NOT NULL, h INTEGER NOT NULL, line INTEGER);")
-        self._db.executemany("INSERT INTO seen VALUES (?, ?)",
-                             zip(self._hashes.tolist(), self._lines.tolist(), strict=True))
+        for start in range(0, len(self._hashes), SPILL_ROWS):
+            part = slice(start, start + SPILL_ROWS)
+            self._db.executemany("INSERT INTO seen VALUES (?, ?)", zip(
+                self._hashes[part].tolist(), self._lines[part].tolist(), strict=True))
         self._hashes = np.empty(0, dtype=np.int64)
         self._lines = np.empty(0, dtype=np.int64)
 
@@ -66,20 +69,22 @@ class SeenKeys:
             found = np.flatnonzero(self._hashes[where] == hashes)
             return dict(zip(found.tolist(), self._lines[where[found]].tolist(), strict=True))
         self._db.execute("DELETE FROM stage")
+        order = np.argsort(hashes)
         self._db.executemany("INSERT INTO stage VALUES (?, ?, NULL)",
-                             enumerate(hashes.tolist()))
+                             zip(order.tolist(), hashes[order].tolist(), strict=True))
         return dict(self._db.execute(
-            "SELECT stage.pos, seen.line FROM stage JOIN seen ON seen.h = stage.h"))
+            "SELECT stage.pos, seen.line FROM stage JOIN seen ON seen.h = stage.h "
+            "ORDER BY stage.h"))
 
     def _remember(self, hashes: np.ndarray, lines: np.ndarray) -> None:
         """Add new distinct hashes (none seen before)."""
         if self._db is None and len(self._hashes) + len(hashes) > MEMORY_KEYS:
             self._spill()
-        if self._db is not None:
-            self._db.executemany("INSERT INTO seen VALUES (?, ?)",
-                                 zip(hashes.tolist(), lines.tolist(), strict=True))
-            return
         order = np.argsort(hashes)
+        if self._db is not None:
+            self._db.executemany("INSERT INTO seen VALUES (?, ?)", zip(
+                hashes[order].tolist(), lines[order].tolist(), strict=True))
+            return
         where = np.searchsorted(self._hashes, hashes[order])
         self._hashes = np.insert(self._hashes, where, hashes[order])
         self._lines = np.insert(self._lines, where, lines[order])

@@ -22,6 +22,7 @@ from etl.history import record_changes, replace_slices, replaceable, slice_of
 from etl.keys import SeenKeys
 from etl.read import InputError, Table, open_table, sha256_of
 from etl.store import upsert_rows
+from etl.summaries import refresh_summaries
 from etl.validate import Context, Rejection, load_context, validate
 from loftet import db
 
@@ -116,6 +117,7 @@ def _load_run(run: _Run, table: Table, *, strict: bool, replace: bool) -> LoadRe
     if replace:
         report.removed = replace_slices(run.conn, run.fmt, run.slices, run.seen, run.batch_id)
     _finish_batch(run.conn, run, report.removed)
+    refresh_summaries(run.conn, run.fmt.table)
     return report
 
 

@@ -283,6 +283,80 @@ Index("ix_behov_aar_sf", behov.c.aar, behov.c.statsforvalter)
 _ENGINES: weakref.WeakSet[Engine] = weakref.WeakSet()
 """Engines made in this process, so a forked child can drop the parent's connections."""
 
+# --- Summaries: written by the ETL (`etl.summaries`) in the same transaction as each load of
+# units, measures or participations, so pages never aggregate the raw `deltakelse` table.
+# Their size depends on municipalities, years, unit and owner types, not on participation rows.
+
+oppsummering_enhet = Table(
+    "oppsummering_enhet",
+    metadata,
+    Column("kommunenummer", String(4), primary_key=True),
+    Column("enhetstype", String(20), primary_key=True),
+    Column("eiertype", String(20), primary_key=True),
+    Column("enheter", Integer, nullable=False),
+    Column("barn_elever", BigInteger, nullable=False),
+    Column("ansatte", BigInteger, nullable=False),
+)
+
+oppsummering_deltakelse = Table(
+    "oppsummering_deltakelse",
+    metadata,
+    Column("aar", Integer, primary_key=True),
+    Column("kommunenummer", String(4), primary_key=True),
+    Column("enhetstype", String(20), primary_key=True),
+    Column("eiertype", String(20), primary_key=True),
+    Column("enheter_naadd", Integer, nullable=False),
+    Column("deltakere", BigInteger, nullable=False),
+    Column("ansatte_naadd", BigInteger, nullable=False,
+           comment="per unit: participations in the year, at most its staff; summed"),
+)
+
+oppsummering_detalj = Table(
+    "oppsummering_detalj",
+    metadata,
+    Column("aar", Integer, primary_key=True),
+    Column("kommunenummer", String(4), primary_key=True),
+    Column("enhetstype", String(20), primary_key=True),
+    Column("eiertype", String(20), primary_key=True),
+    Column("omrade", String(8), primary_key=True, comment="the measure's main area"),
+    Column("profesjon", String(12), primary_key=True),
+    Column("deltakere", BigInteger, nullable=False),
+)
+
+oppsummering_profesjon = Table(
+    "oppsummering_profesjon",
+    metadata,
+    Column("aar", Integer, primary_key=True),
+    Column("kommunenummer", String(4), primary_key=True),
+    Column("profesjon", String(12), primary_key=True),
+    Column("deltakere", BigInteger, nullable=False),
+    Column("enheter_naadd", Integer, nullable=False, comment="distinct units"),
+)
+
+oppsummering_tiltak = Table(
+    "oppsummering_tiltak",
+    metadata,
+    Column("kommunenummer", String(4), primary_key=True),
+    Column("aar", Integer, primary_key=True),
+    Column("tiltak_id", String(20), primary_key=True),
+    Column("deltakere", BigInteger, nullable=False),
+)
+
+oppsummering_ppt_omrade = Table(
+    "oppsummering_ppt_omrade",
+    metadata,
+    Column("enhet_id", String(9), primary_key=True, comment="a municipal PPT office"),
+    Column("kommunenummer", String(4), primary_key=True, comment="a municipality it serves"),
+)
+
+oppsummering_helt_lag = Table(
+    "oppsummering_helt_lag",
+    metadata,
+    Column("aar", Integer, primary_key=True),
+    Column("kommunenummer", String(4), primary_key=True,
+           comment="municipalities with the whole team in the year (`loftet.metrics`)"),
+)
+
 
 def make_engine(url: str) -> Engine:
     """Create an engine; SQLite gets foreign keys and a WAL journal."""

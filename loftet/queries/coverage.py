@@ -11,7 +11,12 @@ import pandas as pd
 from loftet.filters import Filters
 from loftet.queries.base import cached_frame, equals_if, read_frame
 from loftet.queries.reference import municipalities
-from loftet.queries.summaries import participation_summary, select, team_facts, unit_summary
+from loftet.queries.summaries import (
+    participation_summary,
+    select,
+    unit_summary,
+    whole_team_summary,
+)
 
 OWNER_TO_RECIPIENT = {"kommunal": "kommune", "fylkeskommunal": "fylkeskommune",
                       "privat": "privat"}
@@ -31,29 +36,13 @@ def reached_by_municipality(filters: Filters, year: int) -> pd.DataFrame:
         ["enheter_naadd", "deltakere", "ansatte_naadd"]].sum()
 
 
-def _ppt_served(facts: pd.DataFrame) -> pd.DataFrame:
-    """(aar, tiltak_id, kommunenummer) for every municipality a participating PPT office
-    serves: its `betjener_kommuner`, or its own municipality when the list is empty. County
-    PPT offices (upper secondary) serve no municipality's kindergartens and schools."""
-    ppt = facts[(facts.enhetstype == "ppt") & (facts.eiertype == "kommunal")]
-    served = ppt.betjener_kommuner.fillna("").str.strip()
-    areas = served.where(served != "", ppt.kommunenummer).str.split(";")
-    frame = ppt.assign(kommunenummer=areas).explode("kommunenummer")
-    frame["kommunenummer"] = frame.kommunenummer.str.strip()
-    return frame[["aar", "tiltak_id", "kommunenummer"]].drop_duplicates()
-
-
 def whole_team(years: range | list[int]) -> pd.DataFrame:
     """(aar, kommunenummer) of municipalities with "hele laget" in each year: one measure held
     a kindergarten in the municipality, a school in the municipality and a PPT office serving
-    it (an inter-municipal office counts) — the definition in `loftet.metrics`."""
-    facts = team_facts()
-    facts = facts[facts.aar.isin(list(years))]
-    key = ["aar", "tiltak_id", "kommunenummer"]
-    kindergartens = facts.loc[facts.enhetstype == "barnehage", key].drop_duplicates()
-    schools = facts.loc[facts.enhetstype == "grunnskole", key].drop_duplicates()
-    team = kindergartens.merge(schools, on=key).merge(_ppt_served(facts), on=key)
-    return team[["aar", "kommunenummer"]].drop_duplicates().reset_index(drop=True)
+    it (an inter-municipal office counts) — the definition in `loftet.metrics`, computed at
+    load time by `etl.summaries`."""
+    team = whole_team_summary()
+    return team[team.aar.isin(list(years))].reset_index(drop=True)
 
 
 def whole_team_by_municipality(year: int) -> pd.DataFrame:

@@ -2,8 +2,9 @@
 
 The municipality is always a 2024 municipality (facts are keyed by the 2024 number); the
 chosen structure (`filters.struktur`) decides which county it is compared with (its 2024
-county or its 2020–2023 county). Counts reuse the coverage queries, so the profile adds up to
-the same numbers as Oversikt and Dekning.
+county or its 2020–2023 county). Counts read the same summary tables as the coverage queries
+(`loftet.queries.summaries`), so the profile adds up to the same numbers as Oversikt and Dekning,
+and its cost does not grow with the number of participations.
 """
 
 from __future__ import annotations
@@ -12,16 +13,23 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from loftet.config import FIRST_YEAR, LAST_YEAR_OF_2020_STRUCTURE
-from loftet.filters import SECTORS, Filters
-from loftet.queries.base import municipality_key, read_frame
-from loftet.queries.coverage import coverage_by_municipality, granted_by_municipality
+from loftet.config import FIRST_YEAR, LAST_YEAR, LAST_YEAR_OF_2020_STRUCTURE
+from loftet.filters import SECTOR_UNIT_TYPE, SECTORS, Filters
+from loftet.queries.base import cached_frame, municipality_key, read_frame
 from loftet.queries.quality import (
     indicator_by_municipality,
+    indicator_by_municipality_and_year,
     latest_year_with_data,
     national_level,
 )
 from loftet.queries.reference import counties, indicators, municipalities, professions
+from loftet.queries.summaries import (
+    participation_summary,
+    profession_summary,
+    select,
+    unit_summary,
+    whole_team_summary,
+)
 
 NATION = "Hele landet"
 
@@ -200,19 +208,86 @@ def _county_of(struktur: int) -> pd.Series:
     return pd.Series(table[county].to_numpy(), index=table.kommunenummer)
 
 
-def _coverage_2024(year: int, sektor: str | None = None) -> pd.DataFrame:
-    """Coverage per 2024 municipality in `year` (sector filter optional), indexed by number."""
-    return coverage_by_municipality(Filters(aar=year, sektor=sektor), year).set_index(
-        "kommunenummer")
+UNIT_COLUMNS = ["enheter", "barn_elever", "ansatte"]
+REACH_COLUMNS = ["enheter_naadd", "deltakere", "ansatte_naadd"]
+LEVELS = ("kommune", "fylke", "landet")
+ALL_TYPES = "alle"
+"""`enhetstype` of the rows that sum every unit type."""
 
 
-def _levels(frame: pd.DataFrame, kommunenummer: str, county: str,
-            county_of: pd.Series) -> dict[str, pd.Series]:
-    """Sum the numeric columns of a per-municipality frame for the municipality, its county
-    and the nation."""
-    in_county = county_of.reindex(frame.index) == county
-    return {"kommune": frame.loc[kommunenummer], "fylke": frame[in_county].sum(numeric_only=True),
-            "landet": frame.sum(numeric_only=True)}
+def _grants_by_year() -> pd.DataFrame:
+    """NOK granted and spent per year and 2024 municipality: grants to the municipality and to
+    private owners there (county authorities' grants belong to no municipality), as in
+    `loftet.queries.coverage.granted_by_municipality`. `brukt_kr` is NaN when not reported."""
+    return read_frame(
+        "SELECT aar, kommunenummer, SUM(innvilget_kr) AS innvilget_kr, SUM(brukt_kr) AS brukt_kr "
+        "FROM tildeling WHERE mottakertype <> 'fylkeskommune' GROUP BY aar, kommunenummer")
+
+
+def _level_sums(units: pd.DataFrame, reached: pd.DataFrame, grants: pd.DataFrame,
+                grid: pd.MultiIndex) -> pd.DataFrame:
+    """Units, reach and NOK granted of one level's rows per (aar, enhetstype) of `grid`, with
+    rows `ALL_TYPES` summing the unit types."""
+    frame = (reached.groupby(["aar", "enhetstype"])[REACH_COLUMNS].sum()
+             .reindex(grid, fill_value=0).reset_index())
+    frame = frame.join(units.groupby("enhetstype")[UNIT_COLUMNS].sum(), on="enhetstype")
+    frame[UNIT_COLUMNS] = frame[UNIT_COLUMNS].fillna(0)
+    total = frame.groupby("aar", as_index=False)[UNIT_COLUMNS + REACH_COLUMNS].sum()
+    frame = pd.concat([frame, total.assign(enhetstype=ALL_TYPES)], ignore_index=True)
+    frame["innvilget_kr"] = frame.aar.map(grants.groupby("aar").innvilget_kr.sum()).fillna(0)
+    return frame
+
+
+@cached_frame
+def profile_levels(kommunenummer: str, struktur: int) -> pd.DataFrame:
+    """The municipality, its county (in `struktur`) and the nation in every year, from the
+    summary tables, so the cost does not grow with the data. KeyError for an unknown number.
+
+    One row per (aar, nivaa, enhetstype): nivaa `kommune`, `fylke` or `landet`; enhetstype a
+    unit type or `ALL_TYPES`. Columns: enheter, barn_elever, ansatte, enheter_naadd,
+    deltakere, ansatte_naadd (units of that type), innvilget_kr (not split by type),
+    brukt_kr (the municipality's own; NaN elsewhere and when not reported), helt_lag (the
+    municipality's own; False elsewhere). The counts equal `coverage_by_municipality` summed
+    per level.
+    """
+    county_of = _county_of(struktur)
+    places = {"kommune": pd.Index([kommunenummer]),
+              "fylke": county_of.index[county_of == county_of[kommunenummer]],
+              "landet": county_of.index}
+    units, reached, grants = unit_summary(), participation_summary(), _grants_by_year()
+    grid = pd.MultiIndex.from_product(
+        [range(FIRST_YEAR, LAST_YEAR + 1),
+         sorted({*SECTOR_UNIT_TYPE.values(), *units.enhetstype, *reached.enhetstype})],
+        names=["aar", "enhetstype"])
+    frame = pd.concat([
+        _level_sums(*(f[f.kommunenummer.isin(where)] for f in (units, reached, grants)),
+                    grid).assign(nivaa=level)
+        for level, where in places.items()], ignore_index=True)
+    columns = UNIT_COLUMNS + REACH_COLUMNS + ["innvilget_kr"]
+    frame[columns] = frame[columns].astype("int64")
+    own = frame.nivaa == "kommune"
+    spent = grants[grants.kommunenummer == kommunenummer].set_index("aar").brukt_kr
+    team = whole_team_summary()
+    frame["brukt_kr"] = frame.aar.map(spent).where(own).astype(float)
+    frame["helt_lag"] = own & frame.aar.isin(team.aar[team.kommunenummer == kommunenummer])
+    return frame
+
+
+def _levels_by_year(kommunenummer: str, filters: Filters) -> pd.DataFrame:
+    """`profile_levels` for all unit types in `filters.fra`..`filters.aar`."""
+    frame = profile_levels(kommunenummer, filters.struktur)
+    return frame[(frame.enhetstype == ALL_TYPES)
+                 & frame.aar.between(filters.fra, filters.aar)].sort_values("aar", kind="stable")
+
+
+def _levels(kommunenummer: str, struktur: int, year: int,
+            sektor: str | None = None) -> dict[str, pd.Series]:
+    """The municipality's, its county's and the nation's row in `year` for the units of
+    `sektor` (all when None)."""
+    frame = profile_levels(kommunenummer, struktur)
+    unit_type = Filters(sektor=sektor).unit_type or ALL_TYPES
+    rows = frame[(frame.aar == year) & (frame.enhetstype == unit_type)]
+    return {row.nivaa: row for _, row in rows.iterrows()}
 
 
 def _ratio(part: float, whole: float, scale: float = 1.0) -> float:
@@ -256,9 +331,7 @@ def key_figures(kommunenummer: str, filters: Filters, year: int | None = None) -
     place = municipality(kommunenummer)
     if place is None:
         raise KeyError(kommunenummer)
-    cov = _coverage_2024(year)
-    levels = _levels(cov, kommunenummer, place.county(filters.struktur)[0],
-                     _county_of(filters.struktur))
+    levels = _levels(kommunenummer, filters.struktur, year)
     own = levels["kommune"]
 
     def per_1000(level: pd.Series) -> float:
@@ -271,7 +344,7 @@ def key_figures(kommunenummer: str, filters: Filters, year: int | None = None) -
         return _ratio(level.ansatte_naadd, level.ansatte, 100)
 
     return KeyFigures(
-        aar=year, deltar=bool(own.deltar), helt_lag=bool(own.helt_lag),
+        aar=year, deltar=bool(own.enheter_naadd > 0), helt_lag=bool(own.helt_lag),
         deltakere=int(own.deltakere), innvilget_kr=int(own.innvilget_kr),
         barn_elever=int(own.barn_elever), enheter=int(own.enheter),
         enheter_naadd=int(own.enheter_naadd),
@@ -294,10 +367,10 @@ def units_reached_by_sector_compared(kommunenummer: str, filters: Filters) -> pd
     Columns: sektor, sektor_navn, enheter, enheter_naadd, andel_kommune, andel_fylke,
     andel_landet (percent; NaN where there are no units).
     """
-    county, county_of = _comparison_county(kommunenummer, filters.struktur)
+    _comparison_county(kommunenummer, filters.struktur)
     rows = []
     for code, name in SECTORS.items():
-        levels = _levels(_coverage_2024(filters.aar, code), kommunenummer, county, county_of)
+        levels = _levels(kommunenummer, filters.struktur, filters.aar, code)
         own = levels["kommune"]
         rows.append({"sektor": code, "sektor_navn": name, "enheter": int(own.enheter),
                      "enheter_naadd": int(own.enheter_naadd),
@@ -324,12 +397,13 @@ def participation_by_year(kommunenummer: str, filters: Filters) -> pd.DataFrame:
     Columns: aar, deltakere, barn_elever, per_1000_kommune, deltakere_fylke,
     barn_elever_fylke, per_1000_fylke, deltakere_landet, barn_elever_landet, per_1000_landet.
     """
-    county, county_of = _comparison_county(kommunenummer, filters.struktur)
+    _comparison_county(kommunenummer, filters.struktur)
+    frame = _levels_by_year(kommunenummer, filters)
     rows = []
-    for year in range(filters.fra, filters.aar + 1):
-        levels = _levels(_coverage_2024(year), kommunenummer, county, county_of)
+    for year, per_level in frame.groupby("aar", sort=True):
         row: dict[str, float] = {"aar": year}
-        for level, values in levels.items():
+        for _, values in per_level.iterrows():
+            level = values.nivaa
             suffix = "" if level == "kommune" else f"_{level}"
             row[f"deltakere{suffix}"] = int(values.deltakere)
             row[f"barn_elever{suffix}"] = int(values.barn_elever)
@@ -345,18 +419,16 @@ def allocations_by_year(kommunenummer: str, filters: Filters) -> pd.DataFrame:
     Columns: aar, innvilget_kr, brukt_kr (NaN when not reported), kr_per_barn_kommune,
     kr_per_barn_fylke, kr_per_barn_landet.
     """
-    county, county_of = _comparison_county(kommunenummer, filters.struktur)
-    rows = []
-    for year in range(filters.fra, filters.aar + 1):
-        levels = _levels(_coverage_2024(year), kommunenummer, county, county_of)
-        spent = granted_by_municipality(Filters(aar=year), year).set_index("kommunenummer")
-        brukt = spent.brukt_kr.get(kommunenummer) if len(spent) else None
-        row = {"aar": year, "innvilget_kr": int(levels["kommune"].innvilget_kr),
-               "brukt_kr": float("nan") if brukt is None or pd.isna(brukt) else float(brukt)}
-        for level, values in levels.items():
-            row[f"kr_per_barn_{level}"] = _ratio(values.innvilget_kr, values.barn_elever)
-        rows.append(row)
-    return pd.DataFrame(rows)
+    _comparison_county(kommunenummer, filters.struktur)
+    frame = _levels_by_year(kommunenummer, filters)
+    frame = frame.assign(kr_per_barn=frame.innvilget_kr / frame.barn_elever.where(
+        frame.barn_elever > 0))
+    wide = frame.pivot(index="aar", columns="nivaa", values="kr_per_barn")
+    own = frame[frame.nivaa == "kommune"].set_index("aar")
+    return pd.DataFrame({
+        "aar": wide.index.astype("int64"), "innvilget_kr": own.innvilget_kr.to_numpy(),
+        "brukt_kr": own.brukt_kr.to_numpy(),
+        **{f"kr_per_barn_{level}": wide[level].to_numpy() for level in LEVELS}})
 
 
 # --- Professions --------------------------------------------------------------------------------
@@ -371,11 +443,7 @@ def participants_by_profession(kommunenummer: str, filters: Filters) -> pd.DataF
     place = municipality(kommunenummer)
     if place is None:
         raise KeyError(kommunenummer)
-    counts = read_frame(
-        "SELECT d.profesjon, e.kommunenummer, SUM(d.antall_deltakere) AS deltakere, "
-        "COUNT(DISTINCT d.enhet_id) AS enheter_naadd FROM deltakelse d "
-        "JOIN enhet e ON e.enhet_id = d.enhet_id WHERE d.aar = :aar "
-        "GROUP BY d.profesjon, e.kommunenummer", aar=filters.aar)
+    counts = select(profession_summary(), aar=filters.aar).copy()
     names = professions().rename(columns={"kode": "profesjon", "navn": "profesjon_navn"})
     county_of = _county_of(filters.struktur)
     counts["fylke"] = counts.kommunenummer.map(county_of)
@@ -439,14 +507,14 @@ def indicators_compared(kommunenummer: str, filters: Filters) -> pd.DataFrame:
         year = latest_year_with_data(item.kode, filters.aar)
         if year is None:
             continue
-        nation = indicator_by_municipality(Filters(aar=year), item.kode).set_index(
-            "kommunenummer")
+        both = indicator_by_municipality_and_year(Filters(), item.kode, year - 1, year)
+        nation = both[both.aar == year].set_index("kommunenummer")
         own = nation.loc[kommunenummer]
-        before = (indicator_by_municipality(Filters(aar=year - 1), item.kode)
-                  .set_index("kommunenummer").verdi.get(kommunenummer)
+        before = (both[both.aar == year - 1].set_index("kommunenummer").verdi.get(kommunenummer)
                   if year > FIRST_YEAR else None)
-        in_county = indicator_by_municipality(
-            Filters(aar=year, fylke=county, struktur=filters.struktur), item.kode)
+        in_county = (nation[nation.fylke == county] if filters.struktur == 2024 else
+                     indicator_by_municipality(Filters(aar=year, fylke=county, struktur=2020),
+                                               item.kode))
         level = national_level(item.kode, year)
         rows.append({
             "indikator": item.kode, "navn": item.navn, "enhet": item.enhet,
@@ -490,8 +558,8 @@ def _recipients_text(kommunenummer: str, year: int) -> dict[str, str]:
     grants = read_frame(
         "SELECT tiltak_id, mottaker, kommunenummer, mottakertype, innvilget_kr FROM tildeling "
         "WHERE aar = :aar AND tiltak_id IN (SELECT tiltak_id FROM tildeling WHERE aar = :aar "
-        "AND kommunenummer = :k UNION SELECT d.tiltak_id FROM deltakelse d JOIN enhet e "
-        "ON e.enhet_id = d.enhet_id WHERE d.aar = :aar AND e.kommunenummer = :k)",
+        "AND kommunenummer = :k UNION SELECT tiltak_id FROM oppsummering_tiltak "
+        "WHERE aar = :aar AND kommunenummer = :k)",
         aar=year, k=kommunenummer)
     texts = {}
     for measure, rows in grants.groupby("tiltak_id"):
@@ -514,16 +582,15 @@ def _measures_frame(kommunenummer: str, filters: Filters) -> pd.DataFrame:
     `measures_in_municipality`)."""
     return read_frame(
         "WITH here AS ("
-        "  SELECT d.tiltak_id FROM deltakelse d JOIN enhet e ON e.enhet_id = d.enhet_id "
-        "  WHERE e.kommunenummer = :k AND d.aar BETWEEN :fra AND :aar "
+        "  SELECT tiltak_id FROM oppsummering_tiltak "
+        "  WHERE kommunenummer = :k AND aar BETWEEN :fra AND :aar "
         "  UNION SELECT tiltak_id FROM tildeling "
         "  WHERE kommunenummer = :k AND aar BETWEEN :fra AND :aar), "
         "granted AS (SELECT tiltak_id, SUM(innvilget_kr) AS innvilget_kr FROM tildeling "
         "  WHERE kommunenummer = :k AND aar = :aar AND mottakertype <> 'fylkeskommune' "
         "  GROUP BY tiltak_id), "
-        "taking_part AS (SELECT d.tiltak_id, SUM(d.antall_deltakere) AS deltakere "
-        "  FROM deltakelse d JOIN enhet e ON e.enhet_id = d.enhet_id "
-        "  WHERE e.kommunenummer = :k AND d.aar = :aar GROUP BY d.tiltak_id) "
+        "taking_part AS (SELECT tiltak_id, deltakere FROM oppsummering_tiltak "
+        "  WHERE kommunenummer = :k AND aar = :aar) "
         "SELECT t.tiltak_id, t.navn, t.aar AS startaar, t.uh_partner, o.navn AS hovedomrade, "
         "t.eier, t.eiertype, COALESCE(g.innvilget_kr, 0) AS innvilget_kr, "
         "COALESCE(p.deltakere, 0) AS deltakere "

@@ -44,15 +44,15 @@ def needs_facts(filters: Filters) -> pd.DataFrame:
     innvilget_kr (0 when refused or undecided), vedtak, mottatt, vedtaksdato (ISO dates).
     """
     office, office_params = equals_if("b.statsforvalter", "sf", _office_of_county(filters))
-    applicant, applicant_params = equals_if("b.sokertype", "sokertype",
-                                            OWNER_TO_RECIPIENT.get(filters.eier or ""))
+    kind, kind_params = equals_if("b.sokertype", "sokertype",
+                                  OWNER_TO_RECIPIENT.get(filters.eier or ""))
     frame = read_frame(
         "SELECT b.behov_id, b.statsforvalter, s.navn AS sf_navn, b.sokertype, b.omrader, "
         "b.sokt_kr, b.prioritet, COALESCE(b.innvilget_kr, 0) AS innvilget_kr, b.vedtak, "
         "b.mottatt, b.vedtaksdato FROM behov b "
         "JOIN statsforvalter s ON s.kode = b.statsforvalter "
-        f"WHERE b.aar = :aar{office}{applicant} ORDER BY b.behov_id",
-        aar=filters.aar, **office_params, **applicant_params)
+        f"WHERE b.aar = :aar{office}{kind} ORDER BY b.behov_id",
+        aar=filters.aar, **office_params, **kind_params)
     frame["sf_navn"] = frame.sf_navn.str.removeprefix("Statsforvalteren i ")
     frame["prioritert"] = frame.prioritet.notna()
     frame[["sokt_kr", "innvilget_kr"]] = frame[["sokt_kr", "innvilget_kr"]].astype("int64")
