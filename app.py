@@ -73,7 +73,9 @@ def create_app() -> Dash:
         background_callback_manager=background_manager(),
     )
     app.index_string = INDEX_STRING
-    app.layout = shell
+    app.validation_layout = html.Div(dash.page_container)
+    app.layout = shell  # a placeholder validation layout keeps Dash from calling it at import;
+    # the router replaces the placeholder with every page's layout on the first request
     for page in dash.page_registry.values():
         if callable(page["layout"]):
             page["layout"] = requires_data(page["layout"])

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html
-from flask import has_request_context
 
 from loftet.datastate import current_state
 from loftet.filters import SHARED_PARAMS, Filters
@@ -21,9 +20,8 @@ DEMO_TOOLTIP = ("Tallene er generert for demonstrasjon og er ikke offisielle. "
 
 
 def _has_data() -> bool:
-    """Whether the database holds data; False outside a request (Dash calls the shell once at
-    start-up to check its ids, and nothing may touch the database then)."""
-    return has_request_context() and current_state().has_data
+    """Whether the database holds data (read once per request)."""
+    return current_state().has_data
 
 
 def url_defaults() -> dict:
