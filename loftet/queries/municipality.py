@@ -12,8 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
+from sqlalchemy import CompoundSelect, func, select, union
 
 from loftet.config import FIRST_YEAR, LAST_YEAR, LAST_YEAR_OF_2020_STRUCTURE
+from loftet.db import kompetanseomrade, oppsummering_tiltak, statsforvalter, tildeling, tiltak
 from loftet.filters import SECTOR_UNIT_TYPE, SECTORS, Filters
 from loftet.queries.base import cached_frame, municipality_key, read_frame
 from loftet.queries.quality import (
@@ -26,7 +28,7 @@ from loftet.queries.reference import counties, indicators, municipalities, profe
 from loftet.queries.summaries import (
     participation_summary,
     profession_summary,
-    select,
+    rows_where,
     unit_summary,
     whole_team_summary,
 )
@@ -155,7 +157,8 @@ def part_of_until(place: Municipality, year: int) -> str | None:
 
 def statsforvalter_names() -> dict[str, str]:
     """Statsforvalter code → name."""
-    frame = read_frame("SELECT kode, navn FROM statsforvalter ORDER BY kode")
+    s = statsforvalter.c
+    frame = read_frame(select(s.kode, s.navn).order_by(s.kode))
     return dict(zip(frame.kode, frame.navn, strict=True))
 
 
@@ -219,9 +222,11 @@ def _grants_by_year() -> pd.DataFrame:
     """NOK granted and spent per year and 2024 municipality: grants to the municipality and to
     private owners there (county authorities' grants belong to no municipality), as in
     `loftet.queries.coverage.granted_by_municipality`. `brukt_kr` is NaN when not reported."""
+    t = tildeling.c
     return read_frame(
-        "SELECT aar, kommunenummer, SUM(innvilget_kr) AS innvilget_kr, SUM(brukt_kr) AS brukt_kr "
-        "FROM tildeling WHERE mottakertype <> 'fylkeskommune' GROUP BY aar, kommunenummer")
+        select(t.aar, t.kommunenummer, func.sum(t.innvilget_kr).label("innvilget_kr"),
+               func.sum(t.brukt_kr).label("brukt_kr"))
+        .where(t.mottakertype != "fylkeskommune").group_by(t.aar, t.kommunenummer))
 
 
 def _level_sums(units: pd.DataFrame, reached: pd.DataFrame, grants: pd.DataFrame,
@@ -443,7 +448,7 @@ def participants_by_profession(kommunenummer: str, filters: Filters) -> pd.DataF
     place = municipality(kommunenummer)
     if place is None:
         raise KeyError(kommunenummer)
-    counts = select(profession_summary(), aar=filters.aar).copy()
+    counts = rows_where(profession_summary(), aar=filters.aar).copy()
     names = professions().rename(columns={"kode": "profesjon", "navn": "profesjon_navn"})
     county_of = _county_of(filters.struktur)
     counts["fylke"] = counts.kommunenummer.map(county_of)
@@ -555,12 +560,11 @@ def measures_in_municipality(kommunenummer: str, filters: Filters) -> pd.DataFra
 def _recipients_text(kommunenummer: str, year: int) -> dict[str, str]:
     """tiltak_id → "Kommunen selv", or "Via nettverk: <recipients>" when the municipality's
     own recipients got nothing from the measure that year."""
+    t = tildeling.c
+    here = _measures_here(kommunenummer, year, year)
     grants = read_frame(
-        "SELECT tiltak_id, mottaker, kommunenummer, mottakertype, innvilget_kr FROM tildeling "
-        "WHERE aar = :aar AND tiltak_id IN (SELECT tiltak_id FROM tildeling WHERE aar = :aar "
-        "AND kommunenummer = :k UNION SELECT tiltak_id FROM oppsummering_tiltak "
-        "WHERE aar = :aar AND kommunenummer = :k)",
-        aar=year, k=kommunenummer)
+        select(t.tiltak_id, t.mottaker, t.kommunenummer, t.mottakertype, t.innvilget_kr)
+        .where(t.aar == year, t.tiltak_id.in_(here)))
     texts = {}
     for measure, rows in grants.groupby("tiltak_id"):
         own = rows[(rows.kommunenummer == kommunenummer) & (rows.mottakertype != "fylkeskommune")]
@@ -580,23 +584,31 @@ def _recipients_text(kommunenummer: str, year: int) -> dict[str, str]:
 def _measures_frame(kommunenummer: str, filters: Filters) -> pd.DataFrame:
     """The measures and the municipality's own money and participations (see
     `measures_in_municipality`)."""
+    t, p, m = tildeling.c, oppsummering_tiltak.c, tiltak.c
+    k, year = kommunenummer, filters.aar
+    here = _measures_here(k, filters.fra, year).cte("here")
+    granted = (select(t.tiltak_id, func.sum(t.innvilget_kr).label("innvilget_kr"))
+               .where(t.kommunenummer == k, t.aar == year, t.mottakertype != "fylkeskommune")
+               .group_by(t.tiltak_id).cte("granted"))
+    taking_part = (select(p.tiltak_id, p.deltakere)
+                   .where(p.kommunenummer == k, p.aar == year).cte("taking_part"))
+    area = kompetanseomrade.c
     return read_frame(
-        "WITH here AS ("
-        "  SELECT tiltak_id FROM oppsummering_tiltak "
-        "  WHERE kommunenummer = :k AND aar BETWEEN :fra AND :aar "
-        "  UNION SELECT tiltak_id FROM tildeling "
-        "  WHERE kommunenummer = :k AND aar BETWEEN :fra AND :aar), "
-        "granted AS (SELECT tiltak_id, SUM(innvilget_kr) AS innvilget_kr FROM tildeling "
-        "  WHERE kommunenummer = :k AND aar = :aar AND mottakertype <> 'fylkeskommune' "
-        "  GROUP BY tiltak_id), "
-        "taking_part AS (SELECT tiltak_id, deltakere FROM oppsummering_tiltak "
-        "  WHERE kommunenummer = :k AND aar = :aar) "
-        "SELECT t.tiltak_id, t.navn, t.aar AS startaar, t.uh_partner, o.navn AS hovedomrade, "
-        "t.eier, t.eiertype, COALESCE(g.innvilget_kr, 0) AS innvilget_kr, "
-        "COALESCE(p.deltakere, 0) AS deltakere "
-        "FROM tiltak t JOIN here h ON h.tiltak_id = t.tiltak_id "
-        "LEFT JOIN kompetanseomrade o ON o.kode = t.hovedomrade "
-        "LEFT JOIN granted g ON g.tiltak_id = t.tiltak_id "
-        "LEFT JOIN taking_part p ON p.tiltak_id = t.tiltak_id "
-        "ORDER BY t.aar DESC, t.tiltak_id",
-        k=kommunenummer, fra=filters.fra, aar=filters.aar)
+        select(m.tiltak_id, m.navn, m.aar.label("startaar"), m.uh_partner,
+               area.navn.label("hovedomrade"), m.eier, m.eiertype,
+               func.coalesce(granted.c.innvilget_kr, 0).label("innvilget_kr"),
+               func.coalesce(taking_part.c.deltakere, 0).label("deltakere"))
+        .join_from(tiltak, here, here.c.tiltak_id == m.tiltak_id)
+        .outerjoin(kompetanseomrade, area.kode == m.hovedomrade)
+        .outerjoin(granted, granted.c.tiltak_id == m.tiltak_id)
+        .outerjoin(taking_part, taking_part.c.tiltak_id == m.tiltak_id)
+        .order_by(m.aar.desc(), m.tiltak_id))
+
+
+def _measures_here(kommunenummer: str, fra: int, til: int) -> CompoundSelect:
+    """tiltak_id of the measures with participants from, or money to, the municipality in
+    `fra`..`til` (a UNION)."""
+    p, t = oppsummering_tiltak.c, tildeling.c
+    return union(
+        select(p.tiltak_id).where(p.kommunenummer == kommunenummer, p.aar.between(fra, til)),
+        select(t.tiltak_id).where(t.kommunenummer == kommunenummer, t.aar.between(fra, til)))
