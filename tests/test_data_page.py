@@ -89,6 +89,7 @@ def test_footer_freshness_links_to_data_page(loaded: Engine) -> None:
 
     from loftet.ui.shell import footer
 
-    dash.Dash(__name__, use_pages=True, pages_folder="")
-    [link] = find(footer(), "footer-data-link")
+    app = dash.Dash(__name__, use_pages=True, pages_folder="")
+    with app.server.test_request_context("/"):  # the footer reads the database per request
+        [link] = find(footer(), "footer-data-link")
     assert link.href == "/data" and link.children.startswith("Data lastet")
