@@ -90,6 +90,6 @@ def test_footer_freshness_links_to_data_page(loaded: Engine) -> None:
     from loftet.ui.shell import footer
 
     app = dash.Dash(__name__, use_pages=True, pages_folder="")
-    with app.server.test_request_context("/"):  # the footer reads the database per request
+    with app.server.test_request_context("/"):  # the shell reads the database per request only
         [link] = find(footer(), "footer-data-link")
     assert link.href == "/data" and link.children.startswith("Data lastet")
