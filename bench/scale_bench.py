@@ -15,6 +15,7 @@ the worktree.
 
     nice -n 10 .venv/bin/python bench/scale_bench.py            # ×1, ×4, ×16
     nice -n 10 .venv/bin/python bench/scale_bench.py 1 4        # chosen factors
+    SCALE_BENCH_RUNS=24 nice -n 10 .venv/bin/python bench/scale_bench.py 1 16   # more runs
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 FACTORS = (1, 4, 16)
-RUNS = 12
+RUNS = int(os.environ.get("SCALE_BENCH_RUNS", "12"))
+"""Timed calls per callback (12 = each filter variant once)."""
 
 
 # --- Generating the data --------------------------------------------------------------------

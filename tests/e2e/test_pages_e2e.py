@@ -113,6 +113,7 @@ def test_navigation_keeps_the_filters(page, app_url: str) -> None:
 def test_invalid_urls_give_friendly_pages(page, app_url: str, path: str) -> None:
     page.goto(app_url + path)
     page.wait_for_load_state("networkidle")
+    page.wait_for_selector("h1", timeout=30_000)  # Dash shows "Loading..." until it has rendered
     body = page.locator("body").inner_text()
     assert "Error" not in body and "Traceback" not in body
     assert any(word in body for word in ("ikke", "Ukjent", "Fant")), body[:500]
