@@ -76,9 +76,9 @@ def small_db(small_db_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
 
 
 @pytest.fixture(scope="session")
-def demo_db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A fresh national demo database built by the real command (`python -m etl demo`)."""
-    import os
+def demo_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    """The national demo dataset, built once per test run by the real command
+    (`python -m etl demo`, default seed): the database URL and the folder of input files."""
     import subprocess
     import sys
 
@@ -87,4 +87,32 @@ def demo_db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     subprocess.run([sys.executable, "-m", "etl", "demo", "--out", str(folder / "input")],
                    cwd=Path(__file__).resolve().parent.parent,
                    env=os.environ | {"DATABASE_URL": url}, check=True, capture_output=True)
-    return url
+    return url, folder / "input"
+
+
+@pytest.fixture(scope="session")
+def demo_db_url(demo_build: tuple[str, Path]) -> str:
+    """URL of the national demo database (built once per run, shared: do not write to it)."""
+    return demo_build[0]
+
+
+@pytest.fixture(scope="session")
+def demo_files(demo_build: tuple[str, Path]) -> Path:
+    """The folder of input files the demo database was loaded from (default seed)."""
+    return demo_build[1]
+
+
+DATABASE_FIXTURES = {"engine", "small_db_url", "demo_build"}
+"""Fixtures that put a database behind a test: the tests using them are `integration`."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test `e2e` (under tests/e2e), `integration` (uses a database fixture) or
+    `unit` (everything else), so `pytest -m unit` runs the fast layer alone."""
+    for item in items:
+        if "e2e" in Path(str(item.fspath)).parts:
+            item.add_marker(pytest.mark.e2e)
+        elif DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.integration)
+        else:
+            item.add_marker(pytest.mark.unit)

@@ -149,9 +149,11 @@ def test_demo_needs_match_allocations_and_deadlines(demo_db_url: str) -> None:
         below = conn.execute(text(
             "SELECT COUNT(*) FROM behov WHERE sokt_kr < innvilget_kr")).scalar_one()
         shape = conn.execute(text(
-            "SELECT COUNT(*), SUM(mottatt <= aar || '-02-29'), "
-            "SUM(vedtaksdato <= aar || '-04-30'), SUM(vedtak = 'avslått'), "
-            "SUM(sokt_kr) > SUM(innvilget_kr) FROM behov")).one()
+            "SELECT COUNT(*), "
+            "SUM(CASE WHEN mottatt <= CAST(aar AS VARCHAR) || '-02-29' THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN vedtaksdato <= CAST(aar AS VARCHAR) || '-04-30' THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN vedtak = 'avslått' THEN 1 ELSE 0 END), "
+            "CASE WHEN SUM(sokt_kr) > SUM(innvilget_kr) THEN 1 ELSE 0 END FROM behov")).one()
     engine.dispose()
     assert mismatched == [] and below == 0
     count, in_time, decided, refused, applied_more = shape

@@ -8,7 +8,8 @@ from collections.abc import Callable
 from functools import wraps
 
 import pandas as pd
-from sqlalchemy import Select, text
+from sqlalchemy import Column, ColumnElement, Select, TextClause, text, type_coerce
+from sqlalchemy.types import NullType
 
 from loftet import cache
 from loftet.datastate import data_version
@@ -20,9 +21,9 @@ QUERIES, SHARED = "queries", "shared"
 __all__ = ["cached_frame", "clear_cache", "data_version", "read_frame", "read_shared_frame"]
 
 
-def _run(sql: str, params: dict) -> pd.DataFrame:
+def _run(statement: Select | TextClause, params: dict) -> pd.DataFrame:
     with get_read_engine().connect() as conn:
-        return pd.read_sql_query(text(sql), conn, params=params)
+        return pd.read_sql_query(statement, conn, params=params or None)
 
 
 def read_frame(query: Select | str, **params: object) -> pd.DataFrame:
@@ -31,7 +32,7 @@ def read_frame(query: Select | str, **params: object) -> pd.DataFrame:
     return _read(QUERIES, query, params)
 
 
-def read_shared_frame(query: str) -> pd.DataFrame:
+def read_shared_frame(query: Select | str) -> pd.DataFrame:
     """Like `read_frame`, for the few shared summaries: a namespace of its own that
     `clear_cache()` keeps (a new load still invalidates it), so benchmarks can tell the
     once-per-load cost from the per-request cost."""
@@ -39,14 +40,18 @@ def read_shared_frame(query: str) -> pd.DataFrame:
 
 
 def _read(namespace: str, query: Select | str, params: dict) -> pd.DataFrame:
-    if isinstance(query, Select):
-        compiled = query.compile(get_read_engine(), compile_kwargs={"literal_binds": False})
-        sql, params = str(compiled), {**compiled.params, **params}
+    if not isinstance(query, str):
+        # A Core statement carries its own parameters; the key is its SQL in the engine's
+        # dialect plus their values.
+        compiled = query.compile(get_read_engine())
+        sql, statement, run_params = str(compiled), query, {}
+        key_params = {**compiled.params, **params}
     else:
-        sql = query
-    key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+        sql, statement, run_params, key_params = query, text(query), params, params
+    key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v)
+                       for k, v in key_params.items()))
     cache_key = cache.key_for(namespace, _generation(namespace), sql, key)
-    return cache.cached(cache_key, lambda: _run(sql, dict(key))).copy()
+    return cache.cached(cache_key, lambda: _run(statement, run_params)).copy()
 
 
 def cached_frame(function: Callable[..., pd.DataFrame]) -> Callable[..., pd.DataFrame]:
@@ -77,24 +82,36 @@ def clear_cache(*, shared: bool = False) -> None:
 
 
 def municipality_key(struktur: int) -> tuple[str, str, str]:
-    """(municipality number, municipality name, county number) columns of `kommune` for a
-    structure."""
+    """Names of the (municipality number, municipality name, county number) columns of
+    `kommune` for a structure (also the DataFrame columns of `reference.municipalities()`)."""
     if struktur == 2020:
         return "kommunenummer_2020", "navn_2020", "fylkesnummer_2020"
     return "kommunenummer", "navn", "fylkesnummer"
 
 
-def county_column(struktur: int):
+def municipality_columns(struktur: int) -> tuple[Column, Column, Column]:
+    """The `kommune` columns of `municipality_key(struktur)`."""
+    return tuple(kommune.c[name] for name in municipality_key(struktur))  # type: ignore[return-value]
+
+
+def county_column(struktur: int) -> Column:
     """The `kommune` column holding the county number in `struktur`."""
-    return kommune.c.fylkesnummer_2020 if struktur == 2020 else kommune.c.fylkesnummer
+    return municipality_columns(struktur)[2]
 
 
-def equals_if(column: str, param: str, value: object) -> tuple[str, dict[str, object]]:
-    """`" AND column = :param"` and its parameter when `value` is given; nothing otherwise.
+def as_stored(column: ColumnElement, name: str | None = None) -> ColumnElement:
+    """`column` as the database driver returns it, labelled `name` (default: its own name).
+
+    Core would turn a `DateTime` column stored as text by SQLite into `datetime` objects; the
+    pages and exports expect what the driver gives (text on SQLite, timestamps on PostgreSQL).
+    """
+    return type_coerce(column, NullType()).label(name or column.name)
+
+
+def where_equal(query: Select, column: Column, value: object) -> Select:
+    """`query` narrowed to `column = value` when `value` is given, unchanged otherwise.
 
     A condition only when it filters, so PostgreSQL and SQLite see a plain equality they can
     use an index for (a catch-all `:p IS NULL OR column = :p` keeps them from it).
     """
-    if value is None:
-        return "", {}
-    return f" AND {column} = :{param}", {param: value}
+    return query if value is None else query.where(column == value)

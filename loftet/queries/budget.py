@@ -12,10 +12,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pandas as pd
+from sqlalchemy import case, func, select
 
 from loftet.config import TARGET_YEAR
+from loftet.db import kommune, statsforvalter, tildeling
 from loftet.filters import Filters
-from loftet.queries.base import equals_if, municipality_key, read_frame
+from loftet.queries.base import county_column, read_frame, where_equal
 from loftet.queries.coverage import (
     OWNER_TO_RECIPIENT,
     county_authority_granted,
@@ -45,18 +47,19 @@ def allocation_facts(filters: Filters) -> pd.DataFrame:
     nothing is reported), innvilget_rapportert_kr (granted in allocations whose use is reported),
     tildelinger, uten_brukt (allocations without reported use).
     """
-    _, _, county = municipality_key(filters.struktur)
-    recipient, params = equals_if("t.mottakertype", "mottakertype", _recipient_type(filters))
-    frame = read_frame(
-        f"SELECT t.aar, k.{county} AS fylke, t.statsforvalter, "
-        "SUM(t.innvilget_kr) AS innvilget_kr, SUM(t.brukt_kr) AS brukt_kr, "
-        "SUM(CASE WHEN t.brukt_kr IS NULL THEN 0 ELSE t.innvilget_kr END) "
-        "AS innvilget_rapportert_kr, "
-        "COUNT(*) AS tildelinger, "
-        "SUM(CASE WHEN t.brukt_kr IS NULL THEN 1 ELSE 0 END) AS uten_brukt "
-        "FROM tildeling t JOIN kommune k ON k.kommunenummer = t.kommunenummer "
-        f"WHERE t.aar IS NOT NULL{recipient} "
-        f"GROUP BY t.aar, k.{county}, t.statsforvalter ORDER BY t.aar, k.{county}", **params)
+    t, county = tildeling.c, county_column(filters.struktur)
+    unreported = t.brukt_kr.is_(None)
+    query = (select(t.aar, county.label("fylke"), t.statsforvalter,
+                    func.sum(t.innvilget_kr).label("innvilget_kr"),
+                    func.sum(t.brukt_kr).label("brukt_kr"),
+                    func.sum(case((unreported, 0), else_=t.innvilget_kr))
+                    .label("innvilget_rapportert_kr"),
+                    func.count().label("tildelinger"),
+                    func.sum(case((unreported, 1), else_=0)).label("uten_brukt"))
+             .join_from(tildeling, kommune, kommune.c.kommunenummer == t.kommunenummer)
+             .where(t.aar.is_not(None))
+             .group_by(t.aar, county, t.statsforvalter).order_by(t.aar, county))
+    frame = read_frame(where_equal(query, t.mottakertype, _recipient_type(filters)))
     frame[AMOUNTS] = frame[AMOUNTS].astype("int64")
     frame["aar"] = frame["aar"].astype("int64")
     frame["brukt_kr"] = pd.to_numeric(frame["brukt_kr"], errors="coerce").astype("float64")
@@ -66,12 +69,14 @@ def allocation_facts(filters: Filters) -> pd.DataFrame:
 def allocation_years() -> list[int]:
     """Years with any allocation registered (whatever the filters): other years have no data,
     which is different from a granted amount of 0."""
-    return [int(y) for y in read_frame("SELECT DISTINCT aar FROM tildeling ORDER BY aar").aar]
+    years = select(tildeling.c.aar).distinct().order_by(tildeling.c.aar)
+    return [int(y) for y in read_frame(years).aar]
 
 
 def statsforvalters() -> pd.DataFrame:
     """The Statsforvalter offices: kode, navn (full) and kort (without "Statsforvalteren i")."""
-    frame = read_frame("SELECT kode, navn FROM statsforvalter ORDER BY navn")
+    s = statsforvalter.c
+    frame = read_frame(select(s.kode, s.navn).order_by(s.navn))
     return frame.assign(kort=frame.navn.str.removeprefix(SF_PREFIX))
 
 

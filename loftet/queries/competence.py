@@ -16,12 +16,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pandas as pd
+from sqlalchemy import func, select
 
+from loftet.db import kommune, tildeling, tiltak
 from loftet.filters import SECTOR_UNIT_TYPE, SECTORS, Filters
-from loftet.queries.base import equals_if, municipality_key, read_frame
+from loftet.queries.base import county_column, municipality_key, read_frame, where_equal
 from loftet.queries.coverage import OWNER_TO_RECIPIENT
 from loftet.queries.reference import competence_areas, counties, municipalities, professions
-from loftet.queries.summaries import participation_detail, select
+from loftet.queries.summaries import participation_detail, rows_where
 
 MEASURES = ("innvilget_kr", "deltakere")
 """The two things counted per area: NOK granted and participants."""
@@ -35,17 +37,15 @@ def funds_by_county_and_area(filters: Filters) -> pd.DataFrame:
     Owner filter applies; county and sector filters do not (callers narrow).
     Columns: aar, fylke, omrade, innvilget_kr.
     """
-    _, _, county = municipality_key(filters.struktur)
-    recipient, params = equals_if("t.mottakertype", "mottakertype",
-                                  OWNER_TO_RECIPIENT.get(filters.eier or ""))
-    frame = read_frame(
-        f"SELECT t.aar, k.{county} AS fylke, m.hovedomrade AS omrade, "
-        "SUM(t.innvilget_kr) AS innvilget_kr "
-        "FROM tildeling t JOIN tiltak m ON m.tiltak_id = t.tiltak_id "
-        "JOIN kommune k ON k.kommunenummer = t.kommunenummer "
-        f"WHERE t.aar BETWEEN :fra AND :til{recipient} "
-        f"GROUP BY t.aar, k.{county}, m.hovedomrade",
-        fra=filters.fra, til=filters.aar, **params)
+    t, m, county = tildeling.c, tiltak.c, county_column(filters.struktur)
+    query = (select(t.aar, county.label("fylke"), m.hovedomrade.label("omrade"),
+                    func.sum(t.innvilget_kr).label("innvilget_kr"))
+             .join_from(tildeling, tiltak, m.tiltak_id == t.tiltak_id)
+             .join(kommune, kommune.c.kommunenummer == t.kommunenummer)
+             .where(t.aar.between(filters.fra, filters.aar))
+             .group_by(t.aar, county, m.hovedomrade))
+    frame = read_frame(where_equal(query, t.mottakertype,
+                                   OWNER_TO_RECIPIENT.get(filters.eier or "")))
     return frame.astype({"aar": "int64", "innvilget_kr": "int64"})
 
 
@@ -56,7 +56,7 @@ def participants_by_county_area_and_sector(filters: Filters) -> pd.DataFrame:
     Columns: aar, fylke, omrade, enhetstype, profesjon, deltakere.
     """
     _, _, county = municipality_key(filters.struktur)
-    detail = select(participation_detail(), enhetstype=filters.unit_type, eiertype=filters.eier)
+    detail = rows_where(participation_detail(), enhetstype=filters.unit_type, eiertype=filters.eier)
     detail = detail[detail.aar.between(filters.fra, filters.aar)]
     county_of = municipalities().set_index("kommunenummer")[county]
     frame = (detail.assign(fylke=detail.kommunenummer.map(county_of))

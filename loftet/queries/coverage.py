@@ -7,13 +7,15 @@ view and the 2024 view add up to the same national totals.
 from __future__ import annotations
 
 import pandas as pd
+from sqlalchemy import func, select
 
+from loftet.db import kommune, tildeling
 from loftet.filters import Filters
-from loftet.queries.base import cached_frame, equals_if, read_frame
+from loftet.queries.base import cached_frame, read_frame, where_equal
 from loftet.queries.reference import municipalities
 from loftet.queries.summaries import (
     participation_summary,
-    select,
+    rows_where,
     unit_summary,
     whole_team_summary,
 )
@@ -23,14 +25,14 @@ OWNER_TO_RECIPIENT = {"kommunal": "kommune", "fylkeskommunal": "fylkeskommune",
 
 def units_by_municipality(filters: Filters) -> pd.DataFrame:
     """Units, children/pupils and staff per 2024 municipality (sector and owner filters)."""
-    units = select(unit_summary(), enhetstype=filters.unit_type, eiertype=filters.eier)
+    units = rows_where(unit_summary(), enhetstype=filters.unit_type, eiertype=filters.eier)
     return units.groupby("kommunenummer", as_index=False)[
         ["enheter", "barn_elever", "ansatte"]].sum()
 
 
 def reached_by_municipality(filters: Filters, year: int) -> pd.DataFrame:
     """Units reached, participations and staff reached per 2024 municipality in `year`."""
-    reached = select(participation_summary(), aar=year, enhetstype=filters.unit_type,
+    reached = rows_where(participation_summary(), aar=year, enhetstype=filters.unit_type,
                      eiertype=filters.eier)
     return reached.groupby("kommunenummer", as_index=False)[
         ["enheter_naadd", "deltakere", "ansatte_naadd"]].sum()
@@ -63,11 +65,12 @@ def granted_by_municipality(filters: Filters, year: int) -> pd.DataFrame:
     if recipient == "fylkeskommune":
         return pd.DataFrame({"kommunenummer": pd.Series(dtype=str), "innvilget_kr": 0,
                              "brukt_kr": 0}).iloc[:0]
-    condition, params = equals_if("mottakertype", "mottakertype", recipient)
-    return read_frame(
-        "SELECT kommunenummer, SUM(innvilget_kr) AS innvilget_kr, SUM(brukt_kr) AS brukt_kr "
-        f"FROM tildeling WHERE aar = :aar AND mottakertype <> 'fylkeskommune'{condition} "
-        "GROUP BY kommunenummer", aar=year, **params)
+    t = tildeling.c
+    query = (select(t.kommunenummer, func.sum(t.innvilget_kr).label("innvilget_kr"),
+                    func.sum(t.brukt_kr).label("brukt_kr"))
+             .where(t.aar == year, t.mottakertype != "fylkeskommune")
+             .group_by(t.kommunenummer))
+    return read_frame(where_equal(query, t.mottakertype, recipient))
 
 
 def county_authority_granted(filters: Filters) -> pd.DataFrame:
@@ -78,11 +81,13 @@ def county_authority_granted(filters: Filters) -> pd.DataFrame:
     if recipient not in (None, "fylkeskommune"):
         return pd.DataFrame({"aar": pd.Series(dtype="int64"), "fylke": pd.Series(dtype=str),
                              "innvilget_kr": pd.Series(dtype="int64")})
+    t, k = tildeling.c, kommune.c
     frame = read_frame(
-        "SELECT t.aar, k.fylkesnummer_2020, k.fylkesnummer, SUM(t.innvilget_kr) AS innvilget_kr "
-        "FROM tildeling t JOIN kommune k ON k.kommunenummer = t.kommunenummer "
-        "WHERE t.mottakertype = 'fylkeskommune' "
-        "GROUP BY t.aar, k.fylkesnummer_2020, k.fylkesnummer")
+        select(t.aar, k.fylkesnummer_2020, k.fylkesnummer,
+               func.sum(t.innvilget_kr).label("innvilget_kr"))
+        .join_from(tildeling, kommune, k.kommunenummer == t.kommunenummer)
+        .where(t.mottakertype == "fylkeskommune")
+        .group_by(t.aar, k.fylkesnummer_2020, k.fylkesnummer))
     county = "fylkesnummer_2020" if filters.struktur == 2020 else "fylkesnummer"
     return frame.groupby(["aar", county], as_index=False).innvilget_kr.sum().rename(
         columns={county: "fylke"})
@@ -155,7 +160,7 @@ def participation_by_year(filters: Filters) -> pd.DataFrame:
         places = places[places.fylke == filters.fylke]
     area_of = places.set_index("kommunenummer").omrade
     years = range(filters.fra, filters.aar + 1)
-    reached = select(participation_summary(), enhetstype=filters.unit_type,
+    reached = rows_where(participation_summary(), enhetstype=filters.unit_type,
                      eiertype=filters.eier)
     reached = reached[reached.aar.isin(years) & (reached.enheter_naadd > 0)]
     team = whole_team(years)

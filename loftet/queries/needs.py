@@ -12,9 +12,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+from sqlalchemy import func, select
 
+from loftet.db import behov, fylke, kompetanseomrade, statsforvalter
 from loftet.filters import Filters
-from loftet.queries.base import equals_if, read_frame
+from loftet.queries.base import read_frame, where_equal
 from loftet.queries.coverage import OWNER_TO_RECIPIENT
 
 DEADLINE_NEEDS = (2, -1)
@@ -32,8 +34,9 @@ def needs_deadlines(year: int) -> tuple[dt.date, dt.date]:
 def _office_of_county(filters: Filters) -> str | None:
     if not filters.fylke:
         return None
-    frame = read_frame("SELECT statsforvalter FROM fylke WHERE struktur = :s AND "
-                       "fylkesnummer = :f", s=filters.struktur, f=filters.fylke)
+    c = fylke.c
+    frame = read_frame(select(c.statsforvalter).where(c.struktur == filters.struktur,
+                                                      c.fylkesnummer == filters.fylke))
     return frame.statsforvalter.iloc[0] if len(frame) else None
 
 
@@ -43,16 +46,16 @@ def needs_facts(filters: Filters) -> pd.DataFrame:
     Columns: behov_id, statsforvalter, sf_navn, sokertype, omrader, sokt_kr, prioritert (bool),
     innvilget_kr (0 when refused or undecided), vedtak, mottatt, vedtaksdato (ISO dates).
     """
-    office, office_params = equals_if("b.statsforvalter", "sf", _office_of_county(filters))
-    kind, kind_params = equals_if("b.sokertype", "sokertype",
-                                  OWNER_TO_RECIPIENT.get(filters.eier or ""))
-    frame = read_frame(
-        "SELECT b.behov_id, b.statsforvalter, s.navn AS sf_navn, b.sokertype, b.omrader, "
-        "b.sokt_kr, b.prioritet, COALESCE(b.innvilget_kr, 0) AS innvilget_kr, b.vedtak, "
-        "b.mottatt, b.vedtaksdato FROM behov b "
-        "JOIN statsforvalter s ON s.kode = b.statsforvalter "
-        f"WHERE b.aar = :aar{office}{kind} ORDER BY b.behov_id",
-        aar=filters.aar, **office_params, **kind_params)
+    b = behov.c
+    query = (select(b.behov_id, b.statsforvalter, statsforvalter.c.navn.label("sf_navn"),
+                    b.sokertype, b.omrader, b.sokt_kr, b.prioritet,
+                    func.coalesce(b.innvilget_kr, 0).label("innvilget_kr"), b.vedtak,
+                    b.mottatt, b.vedtaksdato)
+             .join_from(behov, statsforvalter, statsforvalter.c.kode == b.statsforvalter)
+             .where(b.aar == filters.aar).order_by(b.behov_id))
+    query = where_equal(query, b.statsforvalter, _office_of_county(filters))
+    frame = read_frame(where_equal(query, b.sokertype,
+                                   OWNER_TO_RECIPIENT.get(filters.eier or "")))
     frame["sf_navn"] = frame.sf_navn.str.removeprefix("Statsforvalteren i ")
     frame["prioritert"] = frame.prioritet.notna()
     frame[["sokt_kr", "innvilget_kr"]] = frame[["sokt_kr", "innvilget_kr"]].astype("int64")
@@ -94,7 +97,8 @@ def needs_by_area(filters: Filters) -> pd.DataFrame:
     for column in ("sokt_kr", "innvilget_kr"):
         exploded[column] = exploded[column] * exploded.andel
     totals = _totals(exploded, "omrade")
-    names = read_frame("SELECT kode, navn FROM kompetanseomrade").set_index("kode").navn
+    area = kompetanseomrade.c
+    names = read_frame(select(area.kode, area.navn)).set_index("kode").navn
     return totals.assign(omrade_navn=totals.omrade.map(names).fillna(totals.omrade))
 
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
+from sqlalchemy import select
 
 from loftet.config import FIRST_YEAR, TARGET_YEAR
+from loftet.db import bevilgning
 from loftet.filters import SECTOR_UNIT_TYPE, SECTORS, Filters
 from loftet.queries.base import municipality_key, read_frame
 from loftet.queries.coverage import county_authority_granted, coverage_by_municipality
 from loftet.queries.reference import municipalities
-from loftet.queries.summaries import participation_summary, select, unit_summary
+from loftet.queries.summaries import participation_summary, rows_where, unit_summary
 
 
 @dataclass(frozen=True)
@@ -59,11 +61,11 @@ def units_reached_by_sector(filters: Filters, year: int) -> pd.DataFrame:
     in_scope = set(places.kommunenummer)
 
     def per_type(frame: pd.DataFrame, column: str) -> pd.Series:
-        frame = select(frame[frame.kommunenummer.isin(in_scope)], eiertype=filters.eier)
+        frame = rows_where(frame[frame.kommunenummer.isin(in_scope)], eiertype=filters.eier)
         return frame.groupby("enhetstype")[column].sum()
 
     units = per_type(unit_summary(), "enheter")
-    reached = per_type(select(participation_summary(), aar=year), "enheter_naadd")
+    reached = per_type(rows_where(participation_summary(), aar=year), "enheter_naadd")
     frame = pd.DataFrame({"sektor": list(SECTORS), "sektor_navn": list(SECTORS.values()),
                           "enhetstype": [SECTOR_UNIT_TYPE[c] for c in SECTORS]})
     frame["enheter"] = frame.enhetstype.map(units).fillna(0).astype(int)
@@ -98,4 +100,5 @@ def headlines(filters: Filters) -> list[Headline]:
 
 def national_budget() -> pd.DataFrame:
     """The national allocation per year (the `bevilgning` input file)."""
-    return read_frame("SELECT aar, belop_kr, kilde FROM bevilgning ORDER BY aar")
+    b = bevilgning.c
+    return read_frame(select(b.aar, b.belop_kr, b.kilde).order_by(b.aar))

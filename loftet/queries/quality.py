@@ -16,9 +16,11 @@ from dataclasses import replace
 
 import numpy as np
 import pandas as pd
+from sqlalchemy import and_, case, func, select
 
+from loftet.db import kommune, kvalitetsindikator, kvalitetsindikator_landet
 from loftet.filters import Filters
-from loftet.queries.base import equals_if, municipality_key, read_frame
+from loftet.queries.base import municipality_columns, municipality_key, read_frame, where_equal
 from loftet.queries.coverage import coverage_by_municipality
 from loftet.queries.reference import indicators, municipalities
 
@@ -47,9 +49,9 @@ def indicator_info(code: str) -> dict[str, object]:
 
 def latest_year_with_data(indicator: str, year: int) -> int | None:
     """The latest year up to `year` with at least one unsuppressed value, or None."""
-    frame = read_frame("SELECT MAX(aar) AS aar FROM kvalitetsindikator "
-                       "WHERE indikator = :indikator AND aar <= :aar AND verdi IS NOT NULL",
-                       indikator=indicator, aar=year)
+    q = kvalitetsindikator.c
+    frame = read_frame(select(func.max(q.aar).label("aar"))
+                       .where(q.indikator == indicator, q.aar <= year, q.verdi.is_not(None)))
     value = frame.aar.iloc[0] if len(frame) else None
     return None if value is None or pd.isna(value) else int(value)
 
@@ -67,18 +69,19 @@ def _areas(filters: Filters) -> pd.DataFrame:
 
 def _grouped_rows(filters: Filters, indicator: str, fra: int, til: int) -> pd.DataFrame:
     """Reported rows summed per area of the structure and year, with counts of parts."""
-    number, _, county = municipality_key(filters.struktur)
-    in_county, params = equals_if(f"k.{county}", "fylke", filters.fylke)
-    return read_frame(
-        f"SELECT q.aar, k.{number} AS kommunenummer, COUNT(*) AS rader, "
-        "SUM(CASE WHEN q.verdi IS NULL THEN 1 ELSE 0 END) AS skjermede, "
-        "SUM(CASE WHEN q.verdi IS NOT NULL AND q.teller IS NOT NULL AND q.nevner IS NOT NULL "
-        "    THEN 1 ELSE 0 END) AS med_brok, "
-        "SUM(q.teller) AS teller, SUM(q.nevner) AS nevner, MAX(q.verdi) AS rapportert "
-        "FROM kvalitetsindikator q JOIN kommune k ON k.kommunenummer = q.kommunenummer "
-        f"WHERE q.indikator = :indikator AND q.aar >= :fra AND q.aar <= :til{in_county} "
-        f"GROUP BY q.aar, k.{number}",
-        indikator=indicator, fra=fra, til=til, **params)
+    number, _, county = municipality_columns(filters.struktur)
+    q = kvalitetsindikator.c
+    with_fraction = and_(q.verdi.is_not(None), q.teller.is_not(None), q.nevner.is_not(None))
+    query = (select(q.aar, number.label("kommunenummer"), func.count().label("rader"),
+                    func.sum(case((q.verdi.is_(None), 1), else_=0)).label("skjermede"),
+                    func.sum(case((with_fraction, 1), else_=0)).label("med_brok"),
+                    func.sum(q.teller).label("teller"), func.sum(q.nevner).label("nevner"),
+                    func.max(q.verdi).label("rapportert"))
+             .join_from(kvalitetsindikator, kommune,
+                        kommune.c.kommunenummer == q.kommunenummer)
+             .where(q.indikator == indicator, q.aar >= fra, q.aar <= til)
+             .group_by(q.aar, number))
+    return read_frame(where_equal(query, county, filters.fylke))
 
 
 def _area_values(rows: pd.DataFrame) -> pd.DataFrame:
@@ -146,9 +149,8 @@ def national_level_basis(indicator: str, year: int) -> str:
 
 
 def _published_level(indicator: str, year: int) -> float | None:
-    frame = read_frame("SELECT verdi FROM kvalitetsindikator_landet "
-                       "WHERE indikator = :indikator AND aar = :aar",
-                       indikator=indicator, aar=year)
+    n = kvalitetsindikator_landet.c
+    frame = read_frame(select(n.verdi).where(n.indikator == indicator, n.aar == year))
     return float(frame.verdi.iloc[0]) if len(frame) else None
 
 
@@ -156,11 +158,11 @@ def computed_national_level(indicator: str, year: int) -> float | None:
     """sum(teller) / sum(nevner) · 100 over the municipalities with a value in `year` (the
     same in both structures), or None without data. Suppressed municipalities are left out,
     so it can differ from a published national figure."""
+    q = kvalitetsindikator.c
     frame = read_frame(
-        "SELECT SUM(teller) AS teller, SUM(nevner) AS nevner FROM kvalitetsindikator "
-        "WHERE indikator = :indikator AND aar = :aar AND verdi IS NOT NULL "
-        "AND teller IS NOT NULL AND nevner IS NOT NULL",
-        indikator=indicator, aar=year)
+        select(func.sum(q.teller).label("teller"), func.sum(q.nevner).label("nevner"))
+        .where(q.indikator == indicator, q.aar == year, q.verdi.is_not(None),
+               q.teller.is_not(None), q.nevner.is_not(None)))
     teller, nevner = frame.teller.iloc[0], frame.nevner.iloc[0]
     if pd.isna(nevner) or not nevner:
         return None

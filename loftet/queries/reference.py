@@ -5,48 +5,63 @@ from __future__ import annotations
 from datetime import datetime
 
 import pandas as pd
+from sqlalchemy import func, select
 
-from loftet.queries.base import read_frame
+from loftet.db import (
+    fylke,
+    indikator,
+    kommune,
+    kompetanseomrade,
+    lastebatch,
+    meta,
+    nivaa,
+    profesjon,
+)
+from loftet.queries.base import as_stored, read_frame
 
 
 def is_demo() -> bool:
     """True when the database holds generated demo data."""
-    frame = read_frame("SELECT verdi FROM meta WHERE nokkel = 'demodata'")
+    frame = read_frame(select(meta.c.verdi).where(meta.c.nokkel == "demodata"))
     return bool(len(frame)) and frame.verdi.iloc[0] == "1"
 
 
 def last_loaded() -> datetime | None:
     """When data was last loaded (the data date shown in the footer and on exports)."""
-    frame = read_frame("SELECT MAX(lastet) AS lastet FROM lastebatch")
+    frame = read_frame(select(as_stored(func.max(lastebatch.c.lastet), "lastet")))
     value = frame.lastet.iloc[0] if len(frame) else None
     return pd.to_datetime(value).to_pydatetime() if value is not None else None
 
 
 def municipalities() -> pd.DataFrame:
     """Every 2024 municipality with its 2020 predecessor, county and Statsforvalter."""
-    return read_frame(
-        "SELECT kommunenummer, navn, fylkesnummer, kommunenummer_2020, navn_2020, "
-        "fylkesnummer_2020, statsforvalter, kartomrade FROM kommune ORDER BY kommunenummer")
+    k = kommune.c
+    return read_frame(select(k.kommunenummer, k.navn, k.fylkesnummer, k.kommunenummer_2020,
+                             k.navn_2020, k.fylkesnummer_2020, k.statsforvalter, k.kartomrade)
+                      .order_by(k.kommunenummer))
 
 
 def counties(struktur: int) -> pd.DataFrame:
     """Counties of one structure with their Statsforvalter."""
-    return read_frame("SELECT fylkesnummer, navn, statsforvalter FROM fylke "
-                      "WHERE struktur = :s ORDER BY fylkesnummer", s=struktur)
+    c = fylke.c
+    return read_frame(select(c.fylkesnummer, c.navn, c.statsforvalter)
+                      .where(c.struktur == struktur).order_by(c.fylkesnummer))
 
 
 def competence_areas() -> pd.DataFrame:
     """Competence areas with their level in the pyramid."""
-    return read_frame("SELECT o.kode, o.navn, o.nivaa, n.navn AS nivaa_navn "
-                      "FROM kompetanseomrade o JOIN nivaa n ON n.nivaa = o.nivaa "
-                      "ORDER BY o.nivaa, o.kode")
+    o, n = kompetanseomrade.c, nivaa.c
+    return read_frame(select(o.kode, o.navn, o.nivaa, n.navn.label("nivaa_navn"))
+                      .join_from(kompetanseomrade, nivaa, n.nivaa == o.nivaa)
+                      .order_by(o.nivaa, o.kode))
 
 
 def professions() -> pd.DataFrame:
-    return read_frame("SELECT kode, navn FROM profesjon ORDER BY kode")
+    return read_frame(select(profesjon.c.kode, profesjon.c.navn).order_by(profesjon.c.kode))
 
 
 def indicators() -> pd.DataFrame:
     """Quality indicators: code, name, unit and whether a high value means high need."""
-    return read_frame("SELECT kode, navn, enhet, hoy_er_behov, beskrivelse FROM indikator "
-                      "ORDER BY kode")
+    i = indikator.c
+    return read_frame(select(i.kode, i.navn, i.enhet, i.hoy_er_behov, i.beskrivelse)
+                      .order_by(i.kode))

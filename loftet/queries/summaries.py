@@ -8,7 +8,15 @@ filter and sum these frames in memory. `warm()` reads them at start-up.
 from __future__ import annotations
 
 import pandas as pd
+from sqlalchemy import select
 
+from loftet.db import (
+    oppsummering_deltakelse,
+    oppsummering_detalj,
+    oppsummering_enhet,
+    oppsummering_helt_lag,
+    oppsummering_profesjon,
+)
 from loftet.queries.base import read_shared_frame
 
 
@@ -16,39 +24,31 @@ def participation_summary() -> pd.DataFrame:
     """Per year, 2024 municipality, unit type and owner type: units reached, participations
     (`deltakere`, summed over measures and professions) and staff reached (`ansatte_naadd`:
     each unit's participations, at most its staff)."""
-    return read_shared_frame(
-        "SELECT aar, kommunenummer, enhetstype, eiertype, enheter_naadd, deltakere, "
-        "ansatte_naadd FROM oppsummering_deltakelse")
+    return read_shared_frame(select(oppsummering_deltakelse))
 
 
 def unit_summary() -> pd.DataFrame:
     """Per 2024 municipality, unit type and owner type: units, children/pupils and staff."""
-    return read_shared_frame(
-        "SELECT kommunenummer, enhetstype, eiertype, enheter, barn_elever, ansatte "
-        "FROM oppsummering_enhet")
+    return read_shared_frame(select(oppsummering_enhet))
 
 
 def whole_team_summary() -> pd.DataFrame:
     """(aar, kommunenummer) of the municipalities with "hele laget" in each year."""
-    return read_shared_frame("SELECT aar, kommunenummer FROM oppsummering_helt_lag")
+    return read_shared_frame(select(oppsummering_helt_lag))
 
 
 def participation_detail() -> pd.DataFrame:
     """Participants per year, 2024 municipality, unit type, owner type, measure main area and
     profession (all years)."""
-    return read_shared_frame(
-        "SELECT aar, kommunenummer, enhetstype, eiertype, omrade, profesjon, deltakere "
-        "FROM oppsummering_detalj")
+    return read_shared_frame(select(oppsummering_detalj))
 
 
 def profession_summary() -> pd.DataFrame:
     """Participants and distinct units reached per year, 2024 municipality and profession."""
-    return read_shared_frame(
-        "SELECT aar, kommunenummer, profesjon, deltakere, enheter_naadd "
-        "FROM oppsummering_profesjon")
+    return read_shared_frame(select(oppsummering_profesjon))
 
 
-def select(frame: pd.DataFrame, **equals: object) -> pd.DataFrame:
+def rows_where(frame: pd.DataFrame, **equals: object) -> pd.DataFrame:
     """Rows where each given column equals its value; `None` means no filter."""
     mask = pd.Series(True, index=frame.index)
     for column, value in equals.items():
