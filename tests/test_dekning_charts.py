@@ -48,7 +48,7 @@ def test_map_summary_and_download_columns(small_db: str) -> None:
     assert "1 500 000 kr innvilget til kommuner og private eiere" in money
     table = table_for_download(chart, frame)
     assert list(table.columns)[:3] == ["Kommunenummer", "Kommune", "Fylke"]
-    assert table["Innvilget (kr)"].sum() == 1_500_000 and len(table) == 357
+    assert table["Innvilget, alle sektorer (kr)"].sum() == 1_500_000 and len(table) == 357
 
 
 def test_county_chart_highlights_the_chosen_county(small_db: str) -> None:

@@ -108,7 +108,8 @@ MAP = register(Chart(
              "andel_ansatte_naadd": "Andel ansatte nådd (%)",
              "barn_elever": "Barn og elever",
              "deltakere_per_1000": "Deltakelser per 1 000 barn og elever",
-             "innvilget_kr": "Innvilget (kr)", "kr_per_barn": "Innvilget per barn og elev (kr)",
+             "innvilget_kr": "Innvilget, alle sektorer (kr)",
+             "kr_per_barn": "Innvilget per barn og elev (kr)",
              "deltar": "Deltar", "helt_lag": "Hele laget (barnehage, skole og PPT)"},
     summary=_map_summary,
 ))
@@ -139,6 +140,6 @@ COUNTY_BARS = register(Chart(
              "ansatte": "Ansatte", "ansatte_naadd": "Ansatte nådd",
              "andel_ansatte_naadd": "Andel ansatte nådd (%)",
              "innvilget_fylkeskommune_kr": "Herav til fylkeskommunen (kr)",
-             "innvilget_kr": "Innvilget (kr)"},
+             "innvilget_kr": "Innvilget, alle sektorer (kr)"},
     summary=_county_summary,
 ))
