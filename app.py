@@ -51,9 +51,15 @@ class LoftetDash(Dash):
             config.pop("validation_layout", None)
             config["suppress_callback_exceptions"] = True
         elif self.validation_layout is not None and PROBE_ID not in self.validation_layout:
-            self.validation_layout = html.Div([
-                *[page["layout"]() if callable(page["layout"]) else page["layout"]
-                  for page in dash.page_registry.values()], shell()])
+            self.validation_layout = html.Div(
+                [
+                    *[
+                        page["layout"]() if callable(page["layout"]) else page["layout"]
+                        for page in dash.page_registry.values()
+                    ],
+                    shell(),
+                ]
+            )
             config["validation_layout"] = self.validation_layout
         return config
 
@@ -100,6 +106,10 @@ if __name__ == "__main__":
         def version_string(self) -> str:
             return web.SERVER_NAME
 
-    app.run(host=os.environ.get("HOST", "127.0.0.1"), port=int(os.environ.get("PORT", "8050")),
-            debug=os.environ.get("DASH_DEBUG") == "1", dev_tools_disable_version_check=True,
-            request_handler=QuietHandler)
+    app.run(
+        host=os.environ.get("HOST", "127.0.0.1"),
+        port=int(os.environ.get("PORT", "8050")),
+        debug=os.environ.get("DASH_DEBUG") == "1",
+        dev_tools_disable_version_check=True,
+        request_handler=QuietHandler,
+    )

@@ -30,8 +30,11 @@ from loftet.queries.base import clear_cache  # noqa: E402
 from loftet.queries.overview import headlines  # noqa: E402
 
 RUNS = 12
-VARIANTS = [Filters(aar=year, fylke=county) for year in (2022, 2024, 2025, 2026)
-            for county in (None, "46", "18")]
+VARIANTS = [
+    Filters(aar=year, fylke=county)
+    for year in (2022, 2024, 2025, 2026)
+    for county in (None, "46", "18")
+]
 PAGE_OPTIONS = {"kommune": {"kommune": "4601"}}
 TARGET_MS, TARGET_RATIO, MAP_LIMIT_KB = 100, 2.0, 600
 
@@ -57,8 +60,17 @@ def p50_p95(times: list[float]) -> tuple[float, float]:
 def load_frames() -> dict[str, pd.DataFrame]:
     """The base tables in memory: the floor's input."""
     with get_engine().connect() as conn:
-        return {name: pd.read_sql_table(name, conn) for name in
-                ("enhet", "deltakelse", "tildeling", "kvalitetsindikator", "kommune", "tiltak")}
+        return {
+            name: pd.read_sql_table(name, conn)
+            for name in (
+                "enhet",
+                "deltakelse",
+                "tildeling",
+                "kvalitetsindikator",
+                "kommune",
+                "tiltak",
+            )
+        }
 
 
 def floors(frames: dict[str, pd.DataFrame]) -> dict[str, Callable[[Filters], object]]:
@@ -66,25 +78,31 @@ def floors(frames: dict[str, pd.DataFrame]) -> dict[str, Callable[[Filters], obj
     units = frames["deltakelse"].merge(frames["enhet"], on="enhet_id")
     grants = frames["tildeling"].merge(frames["kommune"], on="kommunenummer")
     indicators = frames["kvalitetsindikator"].merge(frames["kommune"], on="kommunenummer")
-    measures = frames["tildeling"].merge(frames["tiltak"][["tiltak_id", "hovedomrade"]],
-                                         on="tiltak_id")
+    measures = frames["tildeling"].merge(
+        frames["tiltak"][["tiltak_id", "hovedomrade"]], on="tiltak_id"
+    )
 
     def coverage(f: Filters):
         year = units[units.aar == f.aar]
-        return year.groupby("kommunenummer").agg(deltakere=("antall_deltakere", "sum"),
-                                                 enheter=("enhet_id", "nunique"))
+        return year.groupby("kommunenummer").agg(
+            deltakere=("antall_deltakere", "sum"), enheter=("enhet_id", "nunique")
+        )
 
     return {
         "oversikt": coverage,
         "dekning": coverage,
-        "kvalitet": lambda f: indicators[(indicators.aar == f.aar)
-                                         & (indicators.indikator == "SPESUND")]
-        .groupby("fylkesnummer").verdi.describe(),
+        "kvalitet": lambda f: (
+            indicators[(indicators.aar == f.aar) & (indicators.indikator == "SPESUND")]
+            .groupby("fylkesnummer")
+            .verdi.describe()
+        ),
         "budsjett": lambda f: grants.groupby(["aar", "fylkesnummer"]).innvilget_kr.sum(),
-        "kompetanse": lambda f: measures[measures.aar == f.aar]
-        .groupby("hovedomrade").innvilget_kr.sum(),
-        "kommune": lambda f: units[units.kommunenummer == "4601"]
-        .groupby("aar").antall_deltakere.sum(),
+        "kompetanse": lambda f: (
+            measures[measures.aar == f.aar].groupby("hovedomrade").innvilget_kr.sum()
+        ),
+        "kommune": lambda f: (
+            units[units.kommunenummer == "4601"].groupby("aar").antall_deltakere.sum()
+        ),
     }
 
 
@@ -104,10 +122,14 @@ def main() -> None:
     floor_p95 = {page: p50_p95(timed(fn))[1] for page, fn in floor_by_page.items()}
     calls = [(c.page, c.id, chart_call(c.id, c.page)) for c in all_charts()]
     calls.insert(0, ("oversikt", "oversikt-nokkeltall", headlines))
-    print("Millisekunder. første = første etter lasting, ny = ny filterkombinasjon, "
-          "gjentatt = alt i hurtigbuffer; gulv = pandas i minnet.")
-    print(f"{'side':<11}{'callback':<28}{'første p95':>11}{'ny p50':>8}{'ny p95':>8}"
-          f"{'gjentatt p95':>13}{'gulv p95':>9}{'ny/gulv':>8}")
+    print(
+        "Millisekunder. første = første etter lasting, ny = ny filterkombinasjon, "
+        "gjentatt = alt i hurtigbuffer; gulv = pandas i minnet."
+    )
+    print(
+        f"{'side':<11}{'callback':<28}{'første p95':>11}{'ny p50':>8}{'ny p95':>8}"
+        f"{'gjentatt p95':>13}{'gulv p95':>9}{'ny/gulv':>8}"
+    )
     worst = 0.0
     for page, name, call in calls:
         first = p50_p95(timed(call, clear="all"))
@@ -115,12 +137,16 @@ def main() -> None:
         repeated = p50_p95(timed(call))
         floor = floor_p95[page]
         worst = max(worst, new[1])
-        print(f"{page:<11}{name:<28}{first[1]:>11.1f}{new[0]:>8.1f}{new[1]:>8.1f}"
-              f"{repeated[1]:>13.1f}{floor:>9.1f}{new[1] / floor:>8.1f}")
+        print(
+            f"{page:<11}{name:<28}{first[1]:>11.1f}{new[0]:>8.1f}{new[1]:>8.1f}"
+            f"{repeated[1]:>13.1f}{floor:>9.1f}{new[1] / floor:>8.1f}"
+        )
     _, figure = render("dekning-kart", Filters())
     size_kb = len(figure.to_json().encode()) / 1024
-    print(f"Verste p95, ny filterkombinasjon: {worst:.0f} ms (mål < {TARGET_MS} ms). "
-          f"Gulvforhold mål ≤ {TARGET_RATIO:g}.")
+    print(
+        f"Verste p95, ny filterkombinasjon: {worst:.0f} ms (mål < {TARGET_MS} ms). "
+        f"Gulvforhold mål ≤ {TARGET_RATIO:g}."
+    )
     print(f"Kartfigur (dekning-kart, hele landet): {size_kb:.0f} KB (mål < {MAP_LIMIT_KB} KB)")
 
 

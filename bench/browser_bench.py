@@ -27,10 +27,25 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
-PAGES = ["/", "/dekning", "/kvalitet", "/budsjett", "/behov", "/kompetanse", "/kommune/4601",
-         "/presentasjon?fylke=46&aar=2025&slide=3"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+PAGES = [
+    "/",
+    "/dekning",
+    "/kvalitet",
+    "/budsjett",
+    "/behov",
+    "/kompetanse",
+    "/kommune/4601",
+    "/presentasjon?fylke=46&aar=2025&slide=3",
+]
 DRAWN = """() => {
   const graphs = [...document.querySelectorAll('.js-plotly-plot')]
     .filter(g => g.offsetParent !== null);
@@ -54,9 +69,13 @@ def start_app(port: int) -> subprocess.Popen:
     env = os.environ | {"HOST": "127.0.0.1", "PORT": str(port)}
     log = (ROOT / "bench" / "results").resolve()
     log.mkdir(parents=True, exist_ok=True)
-    process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env,
-                               stdout=(log / "browser_bench_app.log").open("w"),
-                               stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [sys.executable, "app.py"],
+        cwd=ROOT,
+        env=env,
+        stdout=(log / "browser_bench_app.log").open("w"),
+        stderr=subprocess.STDOUT,
+    )
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         try:
@@ -95,10 +114,11 @@ def main() -> None:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             # the app's CSP forbids eval; the benchmark's wait condition is test code
-            context = browser.new_context(viewport={"width": 1920, "height": 1080},
-                                          bypass_csp=True)
-            print(f"{'side':34} {'kald':>6} {'p50':>6} {'p95':>6}  (sekunder, {args.runs} "
-                  f"varme besøk; mål p50 ≤ {TARGET_S})")
+            context = browser.new_context(viewport={"width": 1920, "height": 1080}, bypass_csp=True)
+            print(
+                f"{'side':34} {'kald':>6} {'p50':>6} {'p95':>6}  (sekunder, {args.runs} "
+                f"varme besøk; mål p50 ≤ {TARGET_S})"
+            )
             for path in PAGES:
                 cold = visit(context, base + path)
                 times = [visit(context, base + path) for _ in range(args.runs)]

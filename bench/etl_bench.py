@@ -65,11 +65,15 @@ def main() -> None:
         floor = floor_seconds(work / f"floor{number}.sqlite", rows, fmt.table, columns)
         total_etl, total_floor = total_etl + etl, total_floor + floor
         assert report.status == "lastet", report
-        print(f"{path.name:<26}{len(rows):>9}{len(rows) / etl:>14,.0f}{len(rows) / floor:>15,.0f}"
-              f"{etl / floor:>9.2f}".replace(",", " "))
+        print(
+            f"{path.name:<26}{len(rows):>9}{len(rows) / etl:>14,.0f}{len(rows) / floor:>15,.0f}"
+            f"{etl / floor:>9.2f}".replace(",", " ")
+        )
     ratio = total_etl / total_floor
-    print(f"Totalt: ETL {total_etl:.2f} s, gulv {total_floor:.2f} s, forhold {ratio:.2f} "
-          f"(mål ≤ {TARGET_RATIO:g}) – {'OK' if ratio <= TARGET_RATIO else 'OVER MÅLET'}")
+    print(
+        f"Totalt: ETL {total_etl:.2f} s, gulv {total_floor:.2f} s, forhold {ratio:.2f} "
+        f"(mål ≤ {TARGET_RATIO:g}) – {'OK' if ratio <= TARGET_RATIO else 'OVER MÅLET'}"
+    )
 
 
 if __name__ == "__main__":

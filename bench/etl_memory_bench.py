@@ -25,8 +25,18 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 UNITS, MEASURES = 2_000, 400
-PROFESSIONS = ("LAERER", "BHGLAERER", "ASSISTENT", "SPESPED", "PPT", "LEDER", "HELSE",
-               "BARNEVERN", "BUP", "RADGIVER")
+PROFESSIONS = (
+    "LAERER",
+    "BHGLAERER",
+    "ASSISTENT",
+    "SPESPED",
+    "PPT",
+    "LEDER",
+    "HELSE",
+    "BARNEVERN",
+    "BUP",
+    "RADGIVER",
+)
 CHILD = """
 import resource, sys
 from pathlib import Path
@@ -57,12 +67,35 @@ def prepare_database(folder: Path) -> str:
     engine = make_engine(url)
     load_reference(engine)
     units = folder / "enheter.csv"
-    write_rows(units, ENHETER.headers, ([unit_id(i), f"Enhet {i}", "grunnskole", "kommunal",
-                                         "4601", "100", "20"] for i in range(UNITS)))
+    write_rows(
+        units,
+        ENHETER.headers,
+        (
+            [unit_id(i), f"Enhet {i}", "grunnskole", "kommunal", "4601", "100", "20"]
+            for i in range(UNITS)
+        ),
+    )
     measures = folder / "tiltak.csv"
-    write_rows(measures, TILTAK.headers, ([measure_id(i), f"Tiltak {i}", "2021", "VL", "4601",
-                                           "kommunal", "Bergen kommune", "HVL", "INKL", "INKL",
-                                           "LAERER"] for i in range(MEASURES)))
+    write_rows(
+        measures,
+        TILTAK.headers,
+        (
+            [
+                measure_id(i),
+                f"Tiltak {i}",
+                "2021",
+                "VL",
+                "4601",
+                "kommunal",
+                "Bergen kommune",
+                "HVL",
+                "INKL",
+                "INKL",
+                "LAERER",
+            ]
+            for i in range(MEASURES)
+        ),
+    )
     for path in (units, measures):
         assert load_file(engine, path, strict=True).status == "lastet"
     engine.dispose()
@@ -86,8 +119,9 @@ def participation_rows(count: int):
 def measure_child(url: str, path: Path) -> tuple[float, float]:
     """(seconds, peak MiB) of loading `path` in a child process that measures itself."""
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", CHILD, url, str(path)], cwd=ROOT,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, url, str(path)], cwd=ROOT, capture_output=True, text=True
+    )
     seconds = time.perf_counter() - start
     if done.returncode:
         raise SystemExit(f"lastingen feilet: {done.stderr[-2000:]}")
@@ -99,14 +133,19 @@ def measure_child(url: str, path: Path) -> tuple[float, float]:
 def wide_file(folder: Path, url: str) -> None:
     path = folder / "bred.csv"
     write_rows(path, [f"k{i}" for i in range(100_000)], [["1"] * 100_000 for _ in range(5)])
-    code = ("import sys; from pathlib import Path; from etl.load import load_file; "
-            "from loftet.db import make_engine; "
-            "print(load_file(make_engine(sys.argv[1]), Path(sys.argv[2])).message)")
+    code = (
+        "import sys; from pathlib import Path; from etl.load import load_file; "
+        "from loftet.db import make_engine; "
+        "print(load_file(make_engine(sys.argv[1]), Path(sys.argv[2])).message)"
+    )
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", code, url, str(path)], cwd=ROOT,
-                          capture_output=True, text=True)
-    print(f"100 000 kolonner ({path.stat().st_size / 1e6:.1f} MB): "
-          f"{time.perf_counter() - start:.1f} s – {done.stdout.strip() or done.stderr[-200:]}")
+    done = subprocess.run(
+        [sys.executable, "-c", code, url, str(path)], cwd=ROOT, capture_output=True, text=True
+    )
+    print(
+        f"100 000 kolonner ({path.stat().st_size / 1e6:.1f} MB): "
+        f"{time.perf_counter() - start:.1f} s – {done.stdout.strip() or done.stderr[-200:]}"
+    )
 
 
 def main() -> None:
@@ -124,8 +163,11 @@ def main() -> None:
             path = folder / str(rows) / "deltakelse.csv"
             write_rows(path, DELTAKELSE.headers, participation_rows(rows))
             seconds, peak = measure_child(url, path)
-            print(f"{rows:>10,}{path.stat().st_size / 1e6:>8.0f}{seconds:>10.1f}"
-                  f"{rows / seconds:>10,.0f}{peak:>10.0f}".replace(",", " "), flush=True)
+            print(
+                f"{rows:>10,}{path.stat().st_size / 1e6:>8.0f}{seconds:>10.1f}"
+                f"{rows / seconds:>10,.0f}{peak:>10.0f}".replace(",", " "),
+                flush=True,
+            )
             path.unlink()
         wide_file(folder, url)
 

@@ -46,8 +46,9 @@ def main() -> int:
     parser.add_argument("--kommune", default="4601")
     parser.add_argument("--no-pack", action="store_true")
     args = parser.parse_args()
-    filters = Filters(fylke=args.fylke) if args.aar is None else \
-        Filters(fylke=args.fylke, aar=args.aar)
+    filters = (
+        Filters(fylke=args.fylke) if args.aar is None else Filters(fylke=args.fylke, aar=args.aar)
+    )
 
     _, start_s = timed(SESSION.start)
     print(f"Chromium (kaleido) start: {start_s:.2f} s\n")
@@ -73,20 +74,26 @@ def main() -> int:
             if not first or fmt not in ("png",):
                 per_format[fmt].append(times[fmt])
         first = False
-        print(f"{chart.id:34} {query_s:6.2f} {layout_s:6.2f} "
-              + " ".join(f"{times[f]:6.2f}" for f in FORMATS)
-              + f"    {sizes['png']:.0f}/{sizes['svg']:.0f}/{sizes['pdf']:.0f}")
+        print(
+            f"{chart.id:34} {query_s:6.2f} {layout_s:6.2f} "
+            + " ".join(f"{times[f]:6.2f}" for f in FORMATS)
+            + f"    {sizes['png']:.0f}/{sizes['svg']:.0f}/{sizes['pdf']:.0f}"
+        )
     print("\nmedian seconds per file with a warm browser (first PNG left out: page warm-up):")
-    print("  " + "  ".join(f"{fmt} {statistics.median(v):.2f}" for fmt, v in per_format.items()
-                           if v))
+    print(
+        "  " + "  ".join(f"{fmt} {statistics.median(v):.2f}" for fmt, v in per_format.items() if v)
+    )
     if not args.no_pack:
         steps = []
         clear_cache()
-        data, pack_s = timed(build_report_pack, filters,
-                             lambda done, total, message: steps.append(done))
-        print(f"\nreport pack ({len(pack_charts())} charts × PNG+SVG+CSV+XLSX, "
-              f"{filters.county_name}, {filters.aar}): {pack_s:.1f} s, "
-              f"{len(data) / 1e6:.1f} MB, {len(steps)} progress updates")
+        data, pack_s = timed(
+            build_report_pack, filters, lambda done, total, message: steps.append(done)
+        )
+        print(
+            f"\nreport pack ({len(pack_charts())} charts × PNG+SVG+CSV+XLSX, "
+            f"{filters.county_name}, {filters.aar}): {pack_s:.1f} s, "
+            f"{len(data) / 1e6:.1f} MB, {len(steps)} progress updates"
+        )
     SESSION.stop()
     return 0
 

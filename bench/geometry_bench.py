@@ -31,8 +31,10 @@ def main() -> None:
             start = time.perf_counter()
             geography.build_geometry_cache(force=True)
             seconds.append(time.perf_counter() - start)
-    print(f"geometry cache build: median {statistics.median(seconds):.2f} s, "
-          f"max {max(seconds):.2f} s over {args.runs} runs")
+    print(
+        f"geometry cache build: median {statistics.median(seconds):.2f} s, "
+        f"max {max(seconds):.2f} s over {args.runs} runs"
+    )
 
 
 if __name__ == "__main__":

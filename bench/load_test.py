@@ -74,13 +74,29 @@ def _free_port() -> int:
 def start_server(workers: int, threads: int, log_path: Path) -> tuple[subprocess.Popen, str]:
     """The production command on a free loopback port; returns the process and base URL."""
     port = _free_port()
-    env = os.environ | {"HOST": "127.0.0.1", "PORT": str(port),
-                        "WEB_CONCURRENCY": str(workers), "WEB_THREADS": str(threads),
-                        "LOG_LEVEL": "warning"}
+    env = os.environ | {
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+        "WEB_CONCURRENCY": str(workers),
+        "WEB_THREADS": str(threads),
+        "LOG_LEVEL": "warning",
+    }
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--access-logfile",
-         "/dev/null", "app:server"], cwd=ROOT, env=env, stdout=log_path.open("w"),
-        stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-c",
+            "gunicorn.conf.py",
+            "--access-logfile",
+            "/dev/null",
+            "app:server",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log_path.open("w"),
+        stderr=subprocess.STDOUT,
+    )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -113,8 +129,9 @@ def call(base: str, request: dict, results: Results) -> float:
         data = json.dumps(request["body"]).encode()
         headers["Content-Type"] = "application/json"
     try:
-        req = urllib.request.Request(base + request["path"], data=data, headers=headers,
-                                     method=request["method"])
+        req = urllib.request.Request(
+            base + request["path"], data=data, headers=headers, method=request["method"]
+        )
         with urllib.request.urlopen(req, timeout=TIMEOUT_S) as response:
             response.read()
         results.request()
@@ -163,16 +180,22 @@ def percentiles(values: list[float]) -> tuple[float, float, float]:
 
 
 def report(results: Results, seconds: float, memory: tuple[float, float], args) -> None:
-    print(f"\nLasttest: {args.users} brukere i {seconds:.0f} s mot gunicorn "
-          f"({args.workers} prosesser × {args.threads} tråder), {os.cpu_count()} kjerner")
+    print(
+        f"\nLasttest: {args.users} brukere i {seconds:.0f} s mot gunicorn "
+        f"({args.workers} prosesser × {args.threads} tråder), {os.cpu_count()} kjerner"
+    )
     print(f"{'':<14}{'antall':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}")
     for label, values in (("sidevisninger", results.views), ("callbacks", results.callbacks)):
         p50, p95, p99 = percentiles(values)
         print(f"{label:<14}{len(values):>8}{p50:>9.0f}{p95:>9.0f}{p99:>9.0f}")
-    print(f"Forespørsler: {results.requests} ({results.requests / seconds:.1f} per sekund), "
-          f"sidevisninger {len(results.views) / seconds:.2f} per sekund")
-    print(f"Feil: {len(results.errors)}" + (f" (f.eks. {results.errors[:3]})"
-                                          if results.errors else ""))
+    print(
+        f"Forespørsler: {results.requests} ({results.requests / seconds:.1f} per sekund), "
+        f"sidevisninger {len(results.views) / seconds:.2f} per sekund"
+    )
+    print(
+        f"Feil: {len(results.errors)}"
+        + (f" (f.eks. {results.errors[:3]})" if results.errors else "")
+    )
     print(f"Serverminne (alle prosesser): start {memory[0]:.0f} MB, slutt {memory[1]:.0f} MB")
 
 
@@ -194,8 +217,10 @@ def main() -> None:
         memory_start = server_memory_mb(process)
         results = Results()
         started = time.monotonic()
-        users = [threading.Thread(target=user, args=(base, views, started + args.seconds, n,
-                                                     results)) for n in range(args.users)]
+        users = [
+            threading.Thread(target=user, args=(base, views, started + args.seconds, n, results))
+            for n in range(args.users)
+        ]
         for thread in users:
             thread.start()
         for thread in users:

@@ -17,11 +17,27 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 OUT = Path(__file__).resolve().parent / "session.json"
-VIEWS = ["/", "/dekning", "/dekning?fylke=46", "/kvalitet", "/budsjett?aar=2024",
-         "/kompetanse", "/kommune/4601", "/presentasjon?fylke=46&aar=2025",
-         "/?fylke=18&aar=2023", "/kvalitet?fylke=50&struktur=2020"]
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+VIEWS = [
+    "/",
+    "/dekning",
+    "/dekning?fylke=46",
+    "/kvalitet",
+    "/budsjett?aar=2024",
+    "/kompetanse",
+    "/kommune/4601",
+    "/presentasjon?fylke=46&aar=2025",
+    "/?fylke=18&aar=2023",
+    "/kvalitet?fylke=50&struktur=2020",
+]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 SETTLE_MS = 3000
 
 
@@ -29,16 +45,18 @@ def record(base: str) -> list[dict]:
     """Per page view: its path and the Dash requests the browser made for it."""
     views: list[dict] = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
-                                             headless=True, args=ARGS)
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", headless=True, args=ARGS
+        )
         page = browser.new_page(viewport={"width": 1600, "height": 1000})
         current: list[dict] = []
 
         def on_request(request) -> None:
             path = request.url.removeprefix(base)
             if path.startswith("/_dash-update-component"):
-                current.append({"method": "POST", "path": path,
-                                "body": json.loads(request.post_data or "{}")})
+                current.append(
+                    {"method": "POST", "path": path, "body": json.loads(request.post_data or "{}")}
+                )
             elif path.startswith(("/_dash-layout", "/_dash-dependencies")):
                 current.append({"method": "GET", "path": path})
 

@@ -40,6 +40,7 @@ RUNS = int(os.environ.get("SCALE_BENCH_RUNS", "12"))
 
 # --- Generating the data --------------------------------------------------------------------
 
+
 def multiply(source: Path, target: Path, factor: int) -> int:
     """Copy the demo files in `source` to `target` with measures and participations ×`factor`;
     return the number of participation rows written."""
@@ -51,19 +52,22 @@ def multiply(source: Path, target: Path, factor: int) -> int:
     if factor == 1:
         return sum(1 for _ in (source / "deltakelse.csv").open(encoding="utf-8")) - 1
     measures = pd.read_excel(source / "tiltak.xlsx", dtype=str, engine="calamine")
-    copies = [measures] + [measures.assign(tiltak_id=measures.tiltak_id + f"-{i}")
-                           for i in range(1, factor)]
+    copies = [measures] + [
+        measures.assign(tiltak_id=measures.tiltak_id + f"-{i}") for i in range(1, factor)
+    ]
     pd.concat(copies).to_excel(target / "tiltak.xlsx", index=False, sheet_name="tiltak")
     rows = pd.read_csv(source / "deltakelse.csv", sep=";", dtype=str, keep_default_na=False)
     with (target / "deltakelse.csv").open("w", encoding="utf-8", newline="") as handle:
         rows.to_csv(handle, sep=";", index=False)
         for i in range(1, factor):
             rows.assign(tiltak_id=rows.tiltak_id + f"-{i}").to_csv(
-                handle, sep=";", index=False, header=False)
+                handle, sep=";", index=False, header=False
+            )
     return len(rows) * factor
 
 
 # --- Child processes ------------------------------------------------------------------------
+
 
 def child_load(folder: str) -> dict:
     """Load every file in `folder` into DATABASE_URL; seconds (and of those, the summary
@@ -73,6 +77,7 @@ def child_load(folder: str) -> dict:
 
     refresh, spent = getattr(etl.load, "refresh_summaries", None), [0.0]
     if refresh is not None:
+
         def timed_refresh(*args: object, **kwargs: object) -> None:
             begin = time.perf_counter()
             refresh(*args, **kwargs)
@@ -84,8 +89,11 @@ def child_load(folder: str) -> dict:
     seconds = time.perf_counter() - start
     if code != 0:
         raise SystemExit(f"lasting feilet med kode {code}")
-    return {"load_s": seconds, "refresh_s": spent[0],
-            "load_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    return {
+        "load_s": seconds,
+        "refresh_s": spent[0],
+        "load_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
 
 
 def child_app() -> dict:
@@ -112,8 +120,7 @@ def child_app() -> dict:
         times = timed_new(call, app_bench.VARIANTS)
         wall[f"{page}/{name}"] = app_bench.p50_p95(times[0])[1]
         cpu[f"{page}/{name}"] = app_bench.p50_p95(times[1])[1]
-    return {"startup_s": startup[0], "startup_cpu_s": startup[1], "p95_ms": wall,
-            "p95_cpu_ms": cpu}
+    return {"startup_s": startup[0], "startup_cpu_s": startup[1], "p95_ms": wall, "p95_cpu_ms": cpu}
 
 
 def timed_new(call, variants: list) -> tuple[list[float], list[float]]:
@@ -133,13 +140,19 @@ def timed_new(call, variants: list) -> tuple[list[float], list[float]]:
 
 def run_child(mode: str, url: str, *args: str) -> dict:
     """Run this script in a child process in `mode`; its last stdout line is JSON."""
-    done = subprocess.run([sys.executable, __file__, f"--{mode}", *args], cwd=ROOT,
-                          env=os.environ | {"DATABASE_URL": url}, check=True,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, __file__, f"--{mode}", *args],
+        cwd=ROOT,
+        env=os.environ | {"DATABASE_URL": url},
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 # --- Printing -------------------------------------------------------------------------------
+
 
 def print_tables(results: dict[int, dict]) -> None:
     """Three tables: load, start-up and callbacks, each with the ratio to the first factor."""
@@ -150,22 +163,31 @@ def print_tables(results: dict[int, dict]) -> None:
 
     def line(name: str, values: list[float], width: int = 40, digits: int = 1) -> str:
         cells = "".join(f"{v:>10.{digits}f}" for v in values)
-        rel = "".join(f"{v / values[0]:>10.2f}" if values[0] else f"{'–':>10}"
-                      for v in values[1:])
+        rel = "".join(f"{v / values[0]:>10.2f}" if values[0] else f"{'–':>10}" for v in values[1:])
         return f"{name:<{width}}{cells}{rel}"
 
     print(f"\n{'Lasting og oppstart':<40}{head}{ratios}")
     print(line("deltakelsesrader", [results[k]["rows"] for k in factors], digits=0))
     print(line("lastetid (s)", [results[k]["load_s"] for k in factors]))
-    print(line("  av dette oppsummeringstabeller (s)",
-               [results[k].get("refresh_s", 0.0) for k in factors]))
+    print(
+        line(
+            "  av dette oppsummeringstabeller (s)",
+            [results[k].get("refresh_s", 0.0) for k in factors],
+        )
+    )
     print(line("topp minne ved lasting (MB)", [results[k]["load_mb"] for k in factors], digits=0))
-    print(line("oppstart til oppsummeringer klare (s)",
-               [results[k]["startup_s"] for k in factors], digits=2))
-    print(line("  av dette CPU-tid (s)", [results[k]["startup_cpu_s"] for k in factors],
-               digits=2))
-    for key, title in (("p95_ms", "p95 ny filterkombinasjon, veggur (ms)"),
-                       ("p95_cpu_ms", "p95 ny filterkombinasjon, CPU-tid (ms)")):
+    print(
+        line(
+            "oppstart til oppsummeringer klare (s)",
+            [results[k]["startup_s"] for k in factors],
+            digits=2,
+        )
+    )
+    print(line("  av dette CPU-tid (s)", [results[k]["startup_cpu_s"] for k in factors], digits=2))
+    for key, title in (
+        ("p95_ms", "p95 ny filterkombinasjon, veggur (ms)"),
+        ("p95_cpu_ms", "p95 ny filterkombinasjon, CPU-tid (ms)"),
+    ):
         print(f"\n{title:<40}{head}{ratios}")
         for name in results[base][key]:
             print(line(name, [results[k][key][name] for k in factors]))
@@ -182,8 +204,11 @@ def main(factors: list[int]) -> None:
             folder = work / f"x{factor}"
             rows = multiply(work / "demo", folder / "input", factor)
             url = f"sqlite:///{folder / 'db.sqlite'}"
-            results[factor] = {"rows": rows, **run_child("load", url, str(folder / "input")),
-                               **run_child("app", url)}
+            results[factor] = {
+                "rows": rows,
+                **run_child("load", url, str(folder / "input")),
+                **run_child("app", url),
+            }
             print(f"×{factor}: {json.dumps(results[factor], ensure_ascii=False)}", flush=True)
         print_tables(results)
     finally:

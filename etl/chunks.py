@@ -59,12 +59,12 @@ def record_chunks(records: Iterator[tuple[int, list[str]]], header: list[str]) -
         rows.append(record)
         lines.append(line)
         if len(rows) == CHUNK_ROWS:
-            yield frame_chunk(pd.DataFrame(rows, columns=pd.Index(columns), dtype=str), lines,
-                               problems)
+            yield frame_chunk(
+                pd.DataFrame(rows, columns=pd.Index(columns), dtype=str), lines, problems
+            )
             rows, lines, problems = [], [], {}
     if rows:
-        yield frame_chunk(pd.DataFrame(rows, columns=pd.Index(columns), dtype=str), lines,
-                           problems)
+        yield frame_chunk(pd.DataFrame(rows, columns=pd.Index(columns), dtype=str), lines, problems)
 
 
 def frame_chunk(frame: pd.DataFrame, lines: list[int], problems: dict[int, str]) -> Chunk:
@@ -74,13 +74,21 @@ def frame_chunk(frame: pd.DataFrame, lines: list[int], problems: dict[int, str])
     if keep.all():
         return Chunk(frame, lines, problems)
     new_position = keep.cumsum() - 1
-    return Chunk(frame[keep].reset_index(drop=True),
-                 [line for line, kept in zip(lines, keep, strict=True) if kept],
-                 {int(new_position[p]): reason for p, reason in problems.items() if keep[p]})
+    return Chunk(
+        frame[keep].reset_index(drop=True),
+        [line for line, kept in zip(lines, keep, strict=True) if kept],
+        {int(new_position[p]): reason for p, reason in problems.items() if keep[p]},
+    )
 
 
-def fast_chunks(path: Path, encoding: str, delimiter: str, header_line: int, header: list[str],
-                fallback: Callable[[int], Iterator[Chunk]]) -> Iterator[Chunk]:
+def fast_chunks(
+    path: Path,
+    encoding: str,
+    delimiter: str,
+    header_line: int,
+    header: list[str],
+    fallback: Callable[[int], Iterator[Chunk]],
+) -> Iterator[Chunk]:
     """Chunks from the pandas fast path (files without quote characters). A line the fast
     parser cannot take (far more fields than the header) hands the rest of the file, from the
     first line not yet yielded, to `fallback`."""
@@ -88,8 +96,7 @@ def fast_chunks(path: Path, encoding: str, delimiter: str, header_line: int, hea
     width = len(columns)
     consumed = header_line
     try:
-        for frame, lines in frames(path, encoding, delimiter, header_line, len(header),
-                                   CHUNK_ROWS):
+        for frame, lines in frames(path, encoding, delimiter, header_line, len(header), CHUNK_ROWS):
             if not lines:
                 continue
             spare = frame.iloc[:, width:]

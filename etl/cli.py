@@ -51,15 +51,23 @@ def _parser() -> argparse.ArgumentParser:
     load = sub.add_parser("load", help="valider og last filer eller mapper")
     load.add_argument("paths", nargs="+", type=Path)
     load.add_argument("--strict", action="store_true", help="avvis hele filen ved én feil rad")
-    load.add_argument("--erstatt", action="store_true",
-                      help="filen erstatter utsnittene den dekker (f.eks. én statsforvalters "
-                           "tildelinger for ett år); rader som mangler, slettes "
-                           "(innebærer --strict)")
-    load.add_argument("--rapport", type=Path, default=None,
-                      help="CSV-fil for avviste rader (standard: data/rapporter/avviste-rader-…)")
+    load.add_argument(
+        "--erstatt",
+        action="store_true",
+        help="filen erstatter utsnittene den dekker (f.eks. én statsforvalters "
+        "tildelinger for ett år); rader som mangler, slettes "
+        "(innebærer --strict)",
+    )
+    load.add_argument(
+        "--rapport",
+        type=Path,
+        default=None,
+        help="CSV-fil for avviste rader (standard: data/rapporter/avviste-rader-…)",
+    )
     load.set_defaults(handler=cmd_load)
-    replace = sub.add_parser("replace", help="bytt SQLite-databasen med en ferdig bygd fil "
-                             "(trygt mens appen kjører)")
+    replace = sub.add_parser(
+        "replace", help="bytt SQLite-databasen med en ferdig bygd fil (trygt mens appen kjører)"
+    )
     replace.add_argument("source", type=Path, help="den nye SQLite-filen")
     replace.set_defaults(handler=cmd_replace)
     sub.add_parser("status", help="vis innhold og lastehistorikk").set_defaults(handler=cmd_status)
@@ -101,8 +109,11 @@ def cmd_load(engine: Engine, args: argparse.Namespace) -> int:
         return EXIT_USAGE
     files, skipped = input_files(args.paths)
     for path in skipped:
-        print(f"{path}: hoppet over – bare {' og '.join(SUPPORTED_SUFFIXES)} leses "
-              "(lagre .xls som .xlsx eller .csv)", file=sys.stderr)
+        print(
+            f"{path}: hoppet over – bare {' og '.join(SUPPORTED_SUFFIXES)} leses "
+            "(lagre .xls som .xlsx eller .csv)",
+            file=sys.stderr,
+        )
     if not files:
         print("Ingen filer å laste: mappen har ingen .csv- eller .xlsx-filer.", file=sys.stderr)
         return EXIT_FILE_REJECTED
@@ -110,12 +121,19 @@ def cmd_load(engine: Engine, args: argparse.Namespace) -> int:
     if is_demo(engine):
         print("Merk: databasen inneholder demodata.", file=sys.stderr)
     report_path = args.rapport or default_report_path(REPORT_DIR)
-    return _load_all(engine, files, strict=args.strict, replace=args.erstatt,
-                     report_path=report_path)
+    return _load_all(
+        engine, files, strict=args.strict, replace=args.erstatt, report_path=report_path
+    )
 
 
-def _load_all(engine: Engine, files: list[Path], *, strict: bool, replace: bool = False,
-              report_path: Path | None = None) -> int:
+def _load_all(
+    engine: Engine,
+    files: list[Path],
+    *,
+    strict: bool,
+    replace: bool = False,
+    report_path: Path | None = None,
+) -> int:
     """Load each file in order, printing its report as soon as it is done."""
     from etl.order import in_load_order
 
@@ -124,8 +142,11 @@ def _load_all(engine: Engine, files: list[Path], *, strict: bool, replace: bool 
         try:
             report = load_file(engine, path, strict=strict, replace=replace)
         except Exception as exc:  # noqa: BLE001 — one bad file must not stop the others
-            report = LoadReport(path, "avvist", message=f"uventet feil, ingenting lagret: "
-                                                        f"{type(exc).__name__}: {exc}")
+            report = LoadReport(
+                path,
+                "avvist",
+                message=f"uventet feil, ingenting lagret: {type(exc).__name__}: {exc}",
+            )
         _print_report(report)
         reports.append(report)
     if report_path is not None and (lines := write_report(reports, report_path)):
@@ -147,8 +168,10 @@ def _print_report(report: LoadReport) -> None:
     for line, reason in report.rejected[:MAX_REASONS_SHOWN]:
         print(f"  {report.path}, linje {line}: {reason}", file=stream)
     if len(report.rejected) > MAX_REASONS_SHOWN:
-        print(f"  … og {len(report.rejected) - MAX_REASONS_SHOWN} til "
-              "(se `python -m etl status`)", file=stream)
+        print(
+            f"  … og {len(report.rejected) - MAX_REASONS_SHOWN} til (se `python -m etl status`)",
+            file=stream,
+        )
 
 
 def cmd_replace(_engine: Engine, args: argparse.Namespace) -> int:
@@ -159,8 +182,10 @@ def cmd_replace(_engine: Engine, args: argparse.Namespace) -> int:
     except ReplaceError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_FILE_REJECTED
-    print(f"{target} har nå innholdet fra {args.source}. Appen viser de nye dataene ved neste "
-          "sidevisning; ingen omstart trengs.")
+    print(
+        f"{target} har nå innholdet fra {args.source}. Appen viser de nye dataene ved neste "
+        "sidevisning; ingen omstart trengs."
+    )
     return EXIT_OK
 
 

@@ -32,15 +32,27 @@ def has_quotes(path: Path, encoding: str) -> bool:
     return False
 
 
-def frames(path: Path, encoding: str, delimiter: str, header_line: int, fields: int,
-           rows: int) -> Iterator[tuple[pd.DataFrame, list[int]]]:
+def frames(
+    path: Path, encoding: str, delimiter: str, header_line: int, fields: int, rows: int
+) -> Iterator[tuple[pd.DataFrame, list[int]]]:
     """(cells of up to `rows` lines, missing fields as '', their line numbers); `fields` is
     the header line's number of fields. Raises `ValueError` for a line with more than
     `fields + SPARE_COLUMNS` fields."""
-    reader = pd.read_csv(path, sep=delimiter, header=None, names=range(fields + SPARE_COLUMNS),
-                         skiprows=header_line, dtype=str, keep_default_na=False,
-                         na_filter=False, skip_blank_lines=False, quoting=csv.QUOTE_NONE,
-                         chunksize=rows, encoding=encoding, engine="c")
+    reader = pd.read_csv(
+        path,
+        sep=delimiter,
+        header=None,
+        names=range(fields + SPARE_COLUMNS),
+        skiprows=header_line,
+        dtype=str,
+        keep_default_na=False,
+        na_filter=False,
+        skip_blank_lines=False,
+        quoting=csv.QUOTE_NONE,
+        chunksize=rows,
+        encoding=encoding,
+        engine="c",
+    )
     start = header_line + 1
     try:
         for frame in reader:

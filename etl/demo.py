@@ -24,8 +24,9 @@ from etl.demo_units import Units, build_units
 from loftet.config import REFERENCE_DIR
 
 
-def generate_demo_files(out_dir: Path, seed: int = 2020,
-                        reference_dir: Path = REFERENCE_DIR) -> list[Path]:
+def generate_demo_files(
+    out_dir: Path, seed: int = 2020, reference_dir: Path = REFERENCE_DIR
+) -> list[Path]:
     """Write bevilgning.xlsx, enheter.csv, tiltak.xlsx, tildelinger.csv, deltakelse.csv and
     kvalitetsindikatorer.csv to `out_dir`; return their paths in load order."""
     out_dir = Path(out_dir)
@@ -42,10 +43,12 @@ def generate_demo_files(out_dir: Path, seed: int = 2020,
         write_xlsx(out_dir / "bevilgning.xlsx", F.BEVILGNING, budget_rows()),
         write_csv(out_dir / "enheter.csv", F.ENHETER, unit_rows(units)),
         write_xlsx(out_dir / "tiltak.xlsx", F.TILTAK, measure_rows(ref, measures)),
-        write_csv(out_dir / "tildelinger.csv", F.TILDELINGER,
-                  sorted(allocations, key=_key(0, 6, 4, 5))),
-        write_csv(out_dir / "deltakelse.csv", F.DELTAKELSE,
-                  sorted(participation, key=_key(0, 1, 2, 3))),
+        write_csv(
+            out_dir / "tildelinger.csv", F.TILDELINGER, sorted(allocations, key=_key(0, 6, 4, 5))
+        ),
+        write_csv(
+            out_dir / "deltakelse.csv", F.DELTAKELSE, sorted(participation, key=_key(0, 1, 2, 3))
+        ),
         write_csv(out_dir / "kvalitetsindikatorer.csv", F.KVALITETSINDIKATORER, indicators),
         write_csv(out_dir / "behov.csv", F.BEHOV, needs_rows(ref, allocations, measures, seed)),
     ]
@@ -60,12 +63,26 @@ def unit_rows(units: Units) -> list[list[object]]:
     """Rows of enheter in the ENHETER header order."""
     columns = ["orgnr", "navn", "enhetstype", "eiertype", "knr24", "barn", "ansatte"]
     served = units.frame["betjener"].map(";".join)
-    return [[*row, area] for row, area in zip(units.frame[columns].values.tolist(), served,
-                                              strict=True)]
+    return [
+        [*row, area] for row, area in zip(units.frame[columns].values.tolist(), served, strict=True)
+    ]
 
 
 def measure_rows(ref: Reference, measures: list[Measure]) -> list[list[object]]:
     """Rows of tiltak, sorted by id; the municipality number follows the start year."""
-    return [[m.tiltak_id, m.navn, m.start, m.sf, number_in_year(ref, m.lead, m.start), m.kind,
-             m.owner, m.uh, m.main_area, ";".join(m.areas), ";".join(m.professions)]
-            for m in sorted(measures, key=lambda m: m.tiltak_id)]
+    return [
+        [
+            m.tiltak_id,
+            m.navn,
+            m.start,
+            m.sf,
+            number_in_year(ref, m.lead, m.start),
+            m.kind,
+            m.owner,
+            m.uh,
+            m.main_area,
+            ";".join(m.areas),
+            ";".join(m.professions),
+        ]
+        for m in sorted(measures, key=lambda m: m.tiltak_id)
+    ]

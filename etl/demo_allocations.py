@@ -25,8 +25,10 @@ OSLO = "0301"
 
 def budget_rows() -> list[list[object]]:
     """Rows of bevilgning: år, beløp_kr, kilde, merknad."""
-    return [[year, amount, A.BUDGET_SOURCES.get(year, A.DEMO_SOURCE),
-             A.BUDGET_NOTES.get(year, "")] for year, amount in A.BUDGET_KR.items()]
+    return [
+        [year, amount, A.BUDGET_SOURCES.get(year, A.DEMO_SOURCE), A.BUDGET_NOTES.get(year, "")]
+        for year, amount in A.BUDGET_KR.items()
+    ]
 
 
 def office_key(ref: Reference, units: Units) -> pd.Series:
@@ -48,8 +50,9 @@ def office_budgets(key: pd.Series, year: int) -> dict[str, int]:
     return {**dict(zip(free.index, (int(s) for s in shares), strict=True)), **pinned}
 
 
-def allocation_rows(ref: Reference, units: Units, measures: list[Measure],
-                    rng: np.random.Generator) -> list[list[object]]:
+def allocation_rows(
+    ref: Reference, units: Units, measures: list[Measure], rng: np.random.Generator
+) -> list[list[object]]:
     """Rows of tildelinger; per year they add up to the budget exactly."""
     key = office_key(ref, units)
     reach = _reach(units, measures)
@@ -57,8 +60,13 @@ def allocation_rows(ref: Reference, units: Units, measures: list[Measure],
     for year in A.GRANT_YEARS:
         for sf, budget in sorted(office_budgets(key, year).items()):
             active = [m for m in measures if m.sf == sf and year in m.years]
-            weights = np.array([max(reach[m.tiltak_id], A.MIN_MEASURE_REACH)
-                                ** A.MEASURE_WEIGHT_EXPONENT * m.weight for m in active])
+            weights = np.array(
+                [
+                    max(reach[m.tiltak_id], A.MIN_MEASURE_REACH) ** A.MEASURE_WEIGHT_EXPONENT
+                    * m.weight
+                    for m in active
+                ]
+            )
             amounts = largest_remainder(budget, weights, A.ALLOCATION_UNIT_KR)
             for measure, amount in zip(active, amounts, strict=True):
                 rows += _recipient_rows(ref, units, measure, year, int(amount), rng)
@@ -83,8 +91,9 @@ def _reach(units: Units, measures: list[Measure]) -> dict[str, float]:
     return result
 
 
-def _recipient_rows(ref: Reference, units: Units, m: Measure, year: int, amount: int,
-                    rng: np.random.Generator) -> list[list[object]]:
+def _recipient_rows(
+    ref: Reference, units: Units, m: Measure, year: int, amount: int, rng: np.random.Generator
+) -> list[list[object]]:
     """One row per recipient of the measure's grant in `year` (merged by recipient id)."""
     if m.kind == "kommunal" and m.split:
         towns = list(m.scope)
@@ -98,8 +107,17 @@ def _recipient_rows(ref: Reference, units: Units, m: Measure, year: int, amount:
         if (kind, recipient_id) in merged:
             merged[kind, recipient_id][7] += int(part)
         else:
-            merged[kind, recipient_id] = [year, m.sf, number_in_year(ref, town, year), name,
-                                          kind, recipient_id, m.tiltak_id, int(part), None]
+            merged[kind, recipient_id] = [
+                year,
+                m.sf,
+                number_in_year(ref, town, year),
+                name,
+                kind,
+                recipient_id,
+                m.tiltak_id,
+                int(part),
+                None,
+            ]
     for row in merged.values():
         row[8] = _spent(row[7], year, rng)
     return list(merged.values())
@@ -109,12 +127,18 @@ def _recipient(ref: Reference, m: Measure, town: str, year: int) -> tuple[str, s
     """(name, recipient type, recipient id) of the grant's recipient. Oslo is one legal entity,
     municipality and county authority at once, so it always receives as a municipality."""
     if m.kind == "kommunal" or (m.kind == "fylkeskommunal" and town == OSLO):
-        return f"{name_in_year(ref, town, year)} kommune", "kommune", number_in_year(ref, town,
-                                                                                      year)
+        return (
+            f"{name_in_year(ref, town, year)} kommune",
+            "kommune",
+            number_in_year(ref, town, year),
+        )
     if m.kind == "fylkeskommunal":
         column = "fylke20" if uses_2020_numbers(year) else "fylke24"
-        return county_authority(ref, town, year), "fylkeskommune", ref.municipalities.at[town,
-                                                                                         column]
+        return (
+            county_authority(ref, town, year),
+            "fylkeskommune",
+            ref.municipalities.at[town, column],
+        )
     return m.owner, "privat", owner_orgnr(m.owner)
 
 

@@ -23,7 +23,7 @@ LAST_REPORTED_YEAR = 2025
 """Use is reported the following January (DOMAIN), so 2026 has no `brukt_kr` yet."""
 
 BUDGET_KR: dict[int, int] = {
-    2021: 50_000_000,   # sourced: DOMAIN, Statsforvalteren i Vestland 25.02.2021
+    2021: 50_000_000,  # sourced: DOMAIN, Statsforvalteren i Vestland 25.02.2021
     2022: 125_000_000,  # demo assumption: ramp (DOMAIN: about 100–150 mill. in 2022)
     2023: 200_000_000,  # demo assumption: ramp
     2024: 275_000_000,  # demo assumption: ramp
@@ -129,7 +129,12 @@ PRIVATE_CHAIN_SHARE = 0.4
 # --- Participation -------------------------------------------------------------------------
 
 PARTICIPATION_SHARE: dict[int, float] = {
-    2021: 0.55, 2022: 0.75, 2023: 0.85, 2024: 0.90, 2025: 0.93, 2026: 0.93,
+    2021: 0.55,
+    2022: 0.75,
+    2023: 0.85,
+    2024: 0.90,
+    2025: 0.93,
+    2026: 0.93,
 }
 """Share of municipalities taking part (demo assumption)."""
 
@@ -139,7 +144,12 @@ SIZE_EFFECT = 0.5
 """Propensity to take part: Statsforvalter effect + own effect + size per log10 (demo)."""
 
 WHOLE_TEAM_SHARE: dict[int, float] = {
-    2021: 0.18, 2022: 0.28, 2023: 0.38, 2024: 0.48, 2025: 0.55, 2026: 0.6,
+    2021: 0.18,
+    2022: 0.28,
+    2023: 0.38,
+    2024: 0.48,
+    2025: 0.55,
+    2026: 0.6,
 }
 """Share of new municipal measures aimed at kindergarten + school + PPT together (demo)."""
 
@@ -161,8 +171,7 @@ PPT_JOIN_PROBABILITY = 0.35
 PROFESSION_PROBABILITY: dict[str, dict[str, float]] = {
     # demo assumption: chance that a participating unit sends each target profession
     "barnehage": {"BHGLAERER": 1.0, "ASSISTENT": 0.9, "LEDER": 0.85, "SPESPED": 0.6},
-    "grunnskole": {"LAERER": 1.0, "ASSISTENT": 0.7, "LEDER": 0.8, "SPESPED": 0.6,
-                   "RADGIVER": 0.4},
+    "grunnskole": {"LAERER": 1.0, "ASSISTENT": 0.7, "LEDER": 0.8, "SPESPED": 0.6, "RADGIVER": 0.4},
     "vgs": {"LAERER": 1.0, "RADGIVER": 0.5, "LEDER": 0.6, "SPESPED": 0.4, "ASSISTENT": 0.2},
     "ppt": {"PPT": 1.0, "LEDER": 0.8},
     "annen": {"HELSE": 1.0, "BARNEVERN": 1.0, "BUP": 1.0},
@@ -174,9 +183,16 @@ profession: participants are people, so they cannot exceed the staff (DOMAIN, "D
 
 PROFESSION_STAFF_SHARE: dict[str, tuple[float, float]] = {
     # demo assumption: participants as a share of unit staff (uniform low–high)
-    "BHGLAERER": (0.06, 0.22), "LAERER": (0.05, 0.3), "ASSISTENT": (0.03, 0.18),
-    "PPT": (0.3, 0.9), "HELSE": (0.2, 0.6), "BARNEVERN": (0.2, 0.6), "BUP": (0.05, 0.2),
-    "SPESPED": (0.02, 0.06), "LEDER": (0.02, 0.06), "RADGIVER": (0.01, 0.04),
+    "BHGLAERER": (0.06, 0.22),
+    "LAERER": (0.05, 0.3),
+    "ASSISTENT": (0.03, 0.18),
+    "PPT": (0.3, 0.9),
+    "HELSE": (0.2, 0.6),
+    "BARNEVERN": (0.2, 0.6),
+    "BUP": (0.05, 0.2),
+    "SPESPED": (0.02, 0.06),
+    "LEDER": (0.02, 0.06),
+    "RADGIVER": (0.01, 0.04),
 }
 
 # --- Measures (tiltak) ---------------------------------------------------------------------
@@ -192,7 +208,12 @@ ALONE_POPULATION = 20_000
 """Municipalities this large run their own measures (demo assumption)."""
 
 EXTRA_MEASURE_RATE: dict[int, float] = {
-    2021: 0.5, 2022: 0.7, 2023: 0.75, 2024: 0.8, 2025: 0.8, 2026: 0.75,
+    2021: 0.5,
+    2022: 0.7,
+    2023: 0.75,
+    2024: 0.8,
+    2025: 0.8,
+    2026: 0.75,
 }
 EXTRA_MEASURE_SCALE = 20_000
 EXTRA_MEASURE_EXPONENT = 0.6
@@ -219,16 +240,31 @@ assumptions)."""
 AREA_WEIGHTS: dict[str, float] = {
     # demo assumption: INKL ≈ 30 %, level 1 ≈ 60 %, level 3 ≈ 10 %
     # (DOMAIN: inclusive practice prioritised over special-education depth)
-    "INKL": 30, "TIDL": 10, "SPRK": 8, "SAMH": 7, "OVRG": 5,
-    "LESE": 5, "MATE": 4, "ATFE": 7, "PSYK": 6, "FRAV": 5, "SYST": 3,
-    "AUTI": 4, "ADHD": 3, "UTVH": 3,
+    "INKL": 30,
+    "TIDL": 10,
+    "SPRK": 8,
+    "SAMH": 7,
+    "OVRG": 5,
+    "LESE": 5,
+    "MATE": 4,
+    "ATFE": 7,
+    "PSYK": 6,
+    "FRAV": 5,
+    "SYST": 3,
+    "AUTI": 4,
+    "ADHD": 3,
+    "UTVH": 3,
 }
 
 UH_PARTNERS: dict[str, dict[str, float]] = {
     # demo assumption: plausible regional partners and their weights
-    "OV": {"OsloMet – storbyuniversitetet": 4, "Universitetet i Oslo": 2,
-           "Høgskolen i Østfold": 2, "Universitetet i Sørøst-Norge": 1,
-           "MF vitenskapelig høyskole": 0.5},
+    "OV": {
+        "OsloMet – storbyuniversitetet": 4,
+        "Universitetet i Oslo": 2,
+        "Høgskolen i Østfold": 2,
+        "Universitetet i Sørøst-Norge": 1,
+        "MF vitenskapelig høyskole": 0.5,
+    },
     "RO": {"Universitetet i Stavanger": 4, "Høgskulen på Vestlandet": 1},
     "MR": {"Høgskulen i Volda": 3, "NTNU": 2},
     "NO": {"Nord universitet": 5, "UiT Norges arktiske universitet": 0.5},
@@ -250,24 +286,63 @@ the exact threshold varies by publisher)."""
 
 SPESUND_COUNTY_MEAN: dict[str, float] = {
     # by 2020 county; DOMAIN: about 7 % (Oslo, Viken) to 9 % (MR, NO, TF); the rest demo
-    "03": 7.0, "30": 7.1, "11": 7.6, "15": 9.0, "18": 9.0, "34": 8.3, "38": 8.0,
-    "42": 8.4, "46": 7.9, "50": 8.0, "54": 9.0,
+    "03": 7.0,
+    "30": 7.1,
+    "11": 7.6,
+    "15": 9.0,
+    "18": 9.0,
+    "34": 8.3,
+    "38": 8.0,
+    "42": 8.4,
+    "46": 7.9,
+    "50": 8.0,
+    "54": 9.0,
 }
 
 INDICATOR_MODEL: dict[str, dict[str, float]] = {
     # mean (%, 2022), trend (percentage points per year), spread (logit sd for a large and
     # for the smallest municipalities), bounds (%). SPESUND/SPESPED_BHG levels and ranges are
     # sourced (DOMAIN); trends, ASSTIMER, UKVAL spread and PPT_FRIST are demo assumptions.
-    "SPESUND": {"mean": 7.8, "trend": 0.1, "sd_large": 0.12, "sd_small": 0.5,
-                "low": 4.5, "high": 22.0},
-    "SPESPED_BHG": {"mean": 3.6, "trend": 0.12, "sd_large": 0.2, "sd_small": 0.7,
-                    "low": 1.2, "high": 19.5},
-    "ASSTIMER": {"mean": 45.0, "trend": -0.6, "sd_large": 0.25, "sd_small": 0.55,
-                 "low": 20.0, "high": 75.0},
-    "UKVAL": {"mean": 6.0, "trend": -0.1, "sd_large": 0.3, "sd_small": 0.7,
-              "low": 0.5, "high": 25.0},
-    "PPT_FRIST": {"mean": 70.0, "trend": 1.0, "sd_large": 0.35, "sd_small": 0.8,
-                  "low": 30.0, "high": 100.0},
+    "SPESUND": {
+        "mean": 7.8,
+        "trend": 0.1,
+        "sd_large": 0.12,
+        "sd_small": 0.5,
+        "low": 4.5,
+        "high": 22.0,
+    },
+    "SPESPED_BHG": {
+        "mean": 3.6,
+        "trend": 0.12,
+        "sd_large": 0.2,
+        "sd_small": 0.7,
+        "low": 1.2,
+        "high": 19.5,
+    },
+    "ASSTIMER": {
+        "mean": 45.0,
+        "trend": -0.6,
+        "sd_large": 0.25,
+        "sd_small": 0.55,
+        "low": 20.0,
+        "high": 75.0,
+    },
+    "UKVAL": {
+        "mean": 6.0,
+        "trend": -0.1,
+        "sd_large": 0.3,
+        "sd_small": 0.7,
+        "low": 0.5,
+        "high": 25.0,
+    },
+    "PPT_FRIST": {
+        "mean": 70.0,
+        "trend": 1.0,
+        "sd_large": 0.35,
+        "sd_small": 0.8,
+        "low": 30.0,
+        "high": 100.0,
+    },
 }
 
 SPREAD_POPULATION = (50_000, 500)

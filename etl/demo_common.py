@@ -30,22 +30,28 @@ class Reference:
 
 def load_reference(reference_dir: Path = REFERENCE_DIR) -> Reference:
     """Read the reference CSVs (all as strings)."""
+
     def read(name: str) -> pd.DataFrame:
         return pd.read_csv(reference_dir / name, dtype=str, keep_default_na=False)
 
     kommuner = read("kommuner.csv")
     fylker = read("fylker.csv")
     sf_of = dict(zip(fylker["fylkesnummer"], fylker["statsforvalter"], strict=True))
-    municipalities = pd.DataFrame({
-        "knr20": kommuner["kommunenummer_2020"].str.zfill(4).to_numpy(),
-        "navn20": kommuner["kommunenavn_2020"].to_numpy(),
-        "fylke20": kommuner["fylkesnummer_2020"].str.zfill(2).to_numpy(),
-        "navn24": kommuner["kommunenavn_2024"].to_numpy(),
-        "fylke24": kommuner["fylkesnummer_2024"].str.zfill(2).to_numpy(),
-    }, index=pd.Index(kommuner["kommunenummer_2024"].str.zfill(4), name="knr24"))
+    municipalities = pd.DataFrame(
+        {
+            "knr20": kommuner["kommunenummer_2020"].str.zfill(4).to_numpy(),
+            "navn20": kommuner["kommunenavn_2020"].to_numpy(),
+            "fylke20": kommuner["fylkesnummer_2020"].str.zfill(2).to_numpy(),
+            "navn24": kommuner["kommunenavn_2024"].to_numpy(),
+            "fylke24": kommuner["fylkesnummer_2024"].str.zfill(2).to_numpy(),
+        },
+        index=pd.Index(kommuner["kommunenummer_2024"].str.zfill(4), name="knr24"),
+    )
     municipalities["sf"] = municipalities["fylke24"].map(sf_of)
-    county_names = {(int(s), f): n for s, f, n in
-                    zip(fylker["struktur"], fylker["fylkesnummer"], fylker["navn"], strict=True)}
+    county_names = {
+        (int(s), f): n
+        for s, f, n in zip(fylker["struktur"], fylker["fylkesnummer"], fylker["navn"], strict=True)
+    }
     return Reference(
         municipalities=municipalities.sort_index(),
         county_names=county_names,

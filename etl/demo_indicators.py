@@ -13,18 +13,23 @@ BASE_YEAR = 2022
 """The year the indicator means refer to (DOMAIN figures are mostly from 2022)."""
 
 
-def indicator_rows(ref: Reference, units: Units,
-                   rng: np.random.Generator) -> list[list[object]]:
+def indicator_rows(ref: Reference, units: Units, rng: np.random.Generator) -> list[list[object]]:
     """Rows of kvalitetsindikatorer: år, kommunenummer, indikator, verdi, teller, nevner, kilde.
 
     Counts are drawn per 2024 municipality; years in the 2020 structure sum them per 2020
     number (Ålesund and Haram as 1507).
     """
     towns = ref.municipalities
-    weights = {"SPESUND": units.pupils, "SPESPED_BHG": units.children, "ASSTIMER": units.pupils,
-               "UKVAL": units.pupils, "PPT_FRIST": units.pupils + units.children}
-    levels = {code: _levels(ref, units.population, code, rng, weights[code])
-              for code in ref.indicators}
+    weights = {
+        "SPESUND": units.pupils,
+        "SPESPED_BHG": units.children,
+        "ASSTIMER": units.pupils,
+        "UKVAL": units.pupils,
+        "PPT_FRIST": units.pupils + units.children,
+    }
+    levels = {
+        code: _levels(ref, units.population, code, rng, weights[code]) for code in ref.indicators
+    }
     rows: list[list[object]] = []
     for year in A.YEARS:
         counts = _counts(units, levels, year, rng)
@@ -35,8 +40,9 @@ def indicator_rows(ref: Reference, units: Units,
     return rows
 
 
-def _levels(ref: Reference, pop: pd.Series, code: str, rng: np.random.Generator,
-            weights: pd.Series) -> pd.Series:
+def _levels(
+    ref: Reference, pop: pd.Series, code: str, rng: np.random.Generator, weights: pd.Series
+) -> pd.Series:
     """A municipality's persistent level on the logit scale, without the year trend, shifted
     so that the weighted national mean is the model's mean."""
     model = A.INDICATOR_MODEL[code]
@@ -50,7 +56,8 @@ def _levels(ref: Reference, pop: pd.Series, code: str, rng: np.random.Generator,
     county = 0 if code == "SPESUND" else towns["fylke20"].map(effect)
     size = pop[towns.index].to_numpy(dtype=float)
     shift = A.SMALL_MUNICIPALITY_SHIFT.get(code, 0.0) * np.maximum(
-        0, np.log2(A.SMALL_SHIFT_BELOW / size))
+        0, np.log2(A.SMALL_SHIFT_BELOW / size)
+    )
     own = rng.normal(0, 1, len(towns)) * _spread(size, model)
     level = _logit(mean) + county + shift + own
     return level + _offset(level.to_numpy(), weights[towns.index].to_numpy(), model["mean"] / 100)
@@ -75,16 +82,20 @@ def _offset(level: np.ndarray, weights: np.ndarray, target: float) -> float:
     return (low + high) / 2
 
 
-def _counts(units: Units, levels: dict[str, pd.Series], year: int,
-            rng: np.random.Generator) -> pd.DataFrame:
+def _counts(
+    units: Units, levels: dict[str, pd.Series], year: int, rng: np.random.Generator
+) -> pd.DataFrame:
     """Teller and nevner per 2024 municipality (columns `<code>_t`, `<code>_n`)."""
     factor = (1 + A.ENROLMENT_TREND) ** (year - BASE_YEAR)
     pupils = np.round(units.pupils.to_numpy() * factor * rng.uniform(0.98, 1.02, len(units.pupils)))
     kids = np.round(units.children.to_numpy() * factor * rng.uniform(0.97, 1.03, len(pupils)))
     out = pd.DataFrame(index=units.pupils.index)
-    nevner = {"SPESUND": pupils, "SPESPED_BHG": kids,
-              "UKVAL": np.round(pupils * A.TEACHERS_PER_PUPIL) * A.TEACHING_HOURS_PER_TEACHER,
-              "PPT_FRIST": np.round((pupils + kids) * A.ASSESSMENTS_PER_CHILD)}
+    nevner = {
+        "SPESUND": pupils,
+        "SPESPED_BHG": kids,
+        "UKVAL": np.round(pupils * A.TEACHERS_PER_PUPIL) * A.TEACHING_HOURS_PER_TEACHER,
+        "PPT_FRIST": np.round((pupils + kids) * A.ASSESSMENTS_PER_CHILD),
+    }
     order = ["SPESUND"] + [c for c in levels if c != "SPESUND"]
     for code in order:
         if code == "ASSTIMER":
@@ -98,8 +109,10 @@ def _counts(units: Units, levels: dict[str, pd.Series], year: int,
 def _rate(level: pd.Series, code: str, year: int, rng: np.random.Generator) -> np.ndarray:
     """The year's probability: level + trend + noise, within the indicator's bounds."""
     model = A.INDICATOR_MODEL[code]
-    trend = _logit(np.array([(model["mean"] + model["trend"] * (year - BASE_YEAR)) / 100]))[0] \
+    trend = (
+        _logit(np.array([(model["mean"] + model["trend"] * (year - BASE_YEAR)) / 100]))[0]
         - _logit(np.array([model["mean"] / 100]))[0]
+    )
     value = level.to_numpy() + trend + rng.normal(0, A.YEARLY_NOISE_SD, len(level))
     return np.clip(1 / (1 + np.exp(-value)), model["low"] / 100, model["high"] / 100)
 
@@ -111,8 +124,9 @@ def _rows(ref: Reference, year: int, knr: str, values: pd.Series) -> list[list[o
         teller, nevner = int(values[f"{code}_t"]), int(values[f"{code}_n"])
         hidden = teller < A.SUPPRESS_BELOW or nevner == 0 or (code == "ASSTIMER" and hidden_special)
         verdi = "" if hidden else f"{round(100 * teller / nevner, 1):.1f}".replace(".", ",")
-        rows.append([year, knr, code, verdi, None if hidden else teller, nevner,
-                     A.INDICATOR_SOURCE])
+        rows.append(
+            [year, knr, code, verdi, None if hidden else teller, nevner, A.INDICATOR_SOURCE]
+        )
     return rows
 
 

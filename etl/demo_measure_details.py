@@ -18,8 +18,10 @@ TARGET_GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "bhg": (("BHGLAERER",), ("ASSISTENT", "LEDER", "SPESPED", "PPT")),
     "skole": (("LAERER",), ("ASSISTENT", "LEDER", "SPESPED", "RADGIVER", "PPT")),
     "bhg_skole": (("BHGLAERER", "LAERER"), ("ASSISTENT", "LEDER", "SPESPED", "RADGIVER")),
-    "hele_laget": (("BHGLAERER", "LAERER", "PPT"),
-                   ("ASSISTENT", "LEDER", "SPESPED", "HELSE", "BARNEVERN", "BUP")),
+    "hele_laget": (
+        ("BHGLAERER", "LAERER", "PPT"),
+        ("ASSISTENT", "LEDER", "SPESPED", "HELSE", "BARNEVERN", "BUP"),
+    ),
     "vgs": (("LAERER",), ("RADGIVER", "SPESPED", "PPT", "LEDER", "ASSISTENT")),
 }
 
@@ -50,16 +52,18 @@ def _areas(rng: np.random.Generator) -> tuple[str, ...]:
     return tuple(codes[i] for i in picked)
 
 
-def _target_groups(ref: Reference, focus: str, private: bool,
-                   rng: np.random.Generator) -> tuple[str, ...]:
+def _target_groups(
+    ref: Reference, focus: str, private: bool, rng: np.random.Generator
+) -> tuple[str, ...]:
     """2–5 profession codes for the focus, in the reference order (private owners have no
     PPT of their own)."""
     always, optional = TARGET_GROUPS[focus]
     optional = tuple(c for c in optional if not (private and c == "PPT"))
     low = max(0, 3 - len(always))
     extra = int(rng.integers(low, min(5 - len(always), len(optional)) + 1))
-    chosen = set(always) | {optional[i] for i in
-                            rng.choice(len(optional), size=extra, replace=False)}
+    chosen = set(always) | {
+        optional[i] for i in rng.choice(len(optional), size=extra, replace=False)
+    }
     return tuple(code for code in ref.professions if code in chosen)
 
 

@@ -48,17 +48,23 @@ def participating(ref: Reference, pop: pd.Series, rng: np.random.Generator) -> d
     towns = ref.municipalities
     sfs = sorted(towns["sf"].unique())
     sf_effect = dict(zip(sfs, rng.normal(0, A.COUNTY_EFFECT_SD, len(sfs)), strict=True))
-    z = (towns["sf"].map(sf_effect) + rng.normal(0, A.MUNICIPALITY_EFFECT_SD, len(towns))
-         + A.SIZE_EFFECT * np.log10(pop[towns.index]))
+    z = (
+        towns["sf"].map(sf_effect)
+        + rng.normal(0, A.MUNICIPALITY_EFFECT_SD, len(towns))
+        + A.SIZE_EFFECT * np.log10(pop[towns.index])
+    )
     ranked = sorted(towns.index, key=lambda k: (-z[k], k))
     firsts = [next(k for k in ranked if towns.at[k, "sf"] == sf) for sf in sfs]
     priority = sorted(firsts, key=lambda k: (-z[k], k)) + [k for k in ranked if k not in firsts]
-    return {year: set(priority[:round(share * len(towns))])
-            for year, share in A.PARTICIPATION_SHARE.items()}
+    return {
+        year: set(priority[: round(share * len(towns))])
+        for year, share in A.PARTICIPATION_SHARE.items()
+    }
 
 
-def build_measures(ref: Reference, units: Units, taking_part: dict[int, set[str]],
-                   rng: np.random.Generator) -> list[Measure]:
+def build_measures(
+    ref: Reference, units: Units, taking_part: dict[int, set[str]], rng: np.random.Generator
+) -> list[Measure]:
     """All measures, year by year and office by office, with ids and descriptions."""
     measures: list[Measure] = []
     sf_of = ref.municipalities["sf"]
@@ -69,10 +75,12 @@ def build_measures(ref: Reference, units: Units, taking_part: dict[int, set[str]
         for sf in sorted(sf_of.unique()):
             towns = sorted(k for k in taking_part[year] if sf_of[k] == sf)
             running = [m for m in measures if m.sf == sf and year in m.years]
-            new = (_network_measures(sf, year, towns, running, units, rng)
-                   + _extra_measures(sf, year, towns, units, rng)
-                   + _county_measures(sf, year, towns, public, units.population, rng)
-                   + _private_measures(sf, year, towns, private, rng))
+            new = (
+                _network_measures(sf, year, towns, running, units, rng)
+                + _extra_measures(sf, year, towns, units, rng)
+                + _county_measures(sf, year, towns, public, units.population, rng)
+                + _private_measures(sf, year, towns, private, rng)
+            )
             for number, measure in enumerate(new, start=1):
                 measure.tiltak_id = f"{sf}-{year}-{number:03d}"
                 describe(ref, measure, rng)
@@ -91,8 +99,14 @@ def _municipal_focus(year: int, rng: np.random.Generator) -> str:
     return weighted_choice(rng, A.OTHER_FOCUS_SHARES)
 
 
-def _network_measures(sf: str, year: int, towns: list[str], running: list[Measure],
-                      units: Units, rng: np.random.Generator) -> list[Measure]:
+def _network_measures(
+    sf: str,
+    year: int,
+    towns: list[str],
+    running: list[Measure],
+    units: Units,
+    rng: np.random.Generator,
+) -> list[Measure]:
     """New municipal measures for participating municipalities that no running measure covers:
     large ones alone, small ones in networks of neighbours (by number) in the same county."""
     covered = {k for m in running if m.kind == "kommunal" for k in m.scope}
@@ -100,15 +114,27 @@ def _network_measures(sf: str, year: int, towns: list[str], running: list[Measur
     left = [k for k in towns if k not in covered]
     result = []
     while left:
-        size = 1 if pop[left[0]] >= A.ALONE_POPULATION else int(weighted_choice(
-            rng, {str(k): v for k, v in A.GROUP_SIZE_PROBABILITY.items()}))
+        size = (
+            1
+            if pop[left[0]] >= A.ALONE_POPULATION
+            else int(weighted_choice(rng, {str(k): v for k, v in A.GROUP_SIZE_PROBABILITY.items()}))
+        )
         group = [k for k in left[:size] if pop[k] < A.ALONE_POPULATION or k == left[0]]
         group = [k for k in group if _same_county(k, left[0])]
         left = [k for k in left if k not in group]
         lead = max(group, key=lambda k: (pop[k], k))
-        result.append(Measure(sf, year, "kommunal", lead, tuple(group), _years(year, rng),
-                              _municipal_focus(year, rng),
-                              split=len(group) > 1 and rng.random() < A.SPLIT_GRANT_PROBABILITY))
+        result.append(
+            Measure(
+                sf,
+                year,
+                "kommunal",
+                lead,
+                tuple(group),
+                _years(year, rng),
+                _municipal_focus(year, rng),
+                split=len(group) > 1 and rng.random() < A.SPLIT_GRANT_PROBABILITY,
+            )
+        )
     return result
 
 
@@ -117,21 +143,33 @@ def _same_county(a: str, b: str) -> bool:
     return a[:2] == b[:2]
 
 
-def _extra_measures(sf: str, year: int, towns: list[str], units: Units,
-                    rng: np.random.Generator) -> list[Measure]:
+def _extra_measures(
+    sf: str, year: int, towns: list[str], units: Units, rng: np.random.Generator
+) -> list[Measure]:
     """Additional own measures, more in large municipalities."""
     result = []
     for k in towns:
-        rate = A.EXTRA_MEASURE_RATE[year] * (
-            units.population[k] / A.EXTRA_MEASURE_SCALE) ** A.EXTRA_MEASURE_EXPONENT
+        rate = (
+            A.EXTRA_MEASURE_RATE[year]
+            * (units.population[k] / A.EXTRA_MEASURE_SCALE) ** A.EXTRA_MEASURE_EXPONENT
+        )
         for _ in range(int(rng.poisson(rate))):
-            result.append(Measure(sf, year, "kommunal", k, (k,), _years(year, rng),
-                                  _municipal_focus(year, rng)))
+            result.append(
+                Measure(
+                    sf, year, "kommunal", k, (k,), _years(year, rng), _municipal_focus(year, rng)
+                )
+            )
     return result
 
 
-def _county_measures(sf: str, year: int, towns: list[str], public: pd.DataFrame,
-                     pop: pd.Series, rng: np.random.Generator) -> list[Measure]:
+def _county_measures(
+    sf: str,
+    year: int,
+    towns: list[str],
+    public: pd.DataFrame,
+    pop: pd.Series,
+    rng: np.random.Generator,
+) -> list[Measure]:
     """Measures by county authorities for their upper secondary schools (`public`)."""
     public = public[public["knr24"].isin(towns)]
     result = []
@@ -141,13 +179,15 @@ def _county_measures(sf: str, year: int, towns: list[str], public: pd.DataFrame,
         for _ in range(int(rng.poisson(A.COUNTY_MEASURES_PER_YEAR * A.EXTRA_MEASURE_RATE[year]))):
             weights = pop[options].to_numpy(dtype=float)
             lead = options[int(rng.choice(len(options), p=weights / weights.sum()))]
-            result.append(Measure(sf, year, "fylkeskommunal", lead, scope, _years(year, rng),
-                                  "vgs"))
+            result.append(
+                Measure(sf, year, "fylkeskommunal", lead, scope, _years(year, rng), "vgs")
+            )
     return result
 
 
-def _private_measures(sf: str, year: int, towns: list[str], private: pd.DataFrame,
-                      rng: np.random.Generator) -> list[Measure]:
+def _private_measures(
+    sf: str, year: int, towns: list[str], private: pd.DataFrame, rng: np.random.Generator
+) -> list[Measure]:
     """Measures run by private owners for their own units in participating municipalities."""
     private = private[private["knr24"].isin(towns)]
     if private.empty:
@@ -158,7 +198,16 @@ def _private_measures(sf: str, year: int, towns: list[str], private: pd.DataFram
         owner = owners.index[int(rng.choice(len(owners), p=(owners / owners.sum()).to_numpy()))]
         own = private[private["eier"] == owner].sort_values(["barn", "orgnr"], ascending=False)
         focus = {"barnehage": "bhg", "grunnskole": "skole", "vgs": "vgs"}[own.iloc[0]["enhetstype"]]
-        result.append(Measure(sf, year, "privat", own.iloc[0]["knr24"],
-                              tuple(sorted(own["knr24"].unique())), _years(year, rng), focus,
-                              owner=owner))
+        result.append(
+            Measure(
+                sf,
+                year,
+                "privat",
+                own.iloc[0]["knr24"],
+                tuple(sorted(own["knr24"].unique())),
+                _years(year, rng),
+                focus,
+                owner=owner,
+            )
+        )
     return result

@@ -5,50 +5,175 @@ from __future__ import annotations
 import numpy as np
 
 KINDERGARTEN_STEMS = (
-    "Solsikken", "Blåbærtoppen", "Trollskogen", "Marihøna", "Eventyrhagen", "Lykketrollet",
-    "Regnbuen", "Tusenbeinet", "Humla", "Ekornet", "Furulunden", "Bjørkelia", "Fjellstua",
-    "Stjerneskudd", "Måltrosten", "Krokusen", "Nøtteliten", "Skogly", "Solbakken", "Tyrihans",
-    "Veslefrikk", "Blåklokka", "Kongleskogen", "Sjøstjerna", "Havbris", "Elveli", "Lerkehaugen",
-    "Rognebæret", "Tittentei", "Smørblomsten", "Gullhaugen", "Kløverenga", "Sommerfuglen",
-    "Vårsol", "Snøkrystallen", "Piletrea", "Lyngheia", "Sandkassa", "Rypa", "Maurtua",
-    "Fossen", "Granly", "Nordlys", "Bakketoppen", "Lille Måne", "Skattkammeret", "Tunet",
-    "Kirsebærhagen", "Jordbærlandet", "Vesletjønn", "Eplehagen", "Hestehoven", "Linerla",
-    "Myrfluktene", "Steinrøysa", "Spurven", "Bølgen", "Oterbekken", "Ospelia", "Selja",
+    "Solsikken",
+    "Blåbærtoppen",
+    "Trollskogen",
+    "Marihøna",
+    "Eventyrhagen",
+    "Lykketrollet",
+    "Regnbuen",
+    "Tusenbeinet",
+    "Humla",
+    "Ekornet",
+    "Furulunden",
+    "Bjørkelia",
+    "Fjellstua",
+    "Stjerneskudd",
+    "Måltrosten",
+    "Krokusen",
+    "Nøtteliten",
+    "Skogly",
+    "Solbakken",
+    "Tyrihans",
+    "Veslefrikk",
+    "Blåklokka",
+    "Kongleskogen",
+    "Sjøstjerna",
+    "Havbris",
+    "Elveli",
+    "Lerkehaugen",
+    "Rognebæret",
+    "Tittentei",
+    "Smørblomsten",
+    "Gullhaugen",
+    "Kløverenga",
+    "Sommerfuglen",
+    "Vårsol",
+    "Snøkrystallen",
+    "Piletrea",
+    "Lyngheia",
+    "Sandkassa",
+    "Rypa",
+    "Maurtua",
+    "Fossen",
+    "Granly",
+    "Nordlys",
+    "Bakketoppen",
+    "Lille Måne",
+    "Skattkammeret",
+    "Tunet",
+    "Kirsebærhagen",
+    "Jordbærlandet",
+    "Vesletjønn",
+    "Eplehagen",
+    "Hestehoven",
+    "Linerla",
+    "Myrfluktene",
+    "Steinrøysa",
+    "Spurven",
+    "Bølgen",
+    "Oterbekken",
+    "Ospelia",
+    "Selja",
 )
 KINDERGARTEN_KINDS = ("barnehage", "naturbarnehage", "kulturbarnehage", "gårdsbarnehage")
 
 PLACE_STEMS = (
-    "Sentrum", "Nordby", "Haugen", "Bakkeli", "Vestli", "Åsen", "Moen", "Lia", "Strand",
-    "Fjellhaug", "Brekke", "Solheim", "Øvre Vang", "Nedre Vang", "Berg", "Dal", "Engen",
-    "Holmen", "Kirkebakken", "Lund", "Myra", "Nes", "Rud", "Sandvik", "Skogheim", "Stokke",
-    "Tangen", "Torvet", "Vik", "Ås", "Bjørkeli", "Fagerli", "Granheim", "Hovin", "Kjelsås",
-    "Lindeberg", "Nordre", "Søndre", "Østre", "Vestre", "Bekkevoll", "Eikeli", "Furuset",
-    "Grønland", "Hauketo", "Jar", "Kalbakken", "Lambertseter", "Manglerud", "Nordstrand",
-    "Rommen", "Sletta", "Tveita", "Ulsrud", "Vahl", "Veitvet", "Ammerud", "Bøler", "Hellerud",
-    "Ellingsrud", "Skjold", "Storetveit", "Rå", "Kringlebotn", "Nattland", "Slettebakken",
+    "Sentrum",
+    "Nordby",
+    "Haugen",
+    "Bakkeli",
+    "Vestli",
+    "Åsen",
+    "Moen",
+    "Lia",
+    "Strand",
+    "Fjellhaug",
+    "Brekke",
+    "Solheim",
+    "Øvre Vang",
+    "Nedre Vang",
+    "Berg",
+    "Dal",
+    "Engen",
+    "Holmen",
+    "Kirkebakken",
+    "Lund",
+    "Myra",
+    "Nes",
+    "Rud",
+    "Sandvik",
+    "Skogheim",
+    "Stokke",
+    "Tangen",
+    "Torvet",
+    "Vik",
+    "Ås",
+    "Bjørkeli",
+    "Fagerli",
+    "Granheim",
+    "Hovin",
+    "Kjelsås",
+    "Lindeberg",
+    "Nordre",
+    "Søndre",
+    "Østre",
+    "Vestre",
+    "Bekkevoll",
+    "Eikeli",
+    "Furuset",
+    "Grønland",
+    "Hauketo",
+    "Jar",
+    "Kalbakken",
+    "Lambertseter",
+    "Manglerud",
+    "Nordstrand",
+    "Rommen",
+    "Sletta",
+    "Tveita",
+    "Ulsrud",
+    "Vahl",
+    "Veitvet",
+    "Ammerud",
+    "Bøler",
+    "Hellerud",
+    "Ellingsrud",
+    "Skjold",
+    "Storetveit",
+    "Rå",
+    "Kringlebotn",
+    "Nattland",
+    "Slettebakken",
 )
 SCHOOL_KINDS = ("skole", "barneskole", "ungdomsskole")
 
 PRIVATE_SCHOOL_PATTERNS = (
-    "{k} Montessoriskole", "Steinerskolen i {k}", "{k} kristne grunnskole",
-    "Internasjonal skole {k}", "Friskolen i {k}",
+    "{k} Montessoriskole",
+    "Steinerskolen i {k}",
+    "{k} kristne grunnskole",
+    "Internasjonal skole {k}",
+    "Friskolen i {k}",
 )
 PRIVATE_UPPER_PATTERNS = (
-    "Akademiet {k}", "{k} kristne videregående skole", "Toppidrettsgymnaset {k}",
+    "Akademiet {k}",
+    "{k} kristne videregående skole",
+    "Toppidrettsgymnaset {k}",
     "Steinerskolen i {k}, videregående",
 )
 OTHER_SERVICE_PATTERNS = (
-    "{k} helsestasjon og skolehelsetjeneste", "{k} barneverntjeneste",
-    "Familiens hus {k}", "{k} psykisk helsetjeneste for barn og unge",
+    "{k} helsestasjon og skolehelsetjeneste",
+    "{k} barneverntjeneste",
+    "Familiens hus {k}",
+    "{k} psykisk helsetjeneste for barn og unge",
 )
-OTHER_SERVICE_PROFESSIONS = (("HELSE",), ("BARNEVERN",), ("HELSE", "BARNEVERN", "BUP"),
-                             ("HELSE", "BUP"))
+OTHER_SERVICE_PROFESSIONS = (
+    ("HELSE",),
+    ("BARNEVERN",),
+    ("HELSE", "BARNEVERN", "BUP"),
+    ("HELSE", "BUP"),
+)
 """Professions each kind of other service has, in the order of OTHER_SERVICE_PATTERNS."""
 
 CHAINS = (
-    "Trollungen Barnehager AS", "Naturbarnehagene AS", "Lekeloftet Barnehagedrift AS",
-    "Småfolk Barnehager AS", "Barnas Hus AS", "Nordlyset Barnehager AS",
-    "Stiftelsen Kvitveis Barnehager", "Kompass Barnehager AS",
+    "Trollungen Barnehager AS",
+    "Naturbarnehagene AS",
+    "Lekeloftet Barnehagedrift AS",
+    "Småfolk Barnehager AS",
+    "Barnas Hus AS",
+    "Nordlyset Barnehager AS",
+    "Stiftelsen Kvitveis Barnehager",
+    "Kompass Barnehager AS",
 )
 """Fictional private kindergarten chains."""
 
@@ -63,17 +188,19 @@ MEASURE_PATTERNS = {
 }
 
 
-def unique_names(stems: tuple[str, ...], kinds: tuple[str, ...], count: int,
-                 rng: np.random.Generator) -> list[str]:
+def unique_names(
+    stems: tuple[str, ...], kinds: tuple[str, ...], count: int, rng: np.random.Generator
+) -> list[str]:
     """`count` distinct names "<stem> <kind>", numbered when the pool runs out.
 
     The first kind dominates: later kinds are drawn mostly after it is used up.
     """
-    pool = [(rng.random() + 0.6 * k, f"{s} {kind}")
-            for k, kind in enumerate(kinds) for s in stems]
+    pool = [(rng.random() + 0.6 * k, f"{s} {kind}") for k, kind in enumerate(kinds) for s in stems]
     names = [name for _, name in sorted(pool)]
-    return [names[i % len(names)] + (f" {i // len(names) + 1}" if i >= len(names) else "")
-            for i in range(count)]
+    return [
+        names[i % len(names)] + (f" {i // len(names) + 1}" if i >= len(names) else "")
+        for i in range(count)
+    ]
 
 
 def patterned_names(patterns: tuple[str, ...], municipality: str, count: int) -> list[str]:
@@ -82,6 +209,10 @@ def patterned_names(patterns: tuple[str, ...], municipality: str, count: int) ->
     for i in range(count):
         base = patterns[i % len(patterns)].format(k=municipality)
         rounds = i // len(patterns)
-        names.append(base if rounds == 0 else f"{base} {DISTRICTS[(rounds - 1) % len(DISTRICTS)]}"
-                     + (f" {rounds}" if rounds > len(DISTRICTS) else ""))
+        names.append(
+            base
+            if rounds == 0
+            else f"{base} {DISTRICTS[(rounds - 1) % len(DISTRICTS)]}"
+            + (f" {rounds}" if rounds > len(DISTRICTS) else "")
+        )
     return names

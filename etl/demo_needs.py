@@ -60,8 +60,9 @@ def _granted_applicants(allocations: list[list[object]], measures: dict[str, Mea
     return applicants
 
 
-def needs_rows(ref: Reference, allocations: list[list[object]], measures: list[Measure],
-               seed: int) -> list[list[object]]:
+def needs_rows(
+    ref: Reference, allocations: list[list[object]], measures: list[Measure], seed: int
+) -> list[list[object]]:
     """Rows of behov in the BEHOV header order, sorted by id."""
     rng = np.random.default_rng([seed, 2])
     granted = _granted_applicants(allocations, {m.tiltak_id: m for m in measures})
@@ -69,35 +70,84 @@ def needs_rows(ref: Reference, allocations: list[list[object]], measures: list[M
     for (year, sf, kind, recipient), (name, kr, areas, professions) in sorted(granted.items()):
         factor = rng.uniform(*APPLIED_OVER_GRANTED)
         applied = int(np.ceil(kr * factor / ROUND_KR) * ROUND_KR)
-        per_office[(year, sf)].append([kind, recipient, name, sorted(areas), sorted(professions),
-                                       applied, kr])
+        per_office[(year, sf)].append(
+            [kind, recipient, name, sorted(areas), sorted(professions), applied, kr]
+        )
     all_areas = sorted(ref.area_names)
     rows: list[list[object]] = []
     for (year, sf), applications in sorted(per_office.items()):
         applications.sort(key=lambda a: -a[6])
         taken = {a[1] for a in applications if a[0] == "kommune"}
         for rank, (kind, recipient, name, areas, professions, applied, kr) in enumerate(
-                applications, start=1):
+            applications, start=1
+        ):
             decision = "innvilget" if kr * 1.02 >= applied else "delvis"
-            rows.append([year, sf, kind, recipient, name, areas, professions, applied,
-                         _received(year, rng), rank, decision, _decided(year, rng), kr])
+            rows.append(
+                [
+                    year,
+                    sf,
+                    kind,
+                    recipient,
+                    name,
+                    areas,
+                    professions,
+                    applied,
+                    _received(year, rng),
+                    rank,
+                    decision,
+                    _decided(year, rng),
+                    kr,
+                ]
+            )
         rows += _turned_down(ref, year, sf, taken, len(applications), all_areas, rng)
     counters: dict[tuple[int, str], int] = defaultdict(int)
     out = []
     for row in sorted(rows, key=lambda r: (r[0], r[1], r[8], str(r[3]))):
         year, sf = row[0], row[1]
         counters[(year, sf)] += 1
-        kind, recipient, name, areas, professions, applied, received, rank, decision, \
-            decided, kr = row[2:]
-        out.append([year, f"{sf}-{year}-B{counters[(year, sf)]:03d}", sf, kind, recipient, name,
-                    ";".join(areas), ";".join(professions), applied, received,
-                    "" if rank is None else rank, decision, decided,
-                    "" if kr is None else kr])
+        (
+            kind,
+            recipient,
+            name,
+            areas,
+            professions,
+            applied,
+            received,
+            rank,
+            decision,
+            decided,
+            kr,
+        ) = row[2:]
+        out.append(
+            [
+                year,
+                f"{sf}-{year}-B{counters[(year, sf)]:03d}",
+                sf,
+                kind,
+                recipient,
+                name,
+                ";".join(areas),
+                ";".join(professions),
+                applied,
+                received,
+                "" if rank is None else rank,
+                decision,
+                decided,
+                "" if kr is None else kr,
+            ]
+        )
     return out
 
 
-def _turned_down(ref: Reference, year: int, sf: str, taken: set[str], granted_count: int,
-                 all_areas: list[str], rng: np.random.Generator) -> list[list[object]]:
+def _turned_down(
+    ref: Reference,
+    year: int,
+    sf: str,
+    taken: set[str],
+    granted_count: int,
+    all_areas: list[str],
+    rng: np.random.Generator,
+) -> list[list[object]]:
     """Municipalities of the office without a grant that year that applied and were refused."""
     towns = ref.municipalities[ref.municipalities["sf"] == sf].index
     candidates = sorted(t for t in towns if number_in_year(ref, t, year) not in taken)
@@ -106,7 +156,21 @@ def _turned_down(ref: Reference, year: int, sf: str, taken: set[str], granted_co
     for knr24 in rng.choice(candidates, size=count, replace=False) if count else []:
         areas = sorted(rng.choice(all_areas, size=int(rng.integers(1, 3)), replace=False))
         applied = int(rng.integers(20, 150)) * ROUND_KR
-        rows.append([year, sf, "kommune", number_in_year(ref, str(knr24), year),
-                     name_in_year(ref, str(knr24), year), areas, ["LAERER", "PPT"], applied,
-                     _received(year, rng), None, "avslått", _decided(year, rng), 0])
+        rows.append(
+            [
+                year,
+                sf,
+                "kommune",
+                number_in_year(ref, str(knr24), year),
+                name_in_year(ref, str(knr24), year),
+                areas,
+                ["LAERER", "PPT"],
+                applied,
+                _received(year, rng),
+                None,
+                "avslått",
+                _decided(year, rng),
+                0,
+            ]
+        )
     return rows

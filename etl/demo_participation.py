@@ -12,9 +12,13 @@ from etl.demo_measures import Measure
 from etl.demo_units import Units
 
 OTHER_PROFESSIONS = {"HELSE", "BARNEVERN", "BUP"}
-FOCUS_SECTORS = {"bhg": ("barnehage",), "skole": ("grunnskole",),
-                 "bhg_skole": ("barnehage", "grunnskole"),
-                 "hele_laget": ("barnehage", "grunnskole"), "vgs": ("vgs",)}
+FOCUS_SECTORS = {
+    "bhg": ("barnehage",),
+    "skole": ("grunnskole",),
+    "bhg_skole": ("barnehage", "grunnskole"),
+    "hele_laget": ("barnehage", "grunnskole"),
+    "vgs": ("vgs",),
+}
 
 
 @dataclass(frozen=True)
@@ -40,9 +44,16 @@ def index_units(units: Units) -> UnitIndex:
     frame = units.frame
     by_place, ppt_for, by_owner = defaultdict(list), defaultdict(list), defaultdict(list)
     county_ppt = {}
-    for pos, (kind, owner_type, town, owner, served) in enumerate(zip(
-            frame["enhetstype"], frame["eiertype"], frame["knr24"], frame["eier"],
-            frame["betjener"], strict=True)):
+    for pos, (kind, owner_type, town, owner, served) in enumerate(
+        zip(
+            frame["enhetstype"],
+            frame["eiertype"],
+            frame["knr24"],
+            frame["eier"],
+            frame["betjener"],
+            strict=True,
+        )
+    ):
         if kind == "ppt" and owner_type == "fylkeskommunal":
             county_ppt[town[:2]] = pos
             continue
@@ -51,14 +62,26 @@ def index_units(units: Units) -> UnitIndex:
             ppt_for[k].append(pos)
         if owner:
             by_owner[owner].append(pos)
-    return UnitIndex(dict(by_place), dict(ppt_for), county_ppt, dict(by_owner),
-                     frame["knr24"].to_numpy(), (frame["eiertype"] == "privat").to_numpy(),
-                     frame["barn"].to_numpy(), frame["enhetstype"].to_numpy(),
-                     frame["ansatte"].to_numpy(), frame["profesjoner"].to_numpy())
+    return UnitIndex(
+        dict(by_place),
+        dict(ppt_for),
+        county_ppt,
+        dict(by_owner),
+        frame["knr24"].to_numpy(),
+        (frame["eiertype"] == "privat").to_numpy(),
+        frame["barn"].to_numpy(),
+        frame["enhetstype"].to_numpy(),
+        frame["ansatte"].to_numpy(),
+        frame["profesjoner"].to_numpy(),
+    )
 
 
-def participation_rows(units: Units, measures: list[Measure], taking_part: dict[int, set[str]],
-                       rng: np.random.Generator) -> list[list[object]]:
+def participation_rows(
+    units: Units,
+    measures: list[Measure],
+    taking_part: dict[int, set[str]],
+    rng: np.random.Generator,
+) -> list[list[object]]:
     """Rows of deltakelse: år, organisasjonsnummer, tiltak_id, profesjon, antall_deltakere."""
     index = index_units(units)
     orgnr = units.frame["orgnr"].to_numpy()
@@ -79,8 +102,9 @@ def participation_rows(units: Units, measures: list[Measure], taking_part: dict[
     return rows
 
 
-def _chosen_units(index: UnitIndex, m: Measure, active: set[str],
-                  rng: np.random.Generator) -> set[int]:
+def _chosen_units(
+    index: UnitIndex, m: Measure, active: set[str], rng: np.random.Generator
+) -> set[int]:
     """Units taking part in `m` this year; only in participating municipalities."""
     if m.kind == "privat":
         own = [p for p in index.by_owner[m.owner] if index.town[p] in m.scope]
@@ -88,19 +112,35 @@ def _chosen_units(index: UnitIndex, m: Measure, active: set[str],
     chosen: set[int] = set()
     for town in m.scope:
         for sector in FOCUS_SECTORS[m.focus]:
-            chosen |= _sample(index, index.by_place.get((town, sector), []), m, rng,
-                              force=m.kind == "kommunal", discount=True)
+            chosen |= _sample(
+                index,
+                index.by_place.get((town, sector), []),
+                m,
+                rng,
+                force=m.kind == "kommunal",
+                discount=True,
+            )
         if m.kind == "kommunal":
             chosen |= _support_units(index, m, town, active, rng)
     county_ppt = index.county_ppt.get(m.lead[:2])
-    if (m.kind == "fylkeskommunal" and "PPT" in m.professions and county_ppt is not None
-            and index.town[county_ppt] in active):
+    if (
+        m.kind == "fylkeskommunal"
+        and "PPT" in m.professions
+        and county_ppt is not None
+        and index.town[county_ppt] in active
+    ):
         chosen.add(county_ppt)
     return chosen
 
 
-def _sample(index: UnitIndex, candidates: list[int], m: Measure, rng: np.random.Generator,
-            force: bool, discount: bool) -> set[int]:
+def _sample(
+    index: UnitIndex,
+    candidates: list[int],
+    m: Measure,
+    rng: np.random.Generator,
+    force: bool,
+    discount: bool,
+) -> set[int]:
     """Each candidate with the measure's share (private units less often), capped; with
     `force`, at least the largest unit."""
     if not candidates:
@@ -116,8 +156,9 @@ def _sample(index: UnitIndex, candidates: list[int], m: Measure, rng: np.random.
     return set(picked)
 
 
-def _support_units(index: UnitIndex, m: Measure, town: str, active: set[str],
-                   rng: np.random.Generator) -> set[int]:
+def _support_units(
+    index: UnitIndex, m: Measure, town: str, active: set[str], rng: np.random.Generator
+) -> set[int]:
     """The PPT office serving `town` and other services, when the measure targets them."""
     chosen: set[int] = set()
     offices = [o for o in index.ppt_for.get(town, []) if index.town[o] in active]
@@ -129,8 +170,9 @@ def _support_units(index: UnitIndex, m: Measure, town: str, active: set[str],
     return chosen
 
 
-def _professions(index: UnitIndex, pos: int, m: Measure,
-                 rng: np.random.Generator) -> list[tuple[str, int]]:
+def _professions(
+    index: UnitIndex, pos: int, m: Measure, rng: np.random.Generator
+) -> list[tuple[str, int]]:
     """(profession, head count) for one unit: target groups the unit has, drawn by chance."""
     kind = index.kind[pos]
     staff = int(index.staff[pos])

@@ -16,8 +16,9 @@ AGE_GROUPS = ("folkemengde", "alder_1_5", "alder_6_15", "alder_16_18")
 
 def population_file(reference_dir=REFERENCE_DIR) -> pd.DataFrame:
     """SSB's population per 2020 municipality (1.1.2023), indexed by the 2020 number."""
-    frame = pd.read_csv(reference_dir / A.POPULATION_FILE, sep=";",
-                        dtype={"kommunenummer_2020": str})
+    frame = pd.read_csv(
+        reference_dir / A.POPULATION_FILE, sep=";", dtype={"kommunenummer_2020": str}
+    )
     return frame.set_index("kommunenummer_2020")[list(AGE_GROUPS)]
 
 
@@ -35,8 +36,9 @@ def age_groups(ref: Reference, reference_dir=REFERENCE_DIR) -> pd.DataFrame:
     return frame.astype(np.int64)
 
 
-def spread(total: int, weight: pd.Series, rng: np.random.Generator,
-           sd: float = A.ENROLMENT_NOISE_SD) -> pd.Series:
+def spread(
+    total: int, weight: pd.Series, rng: np.random.Generator, sd: float = A.ENROLMENT_NOISE_SD
+) -> pd.Series:
     """`total` (children or pupils) split over municipalities ∝ weight (an age group) · noise."""
     weights = weight.to_numpy(dtype=float) * rng.lognormal(0.0, sd, size=len(weight))
     return pd.Series(largest_remainder(total, weights), index=weight.index)

@@ -20,14 +20,15 @@ def service_areas(ref: Reference, pop: pd.Series, target: int) -> list[list[str]
     size = pop.to_dict()
     total = sum(len(a) for a in areas.values())
     while total > target:
-        county, i = min(((c, i) for c, lst in areas.items() if len(lst) > 1
-                         for i in range(len(lst))),
-                        key=lambda ci: (_area_pop(areas[ci[0]][ci[1]], size), ci))
+        county, i = min(
+            ((c, i) for c, lst in areas.items() if len(lst) > 1 for i in range(len(lst))),
+            key=lambda ci: (_area_pop(areas[ci[0]][ci[1]], size), ci),
+        )
         lst = areas[county]
         neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(lst)]
         j = min(neighbours, key=lambda n: (_area_pop(lst[n], size), n))
         lo, hi = sorted((i, j))
-        lst[lo:hi + 1] = [lst[lo] + lst[hi]]
+        lst[lo : hi + 1] = [lst[lo] + lst[hi]]
         total -= 1
     return [sorted(a) for c in sorted(areas) for a in areas[c]]
 
@@ -50,8 +51,14 @@ def ppt_offices(ref: Reference, pop: pd.Series, rng: np.random.Generator) -> lis
     return rows
 
 
-def _municipal_offices(ref: Reference, pop: pd.Series, area: list[str], host: str,
-                       offices: int, rng: np.random.Generator) -> list[tuple]:
+def _municipal_offices(
+    ref: Reference,
+    pop: pd.Series,
+    area: list[str],
+    host: str,
+    offices: int,
+    rng: np.random.Generator,
+) -> list[tuple]:
     town = ref.municipalities.at[host, "navn24"]
     base = f"{town} PPT" if len(area) == 1 else f"{town} og omegn PPT"
     per_office = sum(pop[k] for k in area) / A.PPT_INHABITANTS_PER_EMPLOYEE / offices
@@ -63,14 +70,14 @@ def _municipal_offices(ref: Reference, pop: pd.Series, area: list[str], host: st
     return rows
 
 
-def _county_office(ref: Reference, pop: pd.Series, county: str,
-                   rng: np.random.Generator) -> tuple:
+def _county_office(ref: Reference, pop: pd.Series, county: str, rng: np.random.Generator) -> tuple:
     towns = ref.municipalities.index[ref.municipalities["fylke24"] == county]
     host = max(towns, key=lambda k: (pop[k], k))
     if county == "03":
         name = "Oslo PPT for videregående opplæring"
     else:
         name = f"PPT for videregående opplæring, {ref.county_names[(2024, county)]} fylkeskommune"
-    staff = max(3, round(pop[towns].sum() / A.COUNTY_PPT_INHABITANTS_PER_EMPLOYEE
-                         * rng.uniform(0.8, 1.2)))
+    staff = max(
+        3, round(pop[towns].sum() / A.COUNTY_PPT_INHABITANTS_PER_EMPLOYEE * rng.uniform(0.8, 1.2))
+    )
     return (name, "ppt", "fylkeskommunal", host, 0, staff, "", PPT_PROFESSIONS, ())

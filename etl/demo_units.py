@@ -14,8 +14,17 @@ from etl.demo_population import counts, spread
 from etl.demo_ppt import ppt_offices
 from etl.formats import UNIT_TYPES
 
-COLUMNS = ["navn", "enhetstype", "eiertype", "knr24", "barn", "ansatte", "eier",
-           "profesjoner", "betjener"]
+COLUMNS = [
+    "navn",
+    "enhetstype",
+    "eiertype",
+    "knr24",
+    "barn",
+    "ansatte",
+    "eier",
+    "profesjoner",
+    "betjener",
+]
 """Internal unit columns; `eier` is the private owner, `profesjoner` the professions a unit
 can send, `betjener` the municipalities a PPT office serves (empty: a county PPT)."""
 
@@ -42,9 +51,13 @@ def build_units(ref: Reference, ages: pd.DataFrame, rng: np.random.Generator) ->
     pop = ages["folkemengde"]
     kids = spread(A.KINDERGARTEN_CHILDREN, ages["alder_1_5"], rng)
     pupils = spread(A.SCHOOL_PUPILS, ages["alder_6_15"], rng)
-    rows = (_kindergartens(ref, pop, kids, rng) + _schools(ref, pop, pupils, rng)
-            + _upper_secondary(ref, pop, ages["alder_16_18"], rng) + ppt_offices(ref, pop, rng)
-            + _other_services(ref, pop, rng))
+    rows = (
+        _kindergartens(ref, pop, kids, rng)
+        + _schools(ref, pop, pupils, rng)
+        + _upper_secondary(ref, pop, ages["alder_16_18"], rng)
+        + ppt_offices(ref, pop, rng)
+        + _other_services(ref, pop, rng)
+    )
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame["type_order"] = frame["enhetstype"].map({t: i for i, t in enumerate(UNIT_TYPES)})
     frame = frame.sort_values(["knr24", "type_order", "navn"], kind="stable")
@@ -61,8 +74,9 @@ def _sizes(total: int, factor: np.ndarray, rng: np.random.Generator) -> np.ndarr
     return floor + largest_remainder(total - floor * n, weights)
 
 
-def _private_flags(n_per: np.ndarray, k: int, weight_per: np.ndarray,
-                   rng: np.random.Generator) -> list[np.ndarray]:
+def _private_flags(
+    n_per: np.ndarray, k: int, weight_per: np.ndarray, rng: np.random.Generator
+) -> list[np.ndarray]:
     """Mark `k` units private; the first unit of each municipality stays public."""
     slots = [(m, i) for m, n in enumerate(n_per) for i in range(1, n)]
     w = np.array([weight_per[m] for m, _ in slots], dtype=float)
@@ -86,8 +100,9 @@ def _kindergarten_owner(name: str, rng: np.random.Generator) -> str:
     return f"{name} {'SA' if rng.random() < 0.4 else 'AS'}"
 
 
-def _kindergartens(ref: Reference, pop: pd.Series, kids: pd.Series,
-                   rng: np.random.Generator) -> list[tuple]:
+def _kindergartens(
+    ref: Reference, pop: pd.Series, kids: pd.Series, rng: np.random.Generator
+) -> list[tuple]:
     n_per = counts(A.KINDERGARTENS, kids.to_numpy() ** A.SIZE_EXPONENT["barnehage"], 1)
     flags = _private_flags(n_per, A.KINDERGARTEN_PRIVATE, pop.to_numpy() ** 0.3, rng)
     rows = []
@@ -98,13 +113,25 @@ def _kindergartens(ref: Reference, pop: pd.Series, kids: pd.Series,
         staff = _staff(size, "barnehage", rng)
         for i in range(n):
             owner = _kindergarten_owner(names[i], rng) if private[i] else ""
-            rows.append((names[i], "barnehage", "privat" if private[i] else "kommunal", knr,
-                         int(size[i]), int(staff[i]), owner, PROFESSIONS["barnehage"], ()))
+            rows.append(
+                (
+                    names[i],
+                    "barnehage",
+                    "privat" if private[i] else "kommunal",
+                    knr,
+                    int(size[i]),
+                    int(staff[i]),
+                    owner,
+                    PROFESSIONS["barnehage"],
+                    (),
+                )
+            )
     return rows
 
 
-def _schools(ref: Reference, pop: pd.Series, pupils: pd.Series,
-             rng: np.random.Generator) -> list[tuple]:
+def _schools(
+    ref: Reference, pop: pd.Series, pupils: pd.Series, rng: np.random.Generator
+) -> list[tuple]:
     n_per = counts(A.SCHOOLS, pupils.to_numpy() ** A.SIZE_EXPONENT["grunnskole"], 1)
     k = round(A.SCHOOLS * A.SCHOOL_PRIVATE_SHARE)
     flags = _private_flags(n_per, k, pop.to_numpy() ** 0.5, rng)
@@ -119,19 +146,34 @@ def _schools(ref: Reference, pop: pd.Series, pupils: pd.Series,
         staff = _staff(size, "grunnskole", rng)
         for i in range(n):
             owner = f"Stiftelsen {names[i]}" if private[i] else ""
-            rows.append((names[i], "grunnskole", "privat" if private[i] else "kommunal", knr,
-                         int(size[i]), int(staff[i]), owner, PROFESSIONS["grunnskole"], ()))
+            rows.append(
+                (
+                    names[i],
+                    "grunnskole",
+                    "privat" if private[i] else "kommunal",
+                    knr,
+                    int(size[i]),
+                    int(staff[i]),
+                    owner,
+                    PROFESSIONS["grunnskole"],
+                    (),
+                )
+            )
     return rows
 
 
-def _upper_secondary(ref: Reference, pop: pd.Series, youth: pd.Series,
-                     rng: np.random.Generator) -> list[tuple]:
+def _upper_secondary(
+    ref: Reference, pop: pd.Series, youth: pd.Series, rng: np.random.Generator
+) -> list[tuple]:
     n_per = counts(A.UPPER_SECONDARY, pop.to_numpy() ** A.SIZE_EXPONENT["vgs"])
     has = n_per > 0
     k = round(A.UPPER_SECONDARY * A.UPPER_SECONDARY_PRIVATE_SHARE)
     flags = _private_flags(n_per[has], k, pop.to_numpy()[has] ** 0.5, rng)
-    units = [(knr, i, f[i]) for knr, n, f in zip(pop.index[has], n_per[has], flags, strict=True)
-             for i in range(n)]
+    units = [
+        (knr, i, f[i])
+        for knr, n, f in zip(pop.index[has], n_per[has], flags, strict=True)
+        for i in range(n)
+    ]
     weights = np.array([youth[knr] / n_per[pop.index.get_loc(knr)] for knr, _, _ in units])
     factor = np.array([A.PRIVATE_SIZE_FACTOR["vgs"] if p else 1.0 for _, _, p in units])
     size = _sizes(A.UPPER_SECONDARY_PUPILS, weights * factor, rng)
@@ -142,11 +184,24 @@ def _upper_secondary(ref: Reference, pop: pd.Series, youth: pd.Series,
         if private:
             name = N.patterned_names(N.PRIVATE_UPPER_PATTERNS, town, i + 1)[i]
         else:
-            name = f"{town} videregående skole" if i == 0 else \
-                f"{N.PLACE_STEMS[(i * 7) % len(N.PLACE_STEMS)]} videregående skole"
-        rows.append((name, "vgs", "privat" if private else "fylkeskommunal", knr,
-                     int(size[j]), int(staff[j]), f"{name} AS" if private else "",
-                     PROFESSIONS["vgs"], ()))
+            name = (
+                f"{town} videregående skole"
+                if i == 0
+                else f"{N.PLACE_STEMS[(i * 7) % len(N.PLACE_STEMS)]} videregående skole"
+            )
+        rows.append(
+            (
+                name,
+                "vgs",
+                "privat" if private else "fylkeskommunal",
+                knr,
+                int(size[j]),
+                int(staff[j]),
+                f"{name} AS" if private else "",
+                PROFESSIONS["vgs"],
+                (),
+            )
+        )
     return rows
 
 
@@ -159,11 +214,22 @@ def _other_services(ref: Reference, pop: pd.Series, rng: np.random.Generator) ->
         town = ref.municipalities.at[knr, "navn24"]
         start = int(rng.integers(len(N.OTHER_SERVICE_PATTERNS)))
         kinds = [(start + i) % len(N.OTHER_SERVICE_PATTERNS) for i in range(n)]
-        names = N.patterned_names(N.OTHER_SERVICE_PATTERNS[start:]
-                                  + N.OTHER_SERVICE_PATTERNS[:start], town, n)
+        names = N.patterned_names(
+            N.OTHER_SERVICE_PATTERNS[start:] + N.OTHER_SERVICE_PATTERNS[:start], town, n
+        )
         staff = pop[knr] / A.OTHER_INHABITANTS_PER_EMPLOYEE / n
         for name, kind in zip(names, kinds, strict=True):
-            rows.append((name, "annen", "kommunal", knr, 0,
-                         max(2, round(staff * rng.uniform(0.6, 1.4))), "",
-                         N.OTHER_SERVICE_PROFESSIONS[kind], ()))
+            rows.append(
+                (
+                    name,
+                    "annen",
+                    "kommunal",
+                    knr,
+                    0,
+                    max(2, round(staff * rng.uniform(0.6, 1.4))),
+                    "",
+                    N.OTHER_SERVICE_PROFESSIONS[kind],
+                    (),
+                )
+            )
     return rows

@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Kind = Literal["text", "int", "decimal", "kommune", "code", "codes", "orgnr", "recipient",
-               "date"]
+Kind = Literal["text", "int", "decimal", "kommune", "code", "codes", "orgnr", "recipient", "date"]
 
 
 @dataclass(frozen=True)
@@ -61,8 +60,14 @@ BEVILGNING = FileFormat(
     description="Nasjonal bevilgning til Kompetanseløftet per år.",
     fields=(
         YEAR,
-        Field("beløp_kr", "belop_kr", "int", minimum=0, maximum=10_000_000_000,
-              description="Bevilget beløp i hele kroner"),
+        Field(
+            "beløp_kr",
+            "belop_kr",
+            "int",
+            minimum=0,
+            maximum=10_000_000_000,
+            description="Bevilget beløp i hele kroner",
+        ),
         Field("kilde", "kilde", description="Kilde for tallet (f.eks. Prop. 1 S)"),
         Field("merknad", "merknad", required=False, description="Fritekst"),
     ),
@@ -78,14 +83,29 @@ ENHETER = FileFormat(
         Field("navn", "navn"),
         Field("enhetstype", "enhetstype", "code", choices=UNIT_TYPES),
         Field("eiertype", "eiertype", "code", choices=OWNER_TYPES),
-        Field("kommunenummer", "kommunenummer", "kommune",
-              description="Kommunenummer etter 2024-strukturen"),
-        Field("antall_barn_elever", "antall_barn_elever", "int", minimum=0, maximum=100_000,
-              description="Barn (barnehage) eller elever (skole); 0 for PPT"),
+        Field(
+            "kommunenummer",
+            "kommunenummer",
+            "kommune",
+            description="Kommunenummer etter 2024-strukturen",
+        ),
+        Field(
+            "antall_barn_elever",
+            "antall_barn_elever",
+            "int",
+            minimum=0,
+            maximum=100_000,
+            description="Barn (barnehage) eller elever (skole); 0 for PPT",
+        ),
         Field("antall_ansatte", "antall_ansatte", "int", minimum=0, maximum=10_000),
-        Field("betjener_kommuner", "betjener_kommuner", "codes", required=False,
-              reference="kommune",
-              description="Bare PPT: kommunenumre (2024) kontoret betjener, skilt med ;"),
+        Field(
+            "betjener_kommuner",
+            "betjener_kommuner",
+            "codes",
+            required=False,
+            reference="kommune",
+            description="Bare PPT: kommunenumre (2024) kontoret betjener, skilt med ;",
+        ),
     ),
     key=("enhet_id",),
 )
@@ -99,17 +119,37 @@ TILTAK = FileFormat(
         Field("navn", "navn"),
         Field("år", "aar", "int", minimum=2020, maximum=2030, description="Startår"),
         Field("statsforvalter", "statsforvalter", "code", reference="statsforvalter"),
-        Field("kommunenummer", "kommunenummer", "kommune",
-              description="Kommunen som leder tiltaket (vertskommune)"),
+        Field(
+            "kommunenummer",
+            "kommunenummer",
+            "kommune",
+            description="Kommunen som leder tiltaket (vertskommune)",
+        ),
         Field("eiertype", "eiertype", "code", choices=OWNER_TYPES),
         Field("eier", "eier", description="Barnehage-/skoleeier som står for tiltaket"),
         Field("uh_partner", "uh_partner", description="Universitet eller høgskole"),
-        Field("hovedområde", "hovedomrade", "code", reference="kompetanseomrade",
-              description="Kompetanseområdet midlene regnes til"),
-        Field("kompetanseområder", "omrader", "codes", required=False,
-              reference="kompetanseomrade", description="Alle områder, skilt med ;"),
-        Field("målgrupper", "malgrupper", "codes", reference="profesjon",
-              description="Profesjonskoder, skilt med ;"),
+        Field(
+            "hovedområde",
+            "hovedomrade",
+            "code",
+            reference="kompetanseomrade",
+            description="Kompetanseområdet midlene regnes til",
+        ),
+        Field(
+            "kompetanseområder",
+            "omrader",
+            "codes",
+            required=False,
+            reference="kompetanseomrade",
+            description="Alle områder, skilt med ;",
+        ),
+        Field(
+            "målgrupper",
+            "malgrupper",
+            "codes",
+            reference="profesjon",
+            description="Profesjonskoder, skilt med ;",
+        ),
     ),
     key=("tiltak_id",),
 )
@@ -121,17 +161,32 @@ TILDELINGER = FileFormat(
     fields=(
         YEAR,
         Field("statsforvalter", "statsforvalter", "code", reference="statsforvalter"),
-        Field("kommunenummer", "kommunenummer", "kommune",
-              description="Kommunen mottakeren hører til (fylkeskommune: administrasjonssenteret)"),
+        Field(
+            "kommunenummer",
+            "kommunenummer",
+            "kommune",
+            description="Kommunen mottakeren hører til (fylkeskommune: administrasjonssenteret)",
+        ),
         Field("mottaker", "mottaker", description="Mottakerens navn (ikke en del av nøkkelen)"),
         Field("mottakertype", "mottakertype", "code", choices=RECIPIENT_TYPES),
-        Field("mottaker_id", "mottaker_id", "recipient",
-              description="kommune: kommunenummer; fylkeskommune: fylkesnummer; "
-                          "privat: organisasjonsnummer"),
+        Field(
+            "mottaker_id",
+            "mottaker_id",
+            "recipient",
+            description="kommune: kommunenummer; fylkeskommune: fylkesnummer; "
+            "privat: organisasjonsnummer",
+        ),
         Field("tiltak_id", "tiltak_id", "code", reference="tiltak"),
         Field("innvilget_kr", "innvilget_kr", "int", minimum=0, maximum=1_000_000_000),
-        Field("brukt_kr", "brukt_kr", "int", required=False, minimum=0, maximum=1_000_000_000,
-              description="Rapportert forbruk; tom til rapport foreligger"),
+        Field(
+            "brukt_kr",
+            "brukt_kr",
+            "int",
+            required=False,
+            minimum=0,
+            maximum=1_000_000_000,
+            description="Rapportert forbruk; tom til rapport foreligger",
+        ),
     ),
     key=("aar", "tiltak_id", "mottakertype", "mottaker_id"),
 )
@@ -158,8 +213,15 @@ KVALITETSINDIKATORER = FileFormat(
         YEAR,
         Field("kommunenummer", "kommunenummer", "kommune"),
         Field("indikator", "indikator", "code", reference="indikator"),
-        Field("verdi", "verdi", "decimal", required=False, minimum=0, maximum=100,
-              description="Prosent; tom når tallet er skjermet (prikket) eller mangler"),
+        Field(
+            "verdi",
+            "verdi",
+            "decimal",
+            required=False,
+            minimum=0,
+            maximum=100,
+            description="Prosent; tom når tallet er skjermet (prikket) eller mangler",
+        ),
         Field("teller", "teller", "int", required=False, minimum=0, maximum=10_000_000),
         Field("nevner", "nevner", "int", required=False, minimum=0, maximum=10_000_000),
         Field("kilde", "kilde"),
@@ -174,8 +236,14 @@ LANDSNIVAA = FileFormat(
     fields=(
         YEAR,
         Field("indikator", "indikator", "code", reference="indikator"),
-        Field("verdi", "verdi", "decimal", minimum=0, maximum=100,
-              description="Prosent for hele landet, slik kilden publiserer det"),
+        Field(
+            "verdi",
+            "verdi",
+            "decimal",
+            minimum=0,
+            maximum=100,
+            description="Prosent for hele landet, slik kilden publiserer det",
+        ),
         Field("teller", "teller", "int", required=False, minimum=0, maximum=100_000_000),
         Field("nevner", "nevner", "int", required=False, minimum=0, maximum=100_000_000),
         Field("kilde", "kilde"),
@@ -194,25 +262,44 @@ BEHOV = FileFormat(
         Field("behov_id", "behov_id", description="Unik id, f.eks. VL-2025-B014"),
         Field("statsforvalter", "statsforvalter", "code", reference="statsforvalter"),
         Field("søkertype", "sokertype", "code", choices=RECIPIENT_TYPES),
-        Field("søker_id", "soker_id", description="Kommunenummer (4), fylkesnummer (2) "
-              "eller organisasjonsnummer (9), etter søkertype"),
+        Field(
+            "søker_id",
+            "soker_id",
+            description="Kommunenummer (4), fylkesnummer (2) "
+            "eller organisasjonsnummer (9), etter søkertype",
+        ),
         Field("søker", "soker", description="Navn på kommune, fylkeskommune eller eier"),
         Field("kompetanseområder", "omrader", "codes", reference="kompetanseomrade"),
         Field("målgrupper", "malgrupper", "codes", reference="profesjon"),
         Field("søkt_kr", "sokt_kr", "int", minimum=0, maximum=1_000_000_000),
         Field("mottatt", "mottatt", "date", description="Dato behovsmeldingen kom inn"),
-        Field("prioritet", "prioritet", "int", required=False, minimum=1, maximum=999,
-              description="Samarbeidsforums prioritering (1 = høyest); tom = ikke prioritert"),
+        Field(
+            "prioritet",
+            "prioritet",
+            "int",
+            required=False,
+            minimum=1,
+            maximum=999,
+            description="Samarbeidsforums prioritering (1 = høyest); tom = ikke prioritert",
+        ),
         Field("vedtak", "vedtak", "code", required=False, choices=DECISIONS),
         Field("vedtaksdato", "vedtaksdato", "date", required=False),
-        Field("innvilget_kr", "innvilget_kr", "int", required=False, minimum=0,
-              maximum=1_000_000_000),
+        Field(
+            "innvilget_kr", "innvilget_kr", "int", required=False, minimum=0, maximum=1_000_000_000
+        ),
     ),
     key=("behov_id",),
 )
 
 FORMATS: tuple[FileFormat, ...] = (
-    BEVILGNING, ENHETER, TILTAK, TILDELINGER, DELTAKELSE, KVALITETSINDIKATORER, LANDSNIVAA, BEHOV,
+    BEVILGNING,
+    ENHETER,
+    TILTAK,
+    TILDELINGER,
+    DELTAKELSE,
+    KVALITETSINDIKATORER,
+    LANDSNIVAA,
+    BEHOV,
 )
 """All formats, in load order (referenced tables first)."""
 

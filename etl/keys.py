@@ -52,11 +52,14 @@ class SeenKeys:
             f"PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; "
             f"PRAGMA cache_size=-{SCRATCH_CACHE_KIB}; "
             "CREATE TABLE seen (h INTEGER PRIMARY KEY, line INTEGER NOT NULL); "
-            "CREATE TABLE stage (pos INTEGER NOT NULL, h INTEGER NOT NULL, line INTEGER);")
+            "CREATE TABLE stage (pos INTEGER NOT NULL, h INTEGER NOT NULL, line INTEGER);"
+        )
         for start in range(0, len(self._hashes), SPILL_ROWS):
             part = slice(start, start + SPILL_ROWS)
-            self._db.executemany("INSERT INTO seen VALUES (?, ?)", zip(
-                self._hashes[part].tolist(), self._lines[part].tolist(), strict=True))
+            self._db.executemany(
+                "INSERT INTO seen VALUES (?, ?)",
+                zip(self._hashes[part].tolist(), self._lines[part].tolist(), strict=True),
+            )
         self._hashes = np.empty(0, dtype=np.int64)
         self._lines = np.empty(0, dtype=np.int64)
 
@@ -70,11 +73,16 @@ class SeenKeys:
             return dict(zip(found.tolist(), self._lines[where[found]].tolist(), strict=True))
         self._db.execute("DELETE FROM stage")
         order = np.argsort(hashes)
-        self._db.executemany("INSERT INTO stage VALUES (?, ?, NULL)",
-                             zip(order.tolist(), hashes[order].tolist(), strict=True))
-        return dict(self._db.execute(
-            "SELECT stage.pos, seen.line FROM stage JOIN seen ON seen.h = stage.h "
-            "ORDER BY stage.h"))
+        self._db.executemany(
+            "INSERT INTO stage VALUES (?, ?, NULL)",
+            zip(order.tolist(), hashes[order].tolist(), strict=True),
+        )
+        return dict(
+            self._db.execute(
+                "SELECT stage.pos, seen.line FROM stage JOIN seen ON seen.h = stage.h "
+                "ORDER BY stage.h"
+            )
+        )
 
     def _remember(self, hashes: np.ndarray, lines: np.ndarray) -> None:
         """Add new distinct hashes (none seen before)."""
@@ -82,15 +90,16 @@ class SeenKeys:
             self._spill()
         order = np.argsort(hashes)
         if self._db is not None:
-            self._db.executemany("INSERT INTO seen VALUES (?, ?)", zip(
-                hashes[order].tolist(), lines[order].tolist(), strict=True))
+            self._db.executemany(
+                "INSERT INTO seen VALUES (?, ?)",
+                zip(hashes[order].tolist(), lines[order].tolist(), strict=True),
+            )
             return
         where = np.searchsorted(self._hashes, hashes[order])
         self._hashes = np.insert(self._hashes, where, hashes[order])
         self._lines = np.insert(self._lines, where, lines[order])
 
-    def duplicates(self, keys: pd.DataFrame, ok: np.ndarray,
-                   lines: list[int]) -> dict[int, int]:
+    def duplicates(self, keys: pd.DataFrame, ok: np.ndarray, lines: list[int]) -> dict[int, int]:
         """Row position → first line, for rows (among `ok`) whose key was seen before in the
         file; the keys of the other `ok` rows are remembered."""
         positions = np.flatnonzero(ok & keys.notna().all(axis=1).to_numpy())
@@ -101,12 +110,10 @@ class SeenKeys:
         first = ~pd.Series(hashes).duplicated().to_numpy()
         first_at = np.flatnonzero(first)
         earlier = self._earlier(hashes[first_at])
-        first_line = dict(zip(hashes[first_at].tolist(), row_lines[first_at].tolist(),
-                              strict=True))
+        first_line = dict(zip(hashes[first_at].tolist(), row_lines[first_at].tolist(), strict=True))
         for stage_pos, line in earlier.items():
             first_line[int(hashes[first_at[stage_pos]])] = line
-        found = {int(positions[i]): int(first_line[int(hashes[i])])
-                 for i in np.flatnonzero(~first)}
+        found = {int(positions[i]): int(first_line[int(hashes[i])]) for i in np.flatnonzero(~first)}
         found |= {int(positions[first_at[p]]): int(line) for p, line in earlier.items()}
         new = np.setdiff1d(first_at, first_at[list(earlier)], assume_unique=True)
         self._remember(hashes[new], row_lines[new])

@@ -63,8 +63,9 @@ class _Run:
     slices: set[tuple] = field(default_factory=set)
 
 
-def load_file(engine: Engine, path: Path, *, strict: bool = False,
-              replace: bool = False) -> LoadReport:
+def load_file(
+    engine: Engine, path: Path, *, strict: bool = False, replace: bool = False
+) -> LoadReport:
     """Validate and load `path`; with `replace`, the file's rows replace the slices it covers."""
     try:
         digest = sha256_of(path)
@@ -72,8 +73,10 @@ def load_file(engine: Engine, path: Path, *, strict: bool = False,
             return LoadReport(path, "uendret", message="samme fil er lastet før, uten feil")
         table = open_table(path)
         if replace and not replaceable(table.fmt):
-            raise InputError(f"--erstatt kan ikke brukes på «{table.fmt.name}»: andre tabeller "
-                             "viser til disse radene")
+            raise InputError(
+                f"--erstatt kan ikke brukes på «{table.fmt.name}»: andre tabeller "
+                "viser til disse radene"
+            )
     except (InputError, OSError) as exc:
         return LoadReport(path, "avvist", message=str(exc))
     try:
@@ -81,15 +84,20 @@ def load_file(engine: Engine, path: Path, *, strict: bool = False,
     except InputError as exc:
         return LoadReport(path, "avvist", table.fmt.name, message=str(exc))
     except SQLAlchemyError as exc:
-        return LoadReport(path, "avvist", table.fmt.name,
-                          message=f"databasefeil, ingenting lagret: {exc}")
+        return LoadReport(
+            path, "avvist", table.fmt.name, message=f"databasefeil, ingenting lagret: {exc}"
+        )
 
 
-def _load(engine: Engine, table: Table, digest: str, *, strict: bool,
-          replace: bool) -> LoadReport:
+def _load(engine: Engine, table: Table, digest: str, *, strict: bool, replace: bool) -> LoadReport:
     with engine.begin() as conn:
-        run = _Run(conn, table.fmt, load_context(conn), _new_batch(conn, table, digest),
-                   diff=_has_rows(conn, table.fmt))
+        run = _Run(
+            conn,
+            table.fmt,
+            load_context(conn),
+            _new_batch(conn, table, digest),
+            diff=_has_rows(conn, table.fmt),
+        )
         try:
             return _load_run(run, table, strict=strict, replace=replace)
         finally:
@@ -106,13 +114,20 @@ def _load_run(run: _Run, table: Table, *, strict: bool, replace: bool) -> LoadRe
     report = _report(table.path, run)
     if run.accepted + len(run.rejected) == 0:
         run.conn.rollback()
-        return LoadReport(table.path, "tom", run.fmt.name,
-                          message="ingen datarader (bare overskrift), ingenting lastet")
+        return LoadReport(
+            table.path,
+            "tom",
+            run.fmt.name,
+            message="ingen datarader (bare overskrift), ingenting lastet",
+        )
     if run.rejected and strict:
         run.conn.rollback()
         report.status, report.accepted = "avvist", 0
-        report.message = ("--erstatt: hele filen avvist fordi rader har feil" if replace
-                          else "--strict: hele filen avvist fordi rader har feil")
+        report.message = (
+            "--erstatt: hele filen avvist fordi rader har feil"
+            if replace
+            else "--strict: hele filen avvist fordi rader har feil"
+        )
         return report
     if replace:
         report.removed = replace_slices(run.conn, run.fmt, run.slices, run.seen, run.batch_id)
@@ -121,15 +136,25 @@ def _load_run(run: _Run, table: Table, *, strict: bool, replace: bool) -> LoadRe
     return report
 
 
-def _load_chunk(run: _Run, frame: pd.DataFrame, lines: list[int], problems: dict[int, str],
-                replace: bool) -> None:
+def _load_chunk(
+    run: _Run, frame: pd.DataFrame, lines: list[int], problems: dict[int, str], replace: bool
+) -> None:
     result = validate(frame, run.fmt, run.ctx, lines, run.seen, problems)
     run.accepted += len(result.rows)
     run.rejected += result.rejected
     if result.rejected:
-        run.conn.execute(insert(db.avvist_rad), [
-            {"batch_id": run.batch_id, "radnummer": r.line, "arsak": r.reason,
-             "innhold": json.dumps(r.cells, ensure_ascii=False)} for r in result.rejected])
+        run.conn.execute(
+            insert(db.avvist_rad),
+            [
+                {
+                    "batch_id": run.batch_id,
+                    "radnummer": r.line,
+                    "arsak": r.reason,
+                    "innhold": json.dumps(r.cells, ensure_ascii=False),
+                }
+                for r in result.rejected
+            ],
+        )
     if not len(result.rows):
         return
     columns = [c for c in result.rows.columns if c in db.metadata.tables[run.fmt.table].c]
@@ -139,8 +164,9 @@ def _load_chunk(run: _Run, frame: pd.DataFrame, lines: list[int], problems: dict
     if replace:
         run.slices |= slice_of(run.fmt, result.rows)
     for start in range(0, len(records), WRITE_ROWS):
-        upsert_rows(run.conn, run.fmt.table, columns, run.fmt.key,
-                    records[start:start + WRITE_ROWS])
+        upsert_rows(
+            run.conn, run.fmt.table, columns, run.fmt.key, records[start : start + WRITE_ROWS]
+        )
     if run.fmt is TILTAK:
         _write_measure_areas(run.conn, result.rows)
 
@@ -148,21 +174,41 @@ def _load_chunk(run: _Run, frame: pd.DataFrame, lines: list[int], problems: dict
 def _report(path: Path, run: _Run) -> LoadReport:
     rejected = [(r.line, r.reason) for r in run.rejected]
     details = [(r.line, header, reason) for r in run.rejected for header, reason in r.reasons]
-    return LoadReport(path, "delvis" if rejected else "lastet", run.fmt.name, run.accepted,
-                      rejected, details=details, changed=run.changed)
+    return LoadReport(
+        path,
+        "delvis" if rejected else "lastet",
+        run.fmt.name,
+        run.accepted,
+        rejected,
+        details=details,
+        changed=run.changed,
+    )
 
 
 def _new_batch(conn: Connection, table: Table, digest: str) -> int:
-    return conn.execute(insert(db.lastebatch).values(
-        fil=str(table.path), filtype=table.fmt.name, sha256=digest, lastet=datetime.now(UTC),
-        rader_godtatt=0, rader_avvist=0,
-    )).inserted_primary_key[0]
+    return conn.execute(
+        insert(db.lastebatch).values(
+            fil=str(table.path),
+            filtype=table.fmt.name,
+            sha256=digest,
+            lastet=datetime.now(UTC),
+            rader_godtatt=0,
+            rader_avvist=0,
+        )
+    ).inserted_primary_key[0]
 
 
 def _finish_batch(conn: Connection, run: _Run, removed: int) -> None:
-    conn.execute(update(db.lastebatch).where(db.lastebatch.c.batch_id == run.batch_id).values(
-        rader_godtatt=run.accepted, rader_avvist=len(run.rejected),
-        rader_endret=run.changed, rader_slettet=removed))
+    conn.execute(
+        update(db.lastebatch)
+        .where(db.lastebatch.c.batch_id == run.batch_id)
+        .values(
+            rader_godtatt=run.accepted,
+            rader_avvist=len(run.rejected),
+            rader_endret=run.changed,
+            rader_slettet=removed,
+        )
+    )
 
 
 def _has_rows(conn: Connection, fmt: FileFormat) -> bool:
@@ -174,8 +220,9 @@ def _loaded_in_full(engine: Engine, digest: str) -> bool:
     db.create_schema(engine)
     with engine.connect() as conn:
         found = conn.execute(
-            select(db.lastebatch.c.batch_id).where(db.lastebatch.c.sha256 == digest,
-                                                   db.lastebatch.c.rader_avvist == 0).limit(1)
+            select(db.lastebatch.c.batch_id)
+            .where(db.lastebatch.c.sha256 == digest, db.lastebatch.c.rader_avvist == 0)
+            .limit(1)
         ).first()
     return found is not None
 
@@ -193,19 +240,26 @@ def _write_measure_areas(conn: Connection, rows: pd.DataFrame) -> None:
     """Replace the area list of every measure in the file (main area always included)."""
     pairs = set()
     for measure, main, others in rows[["tiltak_id", "hovedomrade", "omrader"]].itertuples(
-            index=False):
+        index=False
+    ):
         for area in {main, *filter(None, (others or "").split(";"))}:
             pairs.add((measure, area))
     ids = list(rows["tiltak_id"])
     for start in range(0, len(ids), 500):
-        conn.execute(db.tiltak_omrade.delete().where(
-            db.tiltak_omrade.c.tiltak_id.in_(ids[start:start + 500])))
-    upsert_rows(conn, "tiltak_omrade", ["tiltak_id", "omrade"], ["tiltak_id", "omrade"],
-                sorted(pairs))
+        conn.execute(
+            db.tiltak_omrade.delete().where(
+                db.tiltak_omrade.c.tiltak_id.in_(ids[start : start + 500])
+            )
+        )
+    upsert_rows(
+        conn, "tiltak_omrade", ["tiltak_id", "omrade"], ["tiltak_id", "omrade"], sorted(pairs)
+    )
 
 
 def table_counts(engine: Engine) -> dict[str, int]:
     """Rows per table, for `status` and tests."""
     with engine.connect() as conn:
-        return {name: conn.execute(text(f"SELECT COUNT(*) FROM {name}")).scalar_one()
-                for name in db.metadata.tables}
+        return {
+            name: conn.execute(text(f"SELECT COUNT(*) FROM {name}")).scalar_one()
+            for name in db.metadata.tables
+        }

@@ -56,8 +56,10 @@ def _digits(body: str) -> str | Refusal:
         digits = re.sub(rf"[{_SPACES}]", "", body)
         return digits if len(digits) <= MAX_DIGITS else Refusal(f"har mer enn {MAX_DIGITS} sifre")
     if _DOT_OR_COMMA_GROUPS.fullmatch(body):
-        return Refusal("er tvetydig: punktum eller komma kan være tusenskille eller "
-                       "desimaltegn; skriv tallet uten skilletegn eller med mellomrom")
+        return Refusal(
+            "er tvetydig: punktum eller komma kan være tusenskille eller "
+            "desimaltegn; skriv tallet uten skilletegn eller med mellomrom"
+        )
     if re.fullmatch(r"[0-9]+", body):
         return Refusal(f"har mer enn {MAX_DIGITS} sifre")
     return Refusal("er ikke et heltall")
@@ -114,13 +116,15 @@ def parse_decimal(text: str, *, maximum: float | None = None) -> float | Refusal
     if len(fraction) == 3 and whole == digits and 1 <= len(whole) <= 3 and whole != "0":
         as_thousands = int(whole + fraction)
         if maximum is None or as_thousands <= maximum:
-            return Refusal("er tvetydig: tre sifre etter skilletegnet kan være tusenskille "
-                           "eller desimaler")
+            return Refusal(
+                "er tvetydig: tre sifre etter skilletegnet kan være tusenskille eller desimaler"
+            )
     return sign * float(f"{digits}.{fraction or 0}")
 
 
-def parse_column(raw: pd.Series, kind: str, *, money: bool = False,
-                 maximum: float | None = None) -> tuple[pd.Series, pd.Series]:
+def parse_column(
+    raw: pd.Series, kind: str, *, money: bool = False, maximum: float | None = None
+) -> tuple[pd.Series, pd.Series]:
     """Parse a column of string cells: (values, reasons). Empty cells give NA and no reason.
 
     Plain ASCII digit strings take a vectorised path; everything else goes through the rules.

@@ -58,8 +58,10 @@ def sha256_of(path: Path) -> str:
 def open_table(path: Path) -> Table:
     """Find the header and the format; rows are read lazily, chunk by chunk."""
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-        raise InputError(f"filtypen «{path.suffix or 'uten endelse'}» leses ikke; lagre filen "
-                         "som .xlsx eller .csv")
+        raise InputError(
+            f"filtypen «{path.suffix or 'uten endelse'}» leses ikke; lagre filen "
+            "som .xlsx eller .csv"
+        )
     try:
         if path.suffix.lower() == ".xlsx":
             return _open_xlsx(path)
@@ -85,6 +87,7 @@ def read_raw(path: Path) -> pd.DataFrame:
 
 # --- CSV ---------------------------------------------------------------------------------------
 
+
 def _open_csv(path: Path) -> Table:
     encoding = detect_encoding(path)
     with path.open("r", encoding=encoding, newline="") as handle:
@@ -92,8 +95,13 @@ def _open_csv(path: Path) -> Table:
     _check_width(max(first.count(d) for d in DELIMITERS) + 1)
     delimiter, header_index, header = _find_csv_header(path, encoding)
     fmt = detect_format(header, path)
-    return Table(path, fmt, header_index, encoding,
-                 _csv_chunks(path, encoding, delimiter, header_index, header))
+    return Table(
+        path,
+        fmt,
+        header_index,
+        encoding,
+        _csv_chunks(path, encoding, delimiter, header_index, header),
+    )
 
 
 def _csv_records(path: Path, encoding: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
@@ -106,8 +114,9 @@ def _csv_records(path: Path, encoding: str, delimiter: str) -> Iterator[tuple[in
                 yield line, record
                 line = reader.line_num + 1
         except csv.Error as exc:
-            raise InputError(f"linje {line}: kan ikke lese CSV ({exc}); "
-                             "mangler et avsluttende anførselstegn?") from exc
+            raise InputError(
+                f"linje {line}: kan ikke lese CSV ({exc}); mangler et avsluttende anførselstegn?"
+            ) from exc
 
 
 def _find_csv_header(path: Path, encoding: str) -> tuple[str, int, list[str]]:
@@ -141,11 +150,13 @@ def _first_line(path: Path, encoding: str) -> str:
         return handle.readline(1 << 22)
 
 
-def _csv_chunks(path: Path, encoding: str, delimiter: str, header_line: int,
-                header: list[str]) -> Iterator[Chunk]:
+def _csv_chunks(
+    path: Path, encoding: str, delimiter: str, header_line: int, header: list[str]
+) -> Iterator[Chunk]:
     def after(line: int) -> Iterator[Chunk]:
-        records = itertools.dropwhile(lambda item: item[0] <= line,
-                                      _csv_records(path, encoding, delimiter))
+        records = itertools.dropwhile(
+            lambda item: item[0] <= line, _csv_records(path, encoding, delimiter)
+        )
         return record_chunks(records, header)
 
     if has_quotes(path, encoding):
@@ -154,6 +165,7 @@ def _csv_chunks(path: Path, encoding: str, delimiter: str, header_line: int,
 
 
 # --- XLSX --------------------------------------------------------------------------------------
+
 
 def _open_xlsx(path: Path) -> Table:
     from python_calamine import CalamineWorkbook
@@ -165,7 +177,7 @@ def _open_xlsx(path: Path) -> Table:
     _check_width(sheet.total_width)
     rows = sheet.to_python(skip_empty_area=False)
     found = None
-    for index, row in enumerate(rows[:MAX_TITLE_LINES + 1]):
+    for index, row in enumerate(rows[: MAX_TITLE_LINES + 1]):
         header = [normalise_header(_cell_text(cell)) for cell in row]
         if _header_score(header, path):
             found = (index + 1, header)
@@ -196,10 +208,14 @@ def _cell_text(value: object) -> str:
 
 # --- shared ------------------------------------------------------------------------------------
 
+
 def _check_width(columns: int) -> None:
     if columns > MAX_COLUMNS:
-        raise InputError(f"filen har {columns:,} kolonner; et gyldig format har høyst "
-                         f"{MAX_COLUMNS}".replace(",", " "))
+        raise InputError(
+            f"filen har {columns:,} kolonner; et gyldig format har høyst {MAX_COLUMNS}".replace(
+                ",", " "
+            )
+        )
 
 
 def _header_score(header: list[str], path: Path) -> int:
@@ -207,8 +223,10 @@ def _header_score(header: list[str], path: Path) -> int:
     present = set(header)
     named = [f for f in FORMATS if path.stem.lower().startswith(f.name)]
     candidates = named or FORMATS
-    return max((len(present & set(f.headers)) for f in candidates
-                if set(f.required_headers) <= present), default=0)
+    return max(
+        (len(present & set(f.headers)) for f in candidates if set(f.required_headers) <= present),
+        default=0,
+    )
 
 
 def detect_format(columns: list[str], path: Path) -> FileFormat:
@@ -221,8 +239,10 @@ def detect_format(columns: list[str], path: Path) -> FileFormat:
     if candidate is None:
         candidate = max(FORMATS, key=lambda f: len(present & set(f.headers)))
         if not present & set(candidate.headers):
-            raise InputError("filen er ikke en tabell i et kjent format: fant ingen kjente "
-                             f"overskrifter i de første {MAX_TITLE_LINES + 1} linjene")
+            raise InputError(
+                "filen er ikke en tabell i et kjent format: fant ingen kjente "
+                f"overskrifter i de første {MAX_TITLE_LINES + 1} linjene"
+            )
     missing = [h for h in candidate.required_headers if h not in present]
     if missing:
         raise InputError(
@@ -230,8 +250,11 @@ def detect_format(columns: list[str], path: Path) -> FileFormat:
             + ", ".join(f"«{m}»" for m in missing)
         )
     if duplicated:
-        raise InputError("kolonnen " + ", ".join(f"«{c}»" for c in duplicated)
-                         + " står flere ganger i overskriften")
+        raise InputError(
+            "kolonnen "
+            + ", ".join(f"«{c}»" for c in duplicated)
+            + " står flere ganger i overskriften"
+        )
     return candidate
 
 

@@ -21,16 +21,18 @@ def municipality_rows() -> pd.DataFrame:
     kommuner = read_reference("kommuner")
     counties = read_reference("fylker")
     sf_2024 = counties[counties.struktur == "2024"].set_index("fylkesnummer")["statsforvalter"]
-    return pd.DataFrame({
-        "kommunenummer": kommuner.kommunenummer_2024,
-        "navn": kommuner.kommunenavn_2024,
-        "fylkesnummer": kommuner.fylkesnummer_2024,
-        "kommunenummer_2020": kommuner.kommunenummer_2020,
-        "navn_2020": kommuner.kommunenavn_2020,
-        "fylkesnummer_2020": kommuner.fylkesnummer_2020,
-        "statsforvalter": kommuner.fylkesnummer_2024.map(sf_2024),
-        "kartomrade": kommuner.kommunenummer_2024.map(map_area),
-    })
+    return pd.DataFrame(
+        {
+            "kommunenummer": kommuner.kommunenummer_2024,
+            "navn": kommuner.kommunenavn_2024,
+            "fylkesnummer": kommuner.fylkesnummer_2024,
+            "kommunenummer_2020": kommuner.kommunenummer_2020,
+            "navn_2020": kommuner.kommunenavn_2020,
+            "fylkesnummer_2020": kommuner.fylkesnummer_2020,
+            "statsforvalter": kommuner.fylkesnummer_2024.map(sf_2024),
+            "kartomrade": kommuner.kommunenummer_2024.map(map_area),
+        }
+    )
 
 
 def _tables() -> list[tuple[str, pd.DataFrame, tuple[str, ...]]]:
@@ -66,9 +68,7 @@ def load_reference(engine: Engine) -> None:
 def is_demo(engine: Engine) -> bool:
     """True when the database says it holds generated demo data."""
     with engine.connect() as conn:
-        value = conn.execute(
-            select(db.meta.c.verdi).where(db.meta.c.nokkel == "demodata")
-        ).scalar()
+        value = conn.execute(select(db.meta.c.verdi).where(db.meta.c.nokkel == "demodata")).scalar()
     return value == "1"
 
 

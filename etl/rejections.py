@@ -22,8 +22,9 @@ def report_rows(reports: list[LoadReport]) -> list[tuple[str, str, str, str, str
         if report.status in ("avvist", "tom") and not report.details:
             rows.append((str(report.path), "", "", report.message, report.status))
         for line, column, reason in report.details:
-            rows.append((str(report.path), "" if line is None else str(line), column, reason,
-                         report.status))
+            rows.append(
+                (str(report.path), "" if line is None else str(line), column, reason, report.status)
+            )
     return rows
 
 

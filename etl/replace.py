@@ -47,15 +47,19 @@ def replace_database(source: Path, target_url: str) -> Path:
     """
     target = sqlite_file(target_url)
     if target is None:
-        raise ReplaceError("«replace» gjelder bare SQLite. For PostgreSQL: last nye filer med "
-                           "«python -m etl load», eller bygg en ny database og bytt "
-                           "DATABASE_URL (se README).")
+        raise ReplaceError(
+            "«replace» gjelder bare SQLite. For PostgreSQL: last nye filer med "
+            "«python -m etl load», eller bygg en ny database og bytt "
+            "DATABASE_URL (se README)."
+        )
     check_source(source)
     if source.resolve() == target.resolve():
         raise ReplaceError("Kilde og mål er samme fil.")
     target.parent.mkdir(parents=True, exist_ok=True)
-    with sqlite3.connect(f"file:{source.resolve()}?mode=ro", uri=True) as src, \
-            sqlite3.connect(target) as dst:
+    with (
+        sqlite3.connect(f"file:{source.resolve()}?mode=ro", uri=True) as src,
+        sqlite3.connect(target) as dst,
+    ):
         dst.execute("PRAGMA busy_timeout = 30000")
         src.backup(dst, pages=PAGES_PER_STEP)
         dst.execute("PRAGMA journal_mode=WAL")

@@ -9,15 +9,17 @@ from sqlalchemy import Connection
 _PLACEHOLDER = {"qmark": "?", "format": "%s", "pyformat": "%s", "numeric": "?"}
 
 
-def upsert_statement(conn: Connection, table: str, columns: Sequence[str],
-                     key: Sequence[str]) -> str:
+def upsert_statement(
+    conn: Connection, table: str, columns: Sequence[str], key: Sequence[str]
+) -> str:
     """`INSERT … ON CONFLICT (key) DO UPDATE` — the same SQL in SQLite and PostgreSQL."""
     mark = _PLACEHOLDER[conn.dialect.paramstyle]
     values = ", ".join([mark] * len(columns))
     updates = [c for c in columns if c not in key]
     action = (
         "DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in updates)
-        if updates else "DO NOTHING"
+        if updates
+        else "DO NOTHING"
     )
     return (
         f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({values}) "
@@ -25,8 +27,9 @@ def upsert_statement(conn: Connection, table: str, columns: Sequence[str],
     )
 
 
-def upsert_rows(conn: Connection, table: str, columns: Sequence[str], key: Sequence[str],
-                rows: Iterable[tuple]) -> None:
+def upsert_rows(
+    conn: Connection, table: str, columns: Sequence[str], key: Sequence[str], rows: Iterable[tuple]
+) -> None:
     """Insert or update `rows` (tuples in `columns` order) in one executemany."""
     rows = list(rows)
     if rows:

@@ -107,5 +107,9 @@ def service_areas(offices: pd.DataFrame) -> pd.DataFrame:
     frame = offices.assign(kommunenummer=areas).explode("kommunenummer")
     frame["kommunenummer"] = frame.kommunenummer.str.strip()
     frame = frame[frame.kommunenummer != ""]
-    return (frame[["enhet_id", "kommunenummer"]].drop_duplicates()
-            .sort_values(["enhet_id", "kommunenummer"]).reset_index(drop=True))
+    return (
+        frame[["enhet_id", "kommunenummer"]]
+        .drop_duplicates()
+        .sort_values(["enhet_id", "kommunenummer"])
+        .reset_index(drop=True)
+    )

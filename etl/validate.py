@@ -71,15 +71,21 @@ def load_context(conn: Connection) -> Context:
     """Read the reference codes from the database."""
     codes = {name: {r[0] for r in conn.execute(text(sql))} for name, sql in _CODE_QUERIES.items()}
     municipalities = conn.execute(
-        text("SELECT kommunenummer, kommunenummer_2020, statsforvalter, fylkesnummer_2020, "
-             "fylkesnummer FROM kommune ORDER BY kommunenummer DESC")
+        text(
+            "SELECT kommunenummer, kommunenummer_2020, statsforvalter, fylkesnummer_2020, "
+            "fylkesnummer FROM kommune ORDER BY kommunenummer DESC"
+        )
     ).all()
     from_2020: dict[str, str] = {}
     for number, number_2020, *_rest in municipalities:
         # Ålesund 1507 split in 2024: its earlier data stays with Ålesund (1508, lowest number).
         from_2020[number_2020] = number
-    return Context(codes, {m[0]: m[2] for m in municipalities}, from_2020,
-                   {m[0]: (m[3], m[4]) for m in municipalities})
+    return Context(
+        codes,
+        {m[0]: m[2] for m in municipalities},
+        from_2020,
+        {m[0]: (m[3], m[4]) for m in municipalities},
+    )
 
 
 class _Errors:
@@ -88,8 +94,9 @@ class _Errors:
     def __init__(self) -> None:
         self.by_row: dict[int, list[tuple[str, str]]] = defaultdict(list)
 
-    def add(self, mask: pd.Series, header: str, message: str,
-            values: pd.Series | None = None) -> None:
+    def add(
+        self, mask: pd.Series, header: str, message: str, values: pd.Series | None = None
+    ) -> None:
         """Add `message` to each row where `mask` holds; `{}` in it shows the cell's value."""
         for index in mask.index[mask.fillna(False).to_numpy(dtype=bool)]:
             value = values[index] if values is not None else ""
@@ -98,12 +105,14 @@ class _Errors:
 
 def _check_number(spec: Field, raw: pd.Series, errors: _Errors) -> pd.Series:
     """Parse a number column by the rules of `etl.numbers`; never a guessed value."""
-    values, reasons = parse_column(raw, spec.kind, money=spec.column.endswith("_kr"),
-                                   maximum=spec.maximum)
+    values, reasons = parse_column(
+        raw, spec.kind, money=spec.column.endswith("_kr"), maximum=spec.maximum
+    )
     refused = reasons != ""
     for index in reasons.index[refused.to_numpy(dtype=bool)]:
         errors.by_row[index].append(
-            (spec.header, f"«{spec.header}» {reasons[index]}: «{raw[index]}»"))
+            (spec.header, f"«{spec.header}» {reasons[index]}: «{raw[index]}»")
+        )
     _check_range(spec, values, errors)
     return values
 
@@ -112,10 +121,17 @@ def _check_date(spec: Field, raw: pd.Series, errors: _Errors) -> pd.Series:
     """ISO dates (`2025-02-01`) or Norwegian (`01.02.2025`), as ISO text."""
     norwegian = raw.str.extract(r"^([0-9]{2})\.([0-9]{2})\.([0-9]{4})$")
     iso = (norwegian[2] + "-" + norwegian[1] + "-" + norwegian[0]).fillna(raw)
-    parsed = pd.to_datetime(iso.where(iso.str.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"), None),
-                            format="%Y-%m-%d", errors="coerce")
-    errors.add((raw != "") & parsed.isna(), spec.header,
-               f"«{spec.header}» er ikke en dato (ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ): «{{}}»", raw)
+    parsed = pd.to_datetime(
+        iso.where(iso.str.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"), None),
+        format="%Y-%m-%d",
+        errors="coerce",
+    )
+    errors.add(
+        (raw != "") & parsed.isna(),
+        spec.header,
+        f"«{spec.header}» er ikke en dato (ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ): «{{}}»",
+        raw,
+    )
     return iso.where(parsed.notna(), None)
 
 
@@ -132,14 +148,19 @@ def _check_field(spec: Field, raw: pd.Series, ctx: Context, errors: _Errors) -> 
     if spec.kind == "recipient":
         return raw  # checked against the recipient type in `_check_recipient`
     if spec.kind == "orgnr":
-        errors.add(~empty & ~raw.str.fullmatch(r"[0-9]{9}"), spec.header,
-                   f"{name} må ha 9 sifre: «{{}}»", raw)
+        errors.add(
+            ~empty & ~raw.str.fullmatch(r"[0-9]{9}"),
+            spec.header,
+            f"{name} må ha 9 sifre: «{{}}»",
+            raw,
+        )
         return raw
     if spec.kind in ("code", "codes"):
         allowed = set(spec.choices) if spec.choices else ctx.codes[spec.reference]
         if spec.kind == "code":
-            errors.add(~empty & ~raw.isin(allowed), spec.header,
-                       f"{name} har ukjent kode: «{{}}»", raw)
+            errors.add(
+                ~empty & ~raw.isin(allowed), spec.header, f"{name} har ukjent kode: «{{}}»", raw
+            )
             return raw
         items = raw.str.split(";").explode().str.strip()
         unknown = (~items.isin(allowed)).groupby(level=0).any()
@@ -150,45 +171,58 @@ def _check_field(spec: Field, raw: pd.Series, ctx: Context, errors: _Errors) -> 
 
 def _check_range(spec: Field, parsed: pd.Series, errors: _Errors) -> None:
     if spec.minimum is not None:
-        errors.add(parsed < spec.minimum, spec.header,
-                   f"«{spec.header}» er mindre enn {spec.minimum:g}")
+        errors.add(
+            parsed < spec.minimum, spec.header, f"«{spec.header}» er mindre enn {spec.minimum:g}"
+        )
     if spec.maximum is not None:
-        errors.add(parsed > spec.maximum, spec.header,
-                   f"«{spec.header}» er større enn {spec.maximum:g}")
+        errors.add(
+            parsed > spec.maximum, spec.header, f"«{spec.header}» er større enn {spec.maximum:g}"
+        )
 
 
-def _municipality(raw: pd.Series, year: pd.Series | None, ctx: Context,
-                  errors: _Errors) -> pd.Series:
+def _municipality(
+    raw: pd.Series, year: pd.Series | None, ctx: Context, errors: _Errors
+) -> pd.Series:
     """Map reported numbers to 2024 numbers; 2020 numbers only for years up to 2023."""
     padded = raw.str.zfill(4).where(raw != "", "")
     as_2024 = padded.where(padded.isin(ctx.sf_of_2024.keys()))
     old = padded.map(ctx.from_2020)
-    old_allowed = (year.le(LAST_YEAR_OF_2020_STRUCTURE) if year is not None
-                   else pd.Series(False, index=raw.index))
+    old_allowed = (
+        year.le(LAST_YEAR_OF_2020_STRUCTURE)
+        if year is not None
+        else pd.Series(False, index=raw.index)
+    )
     result = as_2024.fillna(old.where(old_allowed))
     header = "kommunenummer"
-    errors.add((padded != "") & result.isna() & old.notna(), header,
-               "«kommunenummer» gjaldt bare til og med 2023; bruk 2024-nummeret")
-    errors.add((padded != "") & result.isna() & old.isna(), header,
-               "«kommunenummer» er ukjent: «{}»", raw)
+    errors.add(
+        (padded != "") & result.isna() & old.notna(),
+        header,
+        "«kommunenummer» gjaldt bare til og med 2023; bruk 2024-nummeret",
+    )
+    errors.add(
+        (padded != "") & result.isna() & old.isna(), header, "«kommunenummer» er ukjent: «{}»", raw
+    )
     return result
 
 
 def _check_statsforvalter(rows: pd.DataFrame, ctx: Context, errors: _Errors) -> None:
     expected = rows["kommunenummer"].map(ctx.sf_of_2024)
-    errors.add(expected.notna() & (rows["statsforvalter"] != expected), "statsforvalter",
-               "«statsforvalter» stemmer ikke med kommunens statsforvalter")
+    errors.add(
+        expected.notna() & (rows["statsforvalter"] != expected),
+        "statsforvalter",
+        "«statsforvalter» stemmer ikke med kommunens statsforvalter",
+    )
 
 
-RECIPIENT_ID_PATTERN = {"kommune": r"[0-9]{4}", "fylkeskommune": r"[0-9]{2}",
-                        "privat": r"[0-9]{9}"}
-RECIPIENT_ID_WORDS = {"kommune": "kommunenummer (4 sifre)",
-                      "fylkeskommune": "fylkesnummer (2 sifre)",
-                      "privat": "organisasjonsnummer (9 sifre)"}
+RECIPIENT_ID_PATTERN = {"kommune": r"[0-9]{4}", "fylkeskommune": r"[0-9]{2}", "privat": r"[0-9]{9}"}
+RECIPIENT_ID_WORDS = {
+    "kommune": "kommunenummer (4 sifre)",
+    "fylkeskommune": "fylkesnummer (2 sifre)",
+    "privat": "organisasjonsnummer (9 sifre)",
+}
 
 
-def _check_recipient(raw: pd.DataFrame, rows: pd.DataFrame, ctx: Context,
-                     errors: _Errors) -> None:
+def _check_recipient(raw: pd.DataFrame, rows: pd.DataFrame, ctx: Context, errors: _Errors) -> None:
     """`mottaker_id` must identify the recipient: a municipality is its own `kommunenummer`,
     a county authority the county of `kommunenummer` in that year, a private owner an
     organisation number. Municipality ids are stored as the 2024 number."""
@@ -196,22 +230,35 @@ def _check_recipient(raw: pd.DataFrame, rows: pd.DataFrame, ctx: Context,
     kind = rows["mottakertype"]
     for recipient, pattern in RECIPIENT_ID_PATTERN.items():
         wrong = (kind == recipient) & (given != "") & ~given.str.fullmatch(pattern)
-        errors.add(wrong, "mottaker_id", f"«mottaker_id» for {recipient} må være "
-                   f"{RECIPIENT_ID_WORDS[recipient]}: «{{}}»", given)
+        errors.add(
+            wrong,
+            "mottaker_id",
+            f"«mottaker_id» for {recipient} må være {RECIPIENT_ID_WORDS[recipient]}: «{{}}»",
+            given,
+        )
     town = kind == "kommune"
     padded = given.str.zfill(4)
     own = padded.where(padded.isin(ctx.sf_of_2024.keys()), padded.map(ctx.from_2020))
-    errors.add(town & (given != "") & rows["kommunenummer"].notna()
-               & (own != rows["kommunenummer"]), "mottaker_id",
-               "«mottaker_id» må være samme kommune som «kommunenummer» for mottakertype kommune")
+    errors.add(
+        town & (given != "") & rows["kommunenummer"].notna() & (own != rows["kommunenummer"]),
+        "mottaker_id",
+        "«mottaker_id» må være samme kommune som «kommunenummer» for mottakertype kommune",
+    )
     rows.loc[town, "mottaker_id"] = rows.loc[town, "kommunenummer"]
     county = kind == "fylkeskommune"
     structure = (rows["aar"].fillna(0) > LAST_YEAR_OF_2020_STRUCTURE).astype(int)
-    expected = [ctx.counties_of.get(k, ("", ""))[s] if isinstance(k, str) else ""
-                for k, s in zip(rows["kommunenummer"], structure, strict=True)]
-    errors.add(county & (given != "") & rows["kommunenummer"].notna()
-               & (given != pd.Series(expected, index=rows.index)), "mottaker_id",
-               "«mottaker_id» er ikke fylket «kommunenummer» lå i det året")
+    expected = [
+        ctx.counties_of.get(k, ("", ""))[s] if isinstance(k, str) else ""
+        for k, s in zip(rows["kommunenummer"], structure, strict=True)
+    ]
+    errors.add(
+        county
+        & (given != "")
+        & rows["kommunenummer"].notna()
+        & (given != pd.Series(expected, index=rows.index)),
+        "mottaker_id",
+        "«mottaker_id» er ikke fylket «kommunenummer» lå i det året",
+    )
 
 
 def _check_applicant(rows: pd.DataFrame, ctx: Context, errors: _Errors) -> None:
@@ -220,22 +267,37 @@ def _check_applicant(rows: pd.DataFrame, ctx: Context, errors: _Errors) -> None:
     given, kind = rows["soker_id"], rows["sokertype"]
     for applicant, pattern in RECIPIENT_ID_PATTERN.items():
         wrong = (kind == applicant) & (given != "") & ~given.str.fullmatch(pattern)
-        errors.add(wrong, "søker_id", f"«søker_id» for {applicant} må være "
-                   f"{RECIPIENT_ID_WORDS[applicant]}: «{{}}»", given)
+        errors.add(
+            wrong,
+            "søker_id",
+            f"«søker_id» for {applicant} må være {RECIPIENT_ID_WORDS[applicant]}: «{{}}»",
+            given,
+        )
     town = (kind == "kommune") & given.str.fullmatch(RECIPIENT_ID_PATTERN["kommune"])
     old_allowed = rows["aar"].le(LAST_YEAR_OF_2020_STRUCTURE).fillna(False)
-    number = given.where(given.isin(ctx.sf_of_2024.keys()),
-                         given.map(ctx.from_2020).where(old_allowed))
+    number = given.where(
+        given.isin(ctx.sf_of_2024.keys()), given.map(ctx.from_2020).where(old_allowed)
+    )
     sf = number.map(ctx.sf_of_2024)
-    errors.add(town & sf.isna(), "søker_id", "«søker_id» er ikke et kjent kommunenummer: «{}»",
-               given)
-    errors.add(town & sf.notna() & (sf != rows["statsforvalter"]), "statsforvalter",
-               "«statsforvalter» stemmer ikke med kommunens statsforvalter")
+    errors.add(
+        town & sf.isna(), "søker_id", "«søker_id» er ikke et kjent kommunenummer: «{}»", given
+    )
+    errors.add(
+        town & sf.notna() & (sf != rows["statsforvalter"]),
+        "statsforvalter",
+        "«statsforvalter» stemmer ikke med kommunens statsforvalter",
+    )
     rows.loc[town & sf.notna(), "soker_id"] = number[town & sf.notna()]
 
 
-def validate(raw: pd.DataFrame, fmt: FileFormat, ctx: Context, lines: list[int] | None = None,
-             seen: SeenKeys | None = None, problems: dict[int, str] | None = None) -> Result:
+def validate(
+    raw: pd.DataFrame,
+    fmt: FileFormat,
+    ctx: Context,
+    lines: list[int] | None = None,
+    seen: SeenKeys | None = None,
+    problems: dict[int, str] | None = None,
+) -> Result:
     """Check every row of `raw` (string cells) against `fmt`.
 
     `lines` are the rows' line numbers in the file (default: header on line 1, no gaps);

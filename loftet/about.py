@@ -12,8 +12,11 @@ SCOPE = (
 )
 
 PARTS: tuple[tuple[str, bool], ...] = (
-    ("Tilskuddsordningen for lokal kompetanseutvikling (behovsmelding til statsforvalteren, "
-     "prioritering i samarbeidsforum, tiltak sammen med universitet eller høgskole)", True),
+    (
+        "Tilskuddsordningen for lokal kompetanseutvikling (behovsmelding til statsforvalteren, "
+        "prioritering i samarbeidsforum, tiltak sammen med universitet eller høgskole)",
+        True,
+    ),
     ("Nettressurser og kompetansepakker ved behov (Udirs pakke «Inkluderende praksis»)", False),
     ("Videreutdanning", False),
     ("Nettverk mellom universiteter/høgskoler og Statped", False),

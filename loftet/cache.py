@@ -46,8 +46,11 @@ def cache_config() -> dict[str, Any]:
     url = redis_url()
     if url:
         return common | {"CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": url}
-    return common | {"CACHE_TYPE": "FileSystemCache", "CACHE_THRESHOLD": THRESHOLD,
-                     "CACHE_DIR": str(cache_dir() / "queries")}
+    return common | {
+        "CACHE_TYPE": "FileSystemCache",
+        "CACHE_THRESHOLD": THRESHOLD,
+        "CACHE_DIR": str(cache_dir() / "queries"),
+    }
 
 
 def init_app(server: Flask) -> None:

@@ -24,8 +24,10 @@ from loftet.config import database_url
 log = logging.getLogger(__name__)
 
 OK, EMPTY, MISSING, UNREACHABLE = "ok", "tom", "mangler", "utilgjengelig"
-LOAD_HINT = ("Last demodata med «python -m etl demo», eller ekte data med "
-             "«python -m etl load <filer eller mappe>» (se README).")
+LOAD_HINT = (
+    "Last demodata med «python -m etl demo», eller ekte data med "
+    "«python -m etl load <filer eller mappe>» (se README)."
+)
 
 
 @dataclass(frozen=True)

@@ -124,8 +124,12 @@ enhet = Table(
     Column("kommunenummer", String(4), ForeignKey("kommune.kommunenummer"), nullable=False),
     Column("antall_barn_elever", Integer, nullable=False),
     Column("antall_ansatte", Integer, nullable=False),
-    Column("betjener_kommuner", Text, nullable=True,
-           comment="PPT only: 2024 municipality numbers served, separated by ';'"),
+    Column(
+        "betjener_kommuner",
+        Text,
+        nullable=True,
+        comment="PPT only: 2024 municipality numbers served, separated by ';'",
+    ),
 )
 Index("ix_enhet_kommune", enhet.c.kommunenummer, enhet.c.enhetstype)
 
@@ -161,8 +165,12 @@ tildeling = Table(
     Column("kommunenummer", String(4), ForeignKey("kommune.kommunenummer"), nullable=False),
     Column("mottaker", String(200), nullable=False),
     Column("mottakertype", String(20), nullable=False),
-    Column("mottaker_id", String(9), nullable=False,
-           comment="municipality number (2024), county number or organisation number"),
+    Column(
+        "mottaker_id",
+        String(9),
+        nullable=False,
+        comment="municipality number (2024), county number or organisation number",
+    ),
     Column("tiltak_id", String(20), ForeignKey("tiltak.tiltak_id"), nullable=False),
     Column("innvilget_kr", BigInteger, nullable=False),
     Column("brukt_kr", BigInteger, nullable=True),
@@ -265,8 +273,12 @@ behov = Table(
     Column("aar", Integer, nullable=False),
     Column("statsforvalter", String(4), ForeignKey("statsforvalter.kode"), nullable=False),
     Column("sokertype", String(20), nullable=False),
-    Column("soker_id", String(9), nullable=False,
-           comment="kommunenummer, fylkesnummer or organisation number by sokertype"),
+    Column(
+        "soker_id",
+        String(9),
+        nullable=False,
+        comment="kommunenummer, fylkesnummer or organisation number by sokertype",
+    ),
     Column("soker", String(200), nullable=False),
     Column("omrader", Text, nullable=False, comment="competence area codes separated by ';'"),
     Column("malgrupper", Text, nullable=False, comment="profession codes separated by ';'"),
@@ -307,8 +319,12 @@ oppsummering_deltakelse = Table(
     Column("eiertype", String(20), primary_key=True),
     Column("enheter_naadd", Integer, nullable=False),
     Column("deltakere", BigInteger, nullable=False),
-    Column("ansatte_naadd", BigInteger, nullable=False,
-           comment="per unit: participations in the year, at most its staff; summed"),
+    Column(
+        "ansatte_naadd",
+        BigInteger,
+        nullable=False,
+        comment="per unit: participations in the year, at most its staff; summed",
+    ),
 )
 
 oppsummering_detalj = Table(
@@ -353,8 +369,12 @@ oppsummering_helt_lag = Table(
     "oppsummering_helt_lag",
     metadata,
     Column("aar", Integer, primary_key=True),
-    Column("kommunenummer", String(4), primary_key=True,
-           comment="municipalities with the whole team in the year (`loftet.metrics`)"),
+    Column(
+        "kommunenummer",
+        String(4),
+        primary_key=True,
+        comment="municipalities with the whole team in the year (`loftet.metrics`)",
+    ),
 )
 
 
@@ -398,8 +418,11 @@ def get_engine() -> Engine:
 @lru_cache(maxsize=4)
 def _read_engine_for(url: str) -> Engine:
     parsed = make_url(url)
-    if parsed.drivername.startswith("sqlite") and parsed.database not in (None, "", ":memory:") \
-            and not parsed.database.startswith("file:"):
+    if (
+        parsed.drivername.startswith("sqlite")
+        and parsed.database not in (None, "", ":memory:")
+        and not parsed.database.startswith("file:")
+    ):
         path = Path(parsed.database).resolve()
         parsed = parsed.set(database=f"file:{path}?mode=rw", query={"uri": "true"})
     return make_engine(parsed.render_as_string(hide_password=False))
@@ -431,7 +454,10 @@ def _add_missing_columns(engine: Engine) -> None:
             present = {c["name"] for c in inspector.get_columns(table.name)}
             for column in table.columns:
                 if column.name not in present and column.server_default is not None:
-                    conn.execute(text(
-                        f"ALTER TABLE {table.name} ADD COLUMN {column.name} "
-                        f"{column.type.compile(engine.dialect)} NOT NULL "
-                        f"DEFAULT {column.server_default.arg}"))
+                    conn.execute(
+                        text(
+                            f"ALTER TABLE {table.name} ADD COLUMN {column.name} "
+                            f"{column.type.compile(engine.dialect)} NOT NULL "
+                            f"DEFAULT {column.server_default.arg}"
+                        )
+                    )

@@ -12,20 +12,53 @@ from urllib.parse import urlencode
 
 from loftet.config import FIRST_YEAR, LAST_YEAR
 
-SECTORS = {"BHG": "Barnehage", "GS": "Grunnskole", "VGS": "Videregående", "PPT": "PPT",
-           "ANNET": "Andre tjenester"}
-SECTOR_UNIT_TYPE = {"BHG": "barnehage", "GS": "grunnskole", "VGS": "vgs", "PPT": "ppt",
-                    "ANNET": "annen"}
+SECTORS = {
+    "BHG": "Barnehage",
+    "GS": "Grunnskole",
+    "VGS": "Videregående",
+    "PPT": "PPT",
+    "ANNET": "Andre tjenester",
+}
+SECTOR_UNIT_TYPE = {
+    "BHG": "barnehage",
+    "GS": "grunnskole",
+    "VGS": "vgs",
+    "PPT": "ppt",
+    "ANNET": "annen",
+}
 OWNER_TYPES = {"kommunal": "Kommunal", "fylkeskommunal": "Fylkeskommunal", "privat": "Privat"}
 STRUCTURES = {2024: "2024 (15 fylker)", 2020: "2020–2023 (11 fylker)"}
 COUNTIES = {
-    2024: {"03": "Oslo", "11": "Rogaland", "15": "Møre og Romsdal", "18": "Nordland",
-           "31": "Østfold", "32": "Akershus", "33": "Buskerud", "34": "Innlandet",
-           "39": "Vestfold", "40": "Telemark", "42": "Agder", "46": "Vestland",
-           "50": "Trøndelag", "55": "Troms", "56": "Finnmark"},
-    2020: {"03": "Oslo", "11": "Rogaland", "15": "Møre og Romsdal", "18": "Nordland",
-           "30": "Viken", "34": "Innlandet", "38": "Vestfold og Telemark", "42": "Agder",
-           "46": "Vestland", "50": "Trøndelag", "54": "Troms og Finnmark"},
+    2024: {
+        "03": "Oslo",
+        "11": "Rogaland",
+        "15": "Møre og Romsdal",
+        "18": "Nordland",
+        "31": "Østfold",
+        "32": "Akershus",
+        "33": "Buskerud",
+        "34": "Innlandet",
+        "39": "Vestfold",
+        "40": "Telemark",
+        "42": "Agder",
+        "46": "Vestland",
+        "50": "Trøndelag",
+        "55": "Troms",
+        "56": "Finnmark",
+    },
+    2020: {
+        "03": "Oslo",
+        "11": "Rogaland",
+        "15": "Møre og Romsdal",
+        "18": "Nordland",
+        "30": "Viken",
+        "34": "Innlandet",
+        "38": "Vestfold og Telemark",
+        "42": "Agder",
+        "46": "Vestland",
+        "50": "Trøndelag",
+        "54": "Troms og Finnmark",
+    },
 }
 """County names per structure; the same as data/reference/fylker.csv (a test checks it)."""
 
@@ -65,8 +98,9 @@ class Filters:
 
     @property
     def county_name(self) -> str:
-        return COUNTIES[self.struktur].get(self.fylke, "Hele landet") if self.fylke else \
-            "Hele landet"
+        return (
+            COUNTIES[self.struktur].get(self.fylke, "Hele landet") if self.fylke else "Hele landet"
+        )
 
     def to_query(self, **extra: object) -> str:
         """The query string (without `?`) holding every non-default value, plus `extra`."""
@@ -102,8 +136,9 @@ def _year(raw: str | None, default: int, name: str, notices: list[str]) -> int:
     value = parse_int(raw)
     if value is not None and FIRST_YEAR <= value <= LAST_YEAR:
         return value
-    notices.append(f"«{name}={raw}» er ikke et år mellom {FIRST_YEAR} og {LAST_YEAR}; "
-                   f"viser {default}.")
+    notices.append(
+        f"«{name}={raw}» er ikke et år mellom {FIRST_YEAR} og {LAST_YEAR}; viser {default}."
+    )
     return default
 
 
@@ -129,7 +164,9 @@ def parse_filters(params: dict[str, object]) -> Parsed:
     aar = _year(get.get("aar"), LAST_YEAR, "aar", notices)
     fra = min(_year(get.get("fra"), FIRST_YEAR, "fra", notices), aar)
     filters = Filters(
-        aar=aar, fra=fra, struktur=struktur,
+        aar=aar,
+        fra=fra,
+        struktur=struktur,
         fylke=_choice(get.get("fylke"), COUNTIES[struktur], "fylke", notices),
         sektor=_choice(get.get("sektor"), SECTORS, "sektor", notices),
         eier=_choice(get.get("eier"), OWNER_TYPES, "eier", notices),
@@ -137,8 +174,17 @@ def parse_filters(params: dict[str, object]) -> Parsed:
     return Parsed(filters, notices)
 
 
-def filters_from_controls(aar: object, fra: object, fylke: object, sektor: object,
-                          eier: object, struktur: object) -> Filters:
+def filters_from_controls(
+    aar: object, fra: object, fylke: object, sektor: object, eier: object, struktur: object
+) -> Filters:
     """Filters from the filter bar's control values (already valid options)."""
-    return parse_filters({"aar": aar, "fra": fra, "fylke": fylke, "sektor": sektor,
-                          "eier": eier, "struktur": struktur}).filters
+    return parse_filters(
+        {
+            "aar": aar,
+            "fra": fra,
+            "fylke": fylke,
+            "sektor": sektor,
+            "eier": eier,
+            "struktur": struktur,
+        }
+    ).filters

@@ -33,8 +33,9 @@ from loftet.wording import extreme
 PROGRAMME = "Kompetanseløftet for spesialpedagogikk og inkluderende praksis"
 PROJECTOR_TEMPLATE = f"{TEMPLATE_NAME}_projector"
 """Registered by `loftet.theme`: the 24 px template for projectors."""
-GENERAL_SOURCE = ("Kilde: Løftet-monitor – tildelinger og deltakelse rapportert til "
-                  "statsforvalterne.")
+GENERAL_SOURCE = (
+    "Kilde: Løftet-monitor – tildelinger og deltakelse rapportert til statsforvalterne."
+)
 PRESENTATION_PARAMS = ("fylke", "aar", "struktur")
 """The shared filters presentation mode uses; sector, owner and `fra` are left out on purpose
 (one overall picture of the county)."""
@@ -126,8 +127,10 @@ def _auto_seconds(raw: str | None, notices: list[str]) -> int | None:
         return None
     if value < AUTO_MIN_S or value > AUTO_MAX_S:
         shown = min(max(value, AUTO_MIN_S), AUTO_MAX_S)
-        notices.append(f"Automatisk bla må være mellom {AUTO_MIN_S} og {AUTO_MAX_S} sekunder; "
-                       f"bruker {shown} sekunder.")
+        notices.append(
+            f"Automatisk bla må være mellom {AUTO_MIN_S} og {AUTO_MAX_S} sekunder; "
+            f"bruker {shown} sekunder."
+        )
         return shown
     return value
 
@@ -174,8 +177,9 @@ def _in_sentence(name: str) -> str:
     return name[:1].lower() + name[1:]
 
 
-def _chart_data(chart_id: str, filters: Filters, options: Mapping[str, str] | None = None
-                ) -> pd.DataFrame:
+def _chart_data(
+    chart_id: str, filters: Filters, options: Mapping[str, str] | None = None
+) -> pd.DataFrame:
     """The data the chart draws (the same function its page uses)."""
     return get_chart(chart_id).data(filters, dict(options or {}))
 
@@ -194,10 +198,17 @@ def _where(filters: Filters) -> str:
 def title_slide(filters: Filters) -> Slide:
     """County (or nation), year and programme."""
     where = filters.county_name if filters.fylke else "hele landet"
-    detail = ("Status for fylket sammenlignet med hele landet" if filters.fylke
-              else "Status for hele landet")
-    return Slide("tittel", f"Kompetanseløftet i {where} {filters.aar}",
-                 detail=f"{PROGRAMME}. {detail}.", kind="title")
+    detail = (
+        "Status for fylket sammenlignet med hele landet"
+        if filters.fylke
+        else "Status for hele landet"
+    )
+    return Slide(
+        "tittel",
+        f"Kompetanseløftet i {where} {filters.aar}",
+        detail=f"{PROGRAMME}. {detail}.",
+        kind="title",
+    )
 
 
 def _county_frame(filters: Filters) -> pd.DataFrame:
@@ -217,20 +228,33 @@ def participation_slide(filters: Filters) -> Slide:
     options: dict[str, str] = {}
     row = _county_row(frame, filters)
     if row is not None:
-        return Slide("deltakelse", f"{row.fylke_navn}: {_whole_pct(row.andel_deltar)} av "
-                     "kommunene deltar", comparison=f"landet {_whole_pct(nation)}",
-                     detail=f"{number(row.deltar)} av {_municipalities(row.kommuner)} deltok "
-                            f"i {filters.aar}.",
-                     chart_id="dekning-fylker", options=options)
+        return Slide(
+            "deltakelse",
+            f"{row.fylke_navn}: {_whole_pct(row.andel_deltar)} av kommunene deltar",
+            comparison=f"landet {_whole_pct(nation)}",
+            detail=f"{number(row.deltar)} av {_municipalities(row.kommuner)} deltok "
+            f"i {filters.aar}.",
+            chart_id="dekning-fylker",
+            options=options,
+        )
     ordered = frame.sort_values(["andel_deltar", "fylke"])
-    detail = (f"{number(frame.deltar.sum())} av {_municipalities(frame.kommuner.sum())} deltok "
-              f"i {filters.aar}.")
+    detail = (
+        f"{number(frame.deltar.sum())} av {_municipalities(frame.kommuner.sum())} deltok "
+        f"i {filters.aar}."
+    )
     if len(ordered):
         shares = ordered.set_index("fylke_navn").andel_deltar
-        detail += (f" Høyest andel i {extreme(shares, _whole_pct)}, lavest i "
-                   f"{extreme(shares, _whole_pct, highest=False)}.")
-    return Slide("deltakelse", f"Hele landet: {_whole_pct(nation)} av kommunene deltar",
-                 detail=detail, chart_id="dekning-fylker", options=options)
+        detail += (
+            f" Høyest andel i {extreme(shares, _whole_pct)}, lavest i "
+            f"{extreme(shares, _whole_pct, highest=False)}."
+        )
+    return Slide(
+        "deltakelse",
+        f"Hele landet: {_whole_pct(nation)} av kommunene deltar",
+        detail=detail,
+        chart_id="dekning-fylker",
+        options=options,
+    )
 
 
 def map_slide(filters: Filters) -> Slide:
@@ -238,18 +262,33 @@ def map_slide(filters: Filters) -> Slide:
     frame = _county_frame(filters)
     nation = _share(frame.enheter_naadd.sum(), frame.enheter.sum())
     row = _county_row(frame, filters)
-    reached, units = ((row.enheter_naadd, row.enheter) if row is not None
-                      else (frame.enheter_naadd.sum(), frame.enheter.sum()))
-    detail = (f"{number(reached)} av {number(units)} barnehager, skoler, PPT-kontor og andre "
-              f"enheter deltok i {filters.aar}. Kartet viser andelen per kommune.")
+    reached, units = (
+        (row.enheter_naadd, row.enheter)
+        if row is not None
+        else (frame.enheter_naadd.sum(), frame.enheter.sum())
+    )
+    detail = (
+        f"{number(reached)} av {number(units)} barnehager, skoler, PPT-kontor og andre "
+        f"enheter deltok i {filters.aar}. Kartet viser andelen per kommune."
+    )
     options = {"maal": "andel_naadd"}
     if row is not None:
-        return Slide("kart", f"{row.fylke_navn}: tiltakene har nådd "
-                     f"{_whole_pct(_share(reached, units))} av enhetene",
-                     comparison=f"landet {_whole_pct(nation)}", detail=detail,
-                     chart_id="dekning-kart", options=options)
-    return Slide("kart", f"Hele landet: tiltakene har nådd {_whole_pct(nation)} av enhetene",
-                 detail=detail, chart_id="dekning-kart", options=options)
+        return Slide(
+            "kart",
+            f"{row.fylke_navn}: tiltakene har nådd "
+            f"{_whole_pct(_share(reached, units))} av enhetene",
+            comparison=f"landet {_whole_pct(nation)}",
+            detail=detail,
+            chart_id="dekning-kart",
+            options=options,
+        )
+    return Slide(
+        "kart",
+        f"Hele landet: tiltakene har nådd {_whole_pct(nation)} av enhetene",
+        detail=detail,
+        chart_id="dekning-kart",
+        options=options,
+    )
 
 
 def whole_team_slide(filters: Filters) -> Slide:
@@ -257,18 +296,28 @@ def whole_team_slide(filters: Filters) -> Slide:
     frame = _county_frame(filters)
     nation = _share(frame.helt_lag.sum(), frame.kommuner.sum())
     row = _county_row(frame, filters)
-    team, total = ((row.helt_lag, row.kommuner) if row is not None
-                   else (frame.helt_lag.sum(), frame.kommuner.sum()))
-    detail = (f"Barnehage, skole og PPT i samme tiltak: {number(team)} av "
-              f"{_municipalities(total)} i {filters.aar}. Linjene viser utviklingen fra "
-              f"{filters.fra}.")
+    team, total = (
+        (row.helt_lag, row.kommuner)
+        if row is not None
+        else (frame.helt_lag.sum(), frame.kommuner.sum())
+    )
+    detail = (
+        f"Barnehage, skole og PPT i samme tiltak: {number(team)} av "
+        f"{_municipalities(total)} i {filters.aar}. Linjene viser utviklingen fra "
+        f"{filters.fra}."
+    )
     headline = f"{_whole_pct(_share(team, total))} av kommunene deltar med hele laget"
     if row is not None:
-        return Slide("hele-laget", f"{row.fylke_navn}: {headline}",
-                     comparison=f"landet {_whole_pct(nation)}", detail=detail,
-                     chart_id="oversikt-deltakelse")
-    return Slide("hele-laget", f"Hele landet: {headline}", detail=detail,
-                 chart_id="oversikt-deltakelse")
+        return Slide(
+            "hele-laget",
+            f"{row.fylke_navn}: {headline}",
+            comparison=f"landet {_whole_pct(nation)}",
+            detail=detail,
+            chart_id="oversikt-deltakelse",
+        )
+    return Slide(
+        "hele-laget", f"Hele landet: {headline}", detail=detail, chart_id="oversikt-deltakelse"
+    )
 
 
 def _granted(frame: pd.DataFrame, year: int) -> float:
@@ -295,24 +344,29 @@ def budget_slide(filters: Filters) -> Slide:
     if not here:
         return replace(slide, headline=f"{where}: ingen tildelinger registrert i {year}")
     first = years[0] if years else year
-    ramp = (f"Opptrapping fra {mill_kr(_granted(scope, first))} i {first}"
-            + (f" (landet {mill_kr(_granted(nation, first))})." if filters.fylke else ".")
-            if first < year else "")
+    ramp = (
+        f"Opptrapping fra {mill_kr(_granted(scope, first))} i {first}"
+        + (f" (landet {mill_kr(_granted(nation, first))})." if filters.fylke else ".")
+        if first < year
+        else ""
+    )
     if year < TARGET_YEAR and level_here and level_there:
         return replace(
-            slide, headline=f"{where} har nådd {_whole_pct(_share(here, level_here))} av "
-                            f"{TARGET_YEAR}-nivået",
-            comparison=f"landet {_whole_pct(_share(there, level_there))}" if filters.fylke
-            else "",
+            slide,
+            headline=f"{where} har nådd {_whole_pct(_share(here, level_here))} av "
+            f"{TARGET_YEAR}-nivået",
+            comparison=f"landet {_whole_pct(_share(there, level_there))}" if filters.fylke else "",
             detail=f"Innvilget i {year}: {mill_kr(here)} av {mill_kr(level_here)} i "
-                   f"{TARGET_YEAR}. {ramp}".strip())
+            f"{TARGET_YEAR}. {ramp}".strip(),
+        )
     if filters.fylke:
-        return replace(slide, headline=f"{where}: {mill_kr(here)} innvilget i {year}",
-                       comparison=f"{_whole_pct(_share(here, there))} av landets "
-                                  f"{mill_kr(there)}",
-                       detail=ramp)
-    return replace(slide, headline=f"Hele landet: {mill_kr(here)} innvilget i {year}",
-                   detail=ramp)
+        return replace(
+            slide,
+            headline=f"{where}: {mill_kr(here)} innvilget i {year}",
+            comparison=f"{_whole_pct(_share(here, there))} av landets {mill_kr(there)}",
+            detail=ramp,
+        )
+    return replace(slide, headline=f"Hele landet: {mill_kr(here)} innvilget i {year}", detail=ramp)
 
 
 def competence_slide(filters: Filters) -> Slide:
@@ -323,19 +377,23 @@ def competence_slide(filters: Filters) -> Slide:
     where = _where(filters)
     total = float(scope.innvilget_kr.sum()) if len(scope) else 0.0
     if not total:
-        return Slide("kompetanse", f"{where}: ingen midler registrert på kompetanseområder i "
-                     f"{filters.aar}", chart_id=chart_id)
+        return Slide(
+            "kompetanse",
+            f"{where}: ingen midler registrert på kompetanseområder i {filters.aar}",
+            chart_id=chart_id,
+        )
     top = scope.sort_values(["innvilget_kr", "nivaa"], ascending=[False, True]).iloc[0]
     national_row = nation[nation.omrade == top.omrade]
     national_share = national_row.andel_kr.iloc[0] if len(national_row) else None
     used = int((scope.innvilget_kr > 0).sum())
     return Slide(
-        "kompetanse", f"{where}: {_whole_pct(top.andel_kr)} av midlene går til "
-                      f"{_in_sentence(top.omrade_navn)}",
+        "kompetanse",
+        f"{where}: {_whole_pct(top.andel_kr)} av midlene går til {_in_sentence(top.omrade_navn)}",
         comparison=f"landet {_whole_pct(national_share)}" if filters.fylke else "",
         detail=f"{mill_kr(total)} fordelt på {used} av {len(scope)} kompetanseområder i "
-               f"{filters.aar}.",
-        chart_id=chart_id)
+        f"{filters.aar}.",
+        chart_id=chart_id,
+    )
 
 
 def _high_need_low_reach(frame: pd.DataFrame) -> tuple[int, int]:
@@ -352,20 +410,23 @@ def need_reach_slide(filters: Filters) -> Slide:
     where = _where(filters)
     target, known = _high_need_low_reach(scope)
     if not known:
-        return Slide("behov", f"{where}: ingen kommuner har tall for behov og rekkevidde",
-                     chart_id=chart_id)
+        return Slide(
+            "behov", f"{where}: ingen kommuner har tall for behov og rekkevidde", chart_id=chart_id
+        )
     national_target, national_known = _high_need_low_reach(nation)
     year = int(scope.aar.iloc[0])
     indicator = indicator_info(str(scope.indikator.iloc[0]))["navn"]
     return Slide(
-        "behov", f"{where}: {_whole_pct(_share(target, known))} av kommunene har høyt behov og "
-                 "er lite nådd",
-        comparison=(f"landet {_whole_pct(_share(national_target, national_known))}"
-                    if filters.fylke else ""),
+        "behov",
+        f"{where}: {_whole_pct(_share(target, known))} av kommunene har høyt behov og er lite nådd",
+        comparison=(
+            f"landet {_whole_pct(_share(national_target, national_known))}" if filters.fylke else ""
+        ),
         detail=f"{number(target)} av {_municipalities(known)} med tall. Behov: "
-               f"{_in_sentence(indicator)} ({year}); nådd: deltakelser per 1{NBSP}000 barn og "
-               "elever.",
-        chart_id=chart_id)
+        f"{_in_sentence(indicator)} ({year}); nådd: deltakelser per 1{NBSP}000 barn og "
+        "elever.",
+        chart_id=chart_id,
+    )
 
 
 def closing_slide(filters: Filters) -> Slide:
@@ -374,14 +435,25 @@ def closing_slide(filters: Filters) -> Slide:
     recap = (participation_slide, whole_team_slide, need_reach_slide)
     prefix = f"{_where(filters)}: "
     points = tuple(make(filters).message.removeprefix(prefix) for make in recap)
-    return Slide("slutt", f"Hva gjør vi videre{where}?", points=points,
-                 detail="Alle tall, kart og tabeller:",
-                 link=f"/dekning?{filters.to_query()}".rstrip("?"), kind="closing")
+    return Slide(
+        "slutt",
+        f"Hva gjør vi videre{where}?",
+        points=points,
+        detail="Alle tall, kart og tabeller:",
+        link=f"/dekning?{filters.to_query()}".rstrip("?"),
+        kind="closing",
+    )
 
 
 SLIDES: tuple[Callable[[Filters], Slide], ...] = (
-    title_slide, participation_slide, map_slide, whole_team_slide, budget_slide,
-    competence_slide, need_reach_slide, closing_slide,
+    title_slide,
+    participation_slide,
+    map_slide,
+    whole_team_slide,
+    budget_slide,
+    competence_slide,
+    need_reach_slide,
+    closing_slide,
 )
 """The deck, in order."""
 
@@ -419,8 +491,11 @@ def viewport_scale(viewport: Mapping[str, object] | None) -> float:
 
 
 def _bigger(value: float | None, minimum: float) -> float:
-    return minimum if value is None or (isinstance(value, float) and math.isnan(value)) \
+    return (
+        minimum
+        if value is None or (isinstance(value, float) and math.isnan(value))
         else max(float(value), minimum)
+    )
 
 
 def projector_figure(figure: go.Figure, scale: float = 1.0) -> go.Figure:
@@ -452,7 +527,6 @@ def projector_figure(figure: go.Figure, scale: float = 1.0) -> go.Figure:
             shape.line.width = _bigger(shape.line.width, 3 * scale)
     value_labels(fig)
     return labels_clear_of_lines(fig)
-
 
 
 def slide_figure(slide: Slide, filters: Filters, scale: float = 1.0) -> go.Figure | None:

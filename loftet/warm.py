@@ -24,8 +24,9 @@ def warm() -> bool:
 
     started = time.perf_counter()
     summaries.warm()
-    log.info("cache warmed for data version %s in %.1f s", state.version,
-             time.perf_counter() - started)
+    log.info(
+        "cache warmed for data version %s in %.1f s", state.version, time.perf_counter() - started
+    )
     return True
 
 

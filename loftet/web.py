@@ -149,14 +149,21 @@ def _is_dependency(item: object) -> bool:
     """One input or state: `{id, property, value?}`, or a list of them (pattern matching)."""
     if isinstance(item, list):
         return all(_is_dependency(i) for i in item)
-    return (isinstance(item, dict) and isinstance(item.get("property"), str)
-            and isinstance(item.get("id"), str | dict))
+    return (
+        isinstance(item, dict)
+        and isinstance(item.get("property"), str)
+        and isinstance(item.get("id"), str | dict)
+    )
 
 
 def health() -> tuple[Response, int]:
     """`/helse`: whether the database answers and what it holds."""
     state = current_state()
     healthy = state.status not in (MISSING, UNREACHABLE)
-    body = {"status": "ok" if healthy else "feil", "database": state.status,
-            "dataversjon": state.version or None, "melding": state.message}
+    body = {
+        "status": "ok" if healthy else "feil",
+        "database": state.status,
+        "dataversjon": state.version or None,
+        "melding": state.message,
+    }
     return jsonify(body), 200 if healthy else 503

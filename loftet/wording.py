@@ -18,8 +18,9 @@ def join_names(names: list[str]) -> str:
     return f"{', '.join(names[:-1])} og {names[-1]}"
 
 
-def extreme(values: pd.Series, fmt: Callable[[float], str], *, highest: bool = True,
-            noun: str = "fylker") -> str:
+def extreme(
+    values: pd.Series, fmt: Callable[[float], str], *, highest: bool = True, noun: str = "fylker"
+) -> str:
     """The name(s) with the highest (or lowest) value and the value, e.g. `Agder (12,3 %)`,
     `Agder og Rogaland (begge 100,0 %)` or `6 fylker (alle 100,0 %)`.
 

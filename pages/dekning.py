@@ -20,8 +20,9 @@ from loftet.ui.components import chart_card, option_selector, page_header
 from loftet.ui.filterbar import filter_bar
 from loftet.ui.state import params_from_controls, split_params
 
-dash.register_page(__name__, path="/dekning", name="Dekning", order=1,
-                   title="Dekning – Løftet-monitor")
+dash.register_page(
+    __name__, path="/dekning", name="Dekning", order=1, title="Dekning – Løftet-monitor"
+)
 
 MAP_CHART = "dekning-kart"
 COUNTY_CHART = "dekning-fylker"
@@ -48,50 +49,107 @@ def layout(maal: str | None = None, skala: str | None = None, **params: str) -> 
     notices = list(parsed.notices)
     metric = _metric(maal, notices)
     scale = skala if skala in SCALES else DEFAULT_SCALE
-    return html.Div([
-        page_header("Dekning", "Hvilke kommuner deltar, og hvor mange enheter og deltakere er "
-                    "nådd? Klikk en kommune for å åpne kommuneprofilen.", notices),
-        filter_bar(parsed.filters, show=("aar", "fylke", "sektor", "eier", "struktur")),
-        option_selector("maal", "Vis i kartet:", METRIC_LABELS, metric),
-        option_selector("skala", "Fargeskala:", SCALES, scale),
-        # 1920 px: map | table, county bars below. 1366 px: map | county bars, table below.
-        dbc.Row([
-            dbc.Col(chart_card(get_chart(MAP_CHART), height=560), xs=12, xl=6, xxl=5,
-                    className="dekning-map-col"),
-            dbc.Col(table_card(), xs=12, xxl=7, className="dekning-table-col order-3 "
-                    "order-xxl-2"),
-            dbc.Col(chart_card(get_chart(COUNTY_CHART), height=520), xs=12, xl=6, xxl=12,
-                    className="dekning-county-col order-2 order-xxl-3"),
-        ], className="g-3"),
-        dcc.Location(id=NAV, refresh="callback-nav"),
-    ], className="dekning-page")
+    return html.Div(
+        [
+            page_header(
+                "Dekning",
+                "Hvilke kommuner deltar, og hvor mange enheter og deltakere er "
+                "nådd? Klikk en kommune for å åpne kommuneprofilen.",
+                notices,
+            ),
+            filter_bar(parsed.filters, show=("aar", "fylke", "sektor", "eier", "struktur")),
+            option_selector("maal", "Vis i kartet:", METRIC_LABELS, metric),
+            option_selector("skala", "Fargeskala:", SCALES, scale),
+            # 1920 px: map | table, county bars below. 1366 px: map | county bars, table below.
+            dbc.Row(
+                [
+                    dbc.Col(
+                        chart_card(get_chart(MAP_CHART), height=560),
+                        xs=12,
+                        xl=6,
+                        xxl=5,
+                        className="dekning-map-col",
+                    ),
+                    dbc.Col(
+                        table_card(),
+                        xs=12,
+                        xxl=7,
+                        className="dekning-table-col order-3 order-xxl-2",
+                    ),
+                    dbc.Col(
+                        chart_card(get_chart(COUNTY_CHART), height=520),
+                        xs=12,
+                        xl=6,
+                        xxl=12,
+                        className="dekning-county-col order-2 order-xxl-3",
+                    ),
+                ],
+                className="g-3",
+            ),
+            dcc.Location(id=NAV, refresh="callback-nav"),
+        ],
+        className="dekning-page",
+    )
 
 
 def table_card() -> dbc.Card:
     """The searchable, sortable table of the same municipalities as the map."""
-    return dbc.Card([
-        dbc.CardHeader(html.H2("Kommunene i tabell", className="chart-title")),
-        dbc.CardBody([
-            html.Div([
-                dbc.Label("Søk i tabellen", html_for=SEARCH, className="filter-label"),
-                dbc.Input(id=SEARCH, type="search", placeholder="Kommune, nummer eller fylke",
-                          debounce=0.3, autocomplete="off"),
-            ], className="dekning-search", role="search"),
-            dag.AgGrid(
-                id=GRID, columnDefs=COLUMN_DEFS, rowData=[],
-                defaultColDef={"sortable": True, "resizable": True, "filter": True,
-                               "suppressHeaderFilterButton": True, "flex": 1,
-                               "wrapHeaderText": True, "autoHeaderHeight": True},
-                dashGridOptions={"localeText": LOCALE_TEXT, "accentedSort": True,
-                                 "animateRows": False, "tooltipShowDelay": 300,
-                                 "ensureDomOrder": True},
-                className="ag-theme-alpine dekning-grid",
+    return dbc.Card(
+        [
+            dbc.CardHeader(html.H2("Kommunene i tabell", className="chart-title")),
+            dbc.CardBody(
+                [
+                    html.Div(
+                        [
+                            dbc.Label("Søk i tabellen", html_for=SEARCH, className="filter-label"),
+                            dbc.Input(
+                                id=SEARCH,
+                                type="search",
+                                placeholder="Kommune, nummer eller fylke",
+                                debounce=0.3,
+                                autocomplete="off",
+                            ),
+                        ],
+                        className="dekning-search",
+                        role="search",
+                    ),
+                    dag.AgGrid(
+                        id=GRID,
+                        columnDefs=COLUMN_DEFS,
+                        rowData=[],
+                        defaultColDef={
+                            "sortable": True,
+                            "resizable": True,
+                            "filter": True,
+                            "suppressHeaderFilterButton": True,
+                            "flex": 1,
+                            "wrapHeaderText": True,
+                            "autoHeaderHeight": True,
+                        },
+                        dashGridOptions={
+                            "localeText": LOCALE_TEXT,
+                            "accentedSort": True,
+                            "animateRows": False,
+                            "tooltipShowDelay": 300,
+                            "ensureDomOrder": True,
+                        },
+                        className="ag-theme-alpine dekning-grid",
+                    ),
+                    html.P(id=TABLE_NOTE, className="chart-summary", **{"aria-live": "polite"}),
+                ],
+                className="dekning-table-body",
             ),
-            html.P(id=TABLE_NOTE, className="chart-summary", **{"aria-live": "polite"}),
-        ], className="dekning-table-body"),
-        dbc.CardFooter(html.Small("Klikk et kommunenavn for å åpne kommuneprofilen. Klikk en "
-                                  "kolonneoverskrift for å sortere.", className="chart-source")),
-    ], className="chart-card mb-4 dekning-table-card", id="card-dekning-tabell")
+            dbc.CardFooter(
+                html.Small(
+                    "Klikk et kommunenavn for å åpne kommuneprofilen. Klikk en "
+                    "kolonneoverskrift for å sortere.",
+                    className="chart-source",
+                )
+            ),
+        ],
+        className="chart-card mb-4 dekning-table-card",
+        id="card-dekning-tabell",
+    )
 
 
 def table_note(filters: Filters, rows: int) -> str:
@@ -115,8 +173,13 @@ def search_table(text: str | None):
     return patch
 
 
-@callback(Output(NAV, "href"), Input(ids.graph(MAP_CHART), "clickData"),
-          STATE_VALUES_NOW, STATE_IDS, prevent_initial_call=True)
+@callback(
+    Output(NAV, "href"),
+    Input(ids.graph(MAP_CHART), "clickData"),
+    STATE_VALUES_NOW,
+    STATE_IDS,
+    prevent_initial_call=True,
+)
 def open_profile(click_data: dict | None, values: list, control_ids: list[dict]):
     """A click on a municipality opens its profile, with the shared filters."""
     filters, _ = split_params(params_from_controls(values, control_ids))

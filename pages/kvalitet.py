@@ -23,8 +23,9 @@ from loftet.ui.components import chart_card, option_dropdown, option_selector, p
 from loftet.ui.filterbar import filter_bar
 from loftet.ui.state import params_from_controls, split_params
 
-dash.register_page(__name__, path="/kvalitet", name="Kvalitet", order=2,
-                   title="Kvalitet – Løftet-monitor")
+dash.register_page(
+    __name__, path="/kvalitet", name="Kvalitet", order=2, title="Kvalitet – Løftet-monitor"
+)
 
 INFO = "kvalitet-indikator-info"
 RANKING_ID = "kvalitet-rangering"
@@ -50,37 +51,79 @@ def _options(params: dict[str, str], notices: list[str]) -> tuple[str, str]:
 def layout(**params: str) -> html.Div:
     parsed = parse_filters(params)
     code, reach = _options(params, parsed.notices)
-    cards = {chart.id: chart for chart in (get_chart(i) for i in (
-        "kvalitet-fordeling", RANKING_ID, "kvalitet-behov-rekkevidde", "kvalitet-spredning"))}
-    return html.Div([
-        page_header("Kvalitet", "Hvor er behovet størst, når Kompetanseløftet dit, og blir "
-                    "forskjellene mellom kommunene mindre? Velg en indikator.", parsed.notices),
-        filter_bar(parsed.filters, show=("aar", "fra", "fylke", "sektor", "eier", "struktur")),
-        dbc.Row([
-            dbc.Col(option_dropdown("indikator", "Indikator", indicator_choices(), code),
-                    md=6, xl=4),
-            dbc.Col(html.Div(indicator_text(code), id=INFO, className="indicator-info",
-                             **{"aria-live": "polite"}), md=6, xl=8),
-        ], className="g-3 align-items-end kvalitet-options"),
-        dbc.Row([
-            dbc.Col(chart_card(cards["kvalitet-fordeling"], height=720), xl=6),
-            dbc.Col(chart_card(cards[RANKING_ID], height=ranking_height(30)), xl=6),
-        ], className="g-3"),
-        html.Div([
-            option_selector("rekkevidde", "Rekkevidde måles som", REACH_LABELS, reach),
-            chart_card(cards["kvalitet-behov-rekkevidde"], height=560),
-        ], className="kvalitet-reach"),
-        chart_card(cards["kvalitet-spredning"], height=380),
-    ])
+    cards = {
+        chart.id: chart
+        for chart in (
+            get_chart(i)
+            for i in (
+                "kvalitet-fordeling",
+                RANKING_ID,
+                "kvalitet-behov-rekkevidde",
+                "kvalitet-spredning",
+            )
+        )
+    }
+    return html.Div(
+        [
+            page_header(
+                "Kvalitet",
+                "Hvor er behovet størst, når Kompetanseløftet dit, og blir "
+                "forskjellene mellom kommunene mindre? Velg en indikator.",
+                parsed.notices,
+            ),
+            filter_bar(parsed.filters, show=("aar", "fra", "fylke", "sektor", "eier", "struktur")),
+            dbc.Row(
+                [
+                    dbc.Col(
+                        option_dropdown("indikator", "Indikator", indicator_choices(), code),
+                        md=6,
+                        xl=4,
+                    ),
+                    dbc.Col(
+                        html.Div(
+                            indicator_text(code),
+                            id=INFO,
+                            className="indicator-info",
+                            **{"aria-live": "polite"},
+                        ),
+                        md=6,
+                        xl=8,
+                    ),
+                ],
+                className="g-3 align-items-end kvalitet-options",
+            ),
+            dbc.Row(
+                [
+                    dbc.Col(chart_card(cards["kvalitet-fordeling"], height=720), xl=6),
+                    dbc.Col(chart_card(cards[RANKING_ID], height=ranking_height(30)), xl=6),
+                ],
+                className="g-3",
+            ),
+            html.Div(
+                [
+                    option_selector("rekkevidde", "Rekkevidde måles som", REACH_LABELS, reach),
+                    chart_card(cards["kvalitet-behov-rekkevidde"], height=560),
+                ],
+                className="kvalitet-reach",
+            ),
+            chart_card(cards["kvalitet-spredning"], height=380),
+        ]
+    )
 
 
 def indicator_text(code: str) -> list:
     """What the indicator measures and which direction means high need."""
     info = indicator_info(code)
-    direction = ("Høy verdi betyr høyt behov." if info["hoy_er_behov"]
-                 else "Lav verdi betyr høyt behov (her er det bra med høye tall).")
-    return [html.Strong(f"{info['navn']}: "), f"{info['beskrivelse']}. ",
-            html.Span(direction, className="indicator-direction")]
+    direction = (
+        "Høy verdi betyr høyt behov."
+        if info["hoy_er_behov"]
+        else "Lav verdi betyr høyt behov (her er det bra med høye tall)."
+    )
+    return [
+        html.Strong(f"{info['navn']}: "),
+        f"{info['beskrivelse']}. ",
+        html.Span(direction, className="indicator-direction"),
+    ]
 
 
 def ranking_height(bars: int) -> int:
@@ -101,4 +144,3 @@ def update_ranking_height(values: list, control_ids: list[dict]) -> dict:
     filters, options = split_params(params_from_controls(values, control_ids))
     bars = int(ranking_data(filters, options).verdi.notna().sum())
     return {"height": f"{ranking_height(bars)}px"}
-

@@ -14,22 +14,26 @@ from loftet.ui.filterbar import filter_bar
 from loftet.ui.headlines import headline_cards
 from loftet.ui.state import params_from_controls, split_params
 
-dash.register_page(__name__, path="/", name="Oversikt", order=0,
-                   title="Oversikt – Løftet-monitor")
+dash.register_page(__name__, path="/", name="Oversikt", order=0, title="Oversikt – Løftet-monitor")
 
 KPIS = "oversikt-kpis"
 
 
 def layout(**params: str) -> html.Div:
     parsed = parse_filters(params)
-    return html.Div([
-        page_header("Oversikt", "Hvor langt har Kompetanseløftet kommet? Nøkkeltall for valgt år "
-                    "med endring fra året før. Klikk et tall for å se detaljene.",
-                    parsed.notices),
-        filter_bar(parsed.filters, show=("aar", "fylke", "sektor", "eier", "struktur")),
-        html.Div(id=KPIS, className="kpi-grid", **{"aria-live": "polite"}),
-        *[chart_card(chart, height=360) for chart in charts_for_page("oversikt")],
-    ])
+    return html.Div(
+        [
+            page_header(
+                "Oversikt",
+                "Hvor langt har Kompetanseløftet kommet? Nøkkeltall for valgt år "
+                "med endring fra året før. Klikk et tall for å se detaljene.",
+                parsed.notices,
+            ),
+            filter_bar(parsed.filters, show=("aar", "fylke", "sektor", "eier", "struktur")),
+            html.Div(id=KPIS, className="kpi-grid", **{"aria-live": "polite"}),
+            *[chart_card(chart, height=360) for chart in charts_for_page("oversikt")],
+        ]
+    )
 
 
 @callback(Output(KPIS, "children"), STATE_VALUES, STATE_IDS)

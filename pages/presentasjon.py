@@ -43,8 +43,13 @@ from loftet.ui import ids
 from loftet.ui.components import GRAPH_CONFIG
 from loftet.ui.filterbar import county_options
 
-dash.register_page(__name__, path="/presentasjon", name="Presentasjon", order=5,
-                   title="Presentasjon – Løftet-monitor")
+dash.register_page(
+    __name__,
+    path="/presentasjon",
+    name="Presentasjon",
+    order=5,
+    title="Presentasjon – Løftet-monitor",
+)
 
 ROOT = "presentasjon"
 SLIDE = "presentasjon-lysbilde"
@@ -65,8 +70,7 @@ DRAWN_SCALE = "presentasjon-skala"
 
 SLIDE_CONFIG = {**GRAPH_CONFIG, "displayModeBar": False}
 """The page's graph config (offline topology for the map) without the modebar."""
-PLAY_LABELS = {True: ("❚❚", "Stopp automatisk bla (P)"),
-               False: ("▶\ufe0e", "Bla automatisk (P)")}
+PLAY_LABELS = {True: ("❚❚", "Stopp automatisk bla (P)"), False: ("▶\ufe0e", "Bla automatisk (P)")}
 DEMO_MARK = "Demodata"
 SCALE_TOLERANCE = 0.05
 
@@ -80,24 +84,37 @@ def play_state(playing: bool, seconds: int) -> tuple[bool, int, int | str, list,
     content and title for a playing or paused deck."""
     glyph, text = PLAY_LABELS[playing]
     title = f"{text} – {seconds} sekunder per lysbilde"
-    label = [html.Span(glyph, **{"aria-hidden": "true"}),
-             html.Span(title, className="visually-hidden")]
+    label = [
+        html.Span(glyph, **{"aria-hidden": "true"}),
+        html.Span(title, className="visually-hidden"),
+    ]
     return not playing, seconds * 1000, seconds if playing else "", label, title
 
 
 def _hidden_controls(filters: Filters, presentation: Presentation) -> html.Div:
     """The URL parameters as URL-state controls; never shown. County and structure are
     dropdowns because the shared county callback writes dropdown options to them."""
-    return html.Div([
-        dcc.Dropdown(id=ids.state("fylke"), options=county_options(filters.struktur),
-                     value=filters.fylke),
-        dcc.Dropdown(id=ids.state("struktur"), value=filters.struktur,
-                     options=[{"label": t, "value": v} for v, t in STRUCTURES.items()]),
-        dcc.Input(id=ids.state("aar"), type="hidden", value=filters.aar),
-        dcc.Input(id=ids.state("slide"), type="hidden", value=presentation.slide),
-        dcc.Input(id=ids.state("auto"), type="hidden",
-                  value=presentation.auto if presentation.auto else ""),
-    ], hidden=True, className="presentation-state")
+    return html.Div(
+        [
+            dcc.Dropdown(
+                id=ids.state("fylke"), options=county_options(filters.struktur), value=filters.fylke
+            ),
+            dcc.Dropdown(
+                id=ids.state("struktur"),
+                value=filters.struktur,
+                options=[{"label": t, "value": v} for v, t in STRUCTURES.items()],
+            ),
+            dcc.Input(id=ids.state("aar"), type="hidden", value=filters.aar),
+            dcc.Input(id=ids.state("slide"), type="hidden", value=presentation.slide),
+            dcc.Input(
+                id=ids.state("auto"),
+                type="hidden",
+                value=presentation.auto if presentation.auto else "",
+            ),
+        ],
+        hidden=True,
+        className="presentation-state",
+    )
 
 
 def _message(slide: Slide) -> html.H1:
@@ -111,28 +128,50 @@ def slide_content(slide: Slide, filters: Filters, scale: float = 1.0) -> html.Di
     """One slide: the message, the detail line, and the chart or the title/closing text."""
     kind = f"slide slide--{slide.kind} slide--{slide.key}"
     if slide.kind == "title":
-        return html.Div([
-            html.P("Løftet-monitor", className="slide-kicker"),
-            _message(slide),
-            html.P(slide.detail, className="slide-detail"),
-        ], className=kind)
+        return html.Div(
+            [
+                html.P("Løftet-monitor", className="slide-kicker"),
+                _message(slide),
+                html.P(slide.detail, className="slide-detail"),
+            ],
+            className=kind,
+        )
     if slide.kind == "closing":
-        return html.Div([
+        return html.Div(
+            [
+                _message(slide),
+                html.Ul([html.Li(point) for point in slide.points], className="slide-points"),
+                html.P(
+                    [
+                        slide.detail,
+                        " ",
+                        html.A(_host() + slide.link, href=slide.link, className="slide-link"),
+                    ],
+                    className="slide-detail",
+                ),
+                html.P(PROGRAMME, className="slide-programme"),
+            ],
+            className=kind,
+        )
+    return html.Div(
+        [
             _message(slide),
-            html.Ul([html.Li(point) for point in slide.points], className="slide-points"),
-            html.P([slide.detail, " ", html.A(_host() + slide.link, href=slide.link,
-                                              className="slide-link")],
-                   className="slide-detail"),
-            html.P(PROGRAMME, className="slide-programme"),
-        ], className=kind)
-    return html.Div([
-        _message(slide),
-        html.P(slide.detail, className="slide-detail") if slide.detail else None,
-        html.Div(dcc.Graph(id=GRAPH, figure=slide_figure(slide, filters, scale),
-                           config=SLIDE_CONFIG,
-                           className="slide-graph", responsive=True),
-                 className="slide-chart", role="img", **{"aria-label": slide.message}),
-    ], className=kind)
+            html.P(slide.detail, className="slide-detail") if slide.detail else None,
+            html.Div(
+                dcc.Graph(
+                    id=GRAPH,
+                    figure=slide_figure(slide, filters, scale),
+                    config=SLIDE_CONFIG,
+                    className="slide-graph",
+                    responsive=True,
+                ),
+                className="slide-chart",
+                role="img",
+                **{"aria-label": slide.message},
+            ),
+        ],
+        className=kind,
+    )
 
 
 def _host() -> str:
@@ -146,32 +185,84 @@ def _host() -> str:
 
 
 def _notices(notices: list[str]) -> html.Div:
-    return html.Div([html.Div([html.Span(text), html.Button(
-        "×", className="presentation-notice-close", title="Lukk",
-        **{"aria-label": "Lukk merknaden", "data-dismiss": "notice"})],
-        className="presentation-notice", role="status") for text in notices],
-        id=NOTICES, className="presentation-notices")
+    return html.Div(
+        [
+            html.Div(
+                [
+                    html.Span(text),
+                    html.Button(
+                        "×",
+                        className="presentation-notice-close",
+                        title="Lukk",
+                        **{"aria-label": "Lukk merknaden", "data-dismiss": "notice"},
+                    ),
+                ],
+                className="presentation-notice",
+                role="status",
+            )
+            for text in notices
+        ],
+        id=NOTICES,
+        className="presentation-notices",
+    )
 
 
 def _footer(slide: Slide, number: int, playing: bool, seconds: int) -> html.Footer:
     _, _, _, label, title = play_state(playing, seconds)
-    demo = [html.Span(DEMO_MARK, className="slide-demo", title="Tallene er generert for "
-                      "demonstrasjon og er ikke offisielle.")] if is_demo() else []
-    return html.Footer([
-        html.Div([html.Span(slide.source, id=SOURCE, className="slide-source"), *demo],
-                 className="slide-footer-left"),
-        html.Nav([
-            html.Button("⤢", id=FULLSCREEN, className="slide-button", title="Fullskjerm (F)",
-                        **{"aria-label": "Fullskjerm", "data-action": "fullscreen"}),
-            html.Button(label, id=PLAY, className="slide-button", title=title),
-            html.Button("‹", id=PREV, className="slide-button", title="Forrige (←)",
-                        **{"aria-label": "Forrige lysbilde", "data-action": "prev"}),
-            html.Span(counter_text(number, slide_count()), id=COUNTER, className="slide-counter",
-                      **{"aria-live": "polite", "aria-label": "Lysbilde"}),
-            html.Button("›", id=NEXT, className="slide-button", title="Neste (→)",
-                        **{"aria-label": "Neste lysbilde", "data-action": "next"}),
-        ], className="slide-nav", **{"aria-label": "Bla i lysbildene"}),
-    ], className="slide-footer")
+    demo = (
+        [
+            html.Span(
+                DEMO_MARK,
+                className="slide-demo",
+                title="Tallene er generert for demonstrasjon og er ikke offisielle.",
+            )
+        ]
+        if is_demo()
+        else []
+    )
+    return html.Footer(
+        [
+            html.Div(
+                [html.Span(slide.source, id=SOURCE, className="slide-source"), *demo],
+                className="slide-footer-left",
+            ),
+            html.Nav(
+                [
+                    html.Button(
+                        "⤢",
+                        id=FULLSCREEN,
+                        className="slide-button",
+                        title="Fullskjerm (F)",
+                        **{"aria-label": "Fullskjerm", "data-action": "fullscreen"},
+                    ),
+                    html.Button(label, id=PLAY, className="slide-button", title=title),
+                    html.Button(
+                        "‹",
+                        id=PREV,
+                        className="slide-button",
+                        title="Forrige (←)",
+                        **{"aria-label": "Forrige lysbilde", "data-action": "prev"},
+                    ),
+                    html.Span(
+                        counter_text(number, slide_count()),
+                        id=COUNTER,
+                        className="slide-counter",
+                        **{"aria-live": "polite", "aria-label": "Lysbilde"},
+                    ),
+                    html.Button(
+                        "›",
+                        id=NEXT,
+                        className="slide-button",
+                        title="Neste (→)",
+                        **{"aria-label": "Neste lysbilde", "data-action": "next"},
+                    ),
+                ],
+                className="slide-nav",
+                **{"aria-label": "Bla i lysbildene"},
+            ),
+        ],
+        className="slide-footer",
+    )
 
 
 def layout(**params: str) -> html.Div:
@@ -181,44 +272,65 @@ def layout(**params: str) -> html.Div:
     seconds = presentation.auto or AUTO_DEFAULT_S
     slide = build_slide(presentation.slide, filters)
     disabled, interval, *_ = play_state(playing, seconds)
-    return html.Div([
-        _hidden_controls(filters, presentation),
-        dcc.Store(id=SECONDS, data=seconds),
-        dcc.Store(id=VIEWPORT),
-        dcc.Store(id=DRAWN_SCALE, data=1.0),
-        dcc.Interval(id=TIMER, interval=interval, disabled=disabled),
-        _notices(presentation.notices),
-        html.Main(slide_content(slide, filters), id=SLIDE, className="slide-frame"),
-        _footer(slide, presentation.slide, playing, seconds),
-    ], id=ROOT, className="presentation-root", **{"data-count": slide_count()})
+    return html.Div(
+        [
+            _hidden_controls(filters, presentation),
+            dcc.Store(id=SECONDS, data=seconds),
+            dcc.Store(id=VIEWPORT),
+            dcc.Store(id=DRAWN_SCALE, data=1.0),
+            dcc.Interval(id=TIMER, interval=interval, disabled=disabled),
+            _notices(presentation.notices),
+            html.Main(slide_content(slide, filters), id=SLIDE, className="slide-frame"),
+            _footer(slide, presentation.slide, playing, seconds),
+        ],
+        id=ROOT,
+        className="presentation-root",
+        **{"data-count": slide_count()},
+    )
 
 
 @callback(
-    Output(SLIDE, "children"), Output(SOURCE, "children"), Output(DRAWN_SCALE, "data"),
-    Input(ids.state("slide"), "value"), Input(VIEWPORT, "data"),
+    Output(SLIDE, "children"),
+    Output(SOURCE, "children"),
+    Output(DRAWN_SCALE, "data"),
+    Input(ids.state("slide"), "value"),
+    Input(VIEWPORT, "data"),
     State(DRAWN_SCALE, "data"),
-    State(ids.state("fylke"), "value"), State(ids.state("aar"), "value"),
+    State(ids.state("fylke"), "value"),
+    State(ids.state("aar"), "value"),
     State(ids.state("struktur"), "value"),
     prevent_initial_call=True,
 )
-def show_slide(number: object, viewport: dict | None, drawn: float | None, fylke: object,
-               aar: object, struktur: object):
+def show_slide(
+    number: object,
+    viewport: dict | None,
+    drawn: float | None,
+    fylke: object,
+    aar: object,
+    struktur: object,
+):
     """Draw slide `number` for the county and year on the page, with chart text scaled to the
     window. A new window size only redraws the slide when the scale really changes (the layout
     draws the first slide at the design size, 1920 × 1080)."""
     scale = viewport_scale(viewport)
     if ctx.triggered_id == VIEWPORT and abs(scale - float(drawn or 1.0)) < SCALE_TOLERANCE:
         return no_update, no_update, no_update
-    presentation = parse_presentation({"slide": number, "fylke": fylke, "aar": aar,
-                                       "struktur": struktur})
+    presentation = parse_presentation(
+        {"slide": number, "fylke": fylke, "aar": aar, "struktur": struktur}
+    )
     slide = build_slide(presentation.slide, presentation.filters)
     return slide_content(slide, presentation.filters, scale), slide.source, scale
 
 
 @callback(
-    Output(TIMER, "disabled"), Output(TIMER, "interval"), Output(ids.state("auto"), "value"),
-    Output(PLAY, "children"), Output(PLAY, "title"),
-    Input(PLAY, "n_clicks"), State(TIMER, "disabled"), State(SECONDS, "data"),
+    Output(TIMER, "disabled"),
+    Output(TIMER, "interval"),
+    Output(ids.state("auto"), "value"),
+    Output(PLAY, "children"),
+    Output(PLAY, "title"),
+    Input(PLAY, "n_clicks"),
+    State(TIMER, "disabled"),
+    State(SECONDS, "data"),
     prevent_initial_call=True,
 )
 def toggle_auto(_clicks: int | None, disabled: bool, seconds: int | None):
@@ -228,7 +340,8 @@ def toggle_auto(_clicks: int | None, disabled: bool, seconds: int | None):
 
 clientside_callback(
     ClientsideFunction(namespace="presentasjon", function_name="viewport"),
-    Output(VIEWPORT, "data"), Input(ROOT, "id"),
+    Output(VIEWPORT, "data"),
+    Input(ROOT, "id"),
 )
 
 clientside_callback(

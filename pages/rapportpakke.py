@@ -32,8 +32,13 @@ from loftet.ui.state import params_from_controls, split_params
 
 log = logging.getLogger(__name__)
 
-dash.register_page(__name__, path="/rapportpakke", name="Rapportpakke", order=6,
-                   title="Rapportpakke – Løftet-monitor")
+dash.register_page(
+    __name__,
+    path="/rapportpakke",
+    name="Rapportpakke",
+    order=6,
+    title="Rapportpakke – Løftet-monitor",
+)
 
 START = "rapportpakke-start"
 CANCEL = "rapportpakke-avbryt"
@@ -49,61 +54,121 @@ POLL_MS = 700
 KEEP_S = 3600
 HIDDEN = "d-none"
 STATE_VALUES_NOW = State({"type": ids.URL_STATE, "param": ALL}, "value")
-INTRO_TEXT = ("Velg fylke (eller hele landet) og år, og trykk «Lag rapportpakke». "
-              "Det tar omtrent et halvt minutt.")
+INTRO_TEXT = (
+    "Velg fylke (eller hele landet) og år, og trykk «Lag rapportpakke». "
+    "Det tar omtrent et halvt minutt."
+)
 CANCELLED_TEXT = "Rapportpakken ble avbrutt. Trykk «Lag rapportpakke» for å starte på nytt."
-STATUS_CLASS = {"ok": "rapportpakke-status", "warning": "rapportpakke-status text-warning-emphasis",
-                "error": "rapportpakke-status text-danger"}
+STATUS_CLASS = {
+    "ok": "rapportpakke-status",
+    "warning": "rapportpakke-status text-warning-emphasis",
+    "error": "rapportpakke-status text-danger",
+}
 
 
 def contents_card() -> dbc.Card:
     """What goes into the pack: each chart's title, and the file types."""
     charts = pack_charts()
-    return dbc.Card([
-        dbc.CardHeader(html.H2(f"Innhold: {len(charts)} figurer med tall",
-                               className="chart-title")),
-        dbc.CardBody([
-            html.P("Hver figur som PNG (300 dpi) og SVG i 16 × 9 cm, med tittel, utvalg, kilde og "
-                   "datadato. Tallene bak hver figur som CSV (for norsk Excel) og Excel-fil. "
-                   "Filen innhold.txt lister alt med kilder. Figurer for én kommune er ikke med; "
-                   "de lastes ned fra Kommuneprofil.", className="rapportpakke-intro"),
-            html.Ol([html.Li(chart.title) for chart in charts], className="rapportpakke-list"),
-        ]),
-    ], className="chart-card mb-4")
+    return dbc.Card(
+        [
+            dbc.CardHeader(
+                html.H2(f"Innhold: {len(charts)} figurer med tall", className="chart-title")
+            ),
+            dbc.CardBody(
+                [
+                    html.P(
+                        "Hver figur som PNG (300 dpi) og SVG i 16 × 9 cm, med tittel, utvalg, "
+                        "kilde og datadato. Tallene bak hver figur som CSV (for norsk Excel) "
+                        "og Excel-fil. Filen innhold.txt lister alt med kilder. "
+                        "Figurer for én kommune er ikke med; "
+                        "de lastes ned fra Kommuneprofil.",
+                        className="rapportpakke-intro",
+                    ),
+                    html.Ol(
+                        [html.Li(chart.title) for chart in charts], className="rapportpakke-list"
+                    ),
+                ]
+            ),
+        ],
+        className="chart-card mb-4",
+    )
 
 
 def build_card() -> dbc.Card:
     """The start and cancel buttons, the progress bar, the current step and the outcome."""
-    return dbc.Card(dbc.CardBody([
-        html.Div([
-            dbc.Button("Lag rapportpakke", id=START, color="primary", className="me-2"),
-            dbc.Button("Avbryt", id=CANCEL, color="danger", outline=True,
-                       className=f"me-2 {HIDDEN}"),
-            dbc.Button("Last ned igjen", id=AGAIN, color="secondary", outline=True,
-                       className=HIDDEN),
-        ], className="rapportpakke-buttons mb-3"),
-        html.Div(dbc.Progress(id=PROGRESS, value=0, label="", striped=True, animated=False,
-                              className="rapportpakke-progress mb-2"),
-                 role="group", **{"aria-label": "Fremdrift for rapportpakken"}),
-        html.P("", id=STEP, className="rapportpakke-step"),
-        html.Div(html.P(INTRO_TEXT, id=STATUS, className=STATUS_CLASS["ok"], role="status",
-                        **{"aria-live": "polite"}), id=STATUS_BOX),
-        dcc.Store(id=JOB),
-        dcc.Store(id=TOKEN, data=uuid.uuid4().hex),
-        dcc.Download(id=DOWNLOAD),
-    ]), className="chart-card mb-4")
+    return dbc.Card(
+        dbc.CardBody(
+            [
+                html.Div(
+                    [
+                        dbc.Button("Lag rapportpakke", id=START, color="primary", className="me-2"),
+                        dbc.Button(
+                            "Avbryt",
+                            id=CANCEL,
+                            color="danger",
+                            outline=True,
+                            className=f"me-2 {HIDDEN}",
+                        ),
+                        dbc.Button(
+                            "Last ned igjen",
+                            id=AGAIN,
+                            color="secondary",
+                            outline=True,
+                            className=HIDDEN,
+                        ),
+                    ],
+                    className="rapportpakke-buttons mb-3",
+                ),
+                html.Div(
+                    dbc.Progress(
+                        id=PROGRESS,
+                        value=0,
+                        label="",
+                        striped=True,
+                        animated=False,
+                        className="rapportpakke-progress mb-2",
+                    ),
+                    role="group",
+                    **{"aria-label": "Fremdrift for rapportpakken"},
+                ),
+                html.P("", id=STEP, className="rapportpakke-step"),
+                html.Div(
+                    html.P(
+                        INTRO_TEXT,
+                        id=STATUS,
+                        className=STATUS_CLASS["ok"],
+                        role="status",
+                        **{"aria-live": "polite"},
+                    ),
+                    id=STATUS_BOX,
+                ),
+                dcc.Store(id=JOB),
+                dcc.Store(id=TOKEN, data=uuid.uuid4().hex),
+                dcc.Download(id=DOWNLOAD),
+            ]
+        ),
+        className="chart-card mb-4",
+    )
 
 
 def layout(**params: str) -> html.Div:
     parsed = parse_filters(params)
-    return html.Div([
-        page_header("Rapportpakke", "Alle figurer og tallene bak dem for et fylke eller hele "
-                    "landet, klare til en rapport eller et saksframlegg, i én ZIP-fil.",
-                    parsed.notices),
-        filter_bar(parsed.filters, show=("aar", "fylke", "struktur")),
-        dbc.Row([dbc.Col(build_card(), xs=12, lg=5), dbc.Col(contents_card(), xs=12, lg=7)],
-                className="g-3"),
-    ], className="rapportpakke-page")
+    return html.Div(
+        [
+            page_header(
+                "Rapportpakke",
+                "Alle figurer og tallene bak dem for et fylke eller hele "
+                "landet, klare til en rapport eller et saksframlegg, i én ZIP-fil.",
+                parsed.notices,
+            ),
+            filter_bar(parsed.filters, show=("aar", "fylke", "struktur")),
+            dbc.Row(
+                [dbc.Col(build_card(), xs=12, lg=5), dbc.Col(contents_card(), xs=12, lg=7)],
+                className="g-3",
+            ),
+        ],
+        className="rapportpakke-page",
+    )
 
 
 def outcome_text(result: PackResult, filename: str) -> tuple[str, str]:
@@ -114,9 +179,12 @@ def outcome_text(result: PackResult, filename: str) -> tuple[str, str]:
         return f"Ferdig: {filename} ({size} MB) lastes ned.", "ok"
     titles = "; ".join(f"{title} ({reason})" for title, reason in result.skipped)
     missing = number(len(result.skipped))
-    return (f"Rapportpakken er lastet ned ({filename}, {size} MB), men {missing}"
-            f" av {number(result.charts)} figurer mangler: {titles}. Se «Ikke med» i "
-            "innhold.txt, og prøv igjen om litt.", "warning")
+    return (
+        f"Rapportpakken er lastet ned ({filename}, {size} MB), men {missing}"
+        f" av {number(result.charts)} figurer mangler: {titles}. Se «Ikke med» i "
+        "innhold.txt, og prøv igjen om litt.",
+        "warning",
+    )
 
 
 def make_pack(filters: Filters, token: str, progress) -> tuple:
@@ -134,13 +202,24 @@ def make_pack(filters: Filters, token: str, progress) -> tuple:
             progress((0, "", "Starter eksporten …"))
             result = build_pack(filters, report)
     except Busy:
-        return (None, f"Det lages {MAX_PACKS} rapportpakker akkurat nå, som er det meste "
-                "samtidig. Prøv igjen om litt.", "warning", None, HIDDEN)
+        return (
+            None,
+            f"Det lages {MAX_PACKS} rapportpakker akkurat nå, som er det meste "
+            "samtidig. Prøv igjen om litt.",
+            "warning",
+            None,
+            HIDDEN,
+        )
     except Exception as exc:  # noqa: BLE001 — shown to the user in Norwegian, logged in full
         log.exception("report pack %s failed", filename)
-        return (None, f"Rapportpakken kunne ikke lages ({type(exc).__name__}). Prøv igjen om "
-                "litt; skjer det igjen, si fra til den som drifter dashbordet.", "error", None,
-                HIDDEN)
+        return (
+            None,
+            f"Rapportpakken kunne ikke lages ({type(exc).__name__}). Prøv igjen om "
+            "litt; skjer det igjen, si fra til den som drifter dashbordet.",
+            "error",
+            None,
+            HIDDEN,
+        )
     key = f"rapportpakke:{token}:{uuid.uuid4().hex}"
     cache.backend().set(key, (filename, result.content), timeout=KEEP_S)
     text, tone = outcome_text(result, filename)
@@ -155,21 +234,26 @@ def make_pack(filters: Filters, token: str, progress) -> tuple:
     Output(JOB, "data"),
     Output(AGAIN, "className"),
     Input(START, "n_clicks"),
-    STATE_VALUES_NOW, STATE_IDS, State(TOKEN, "data"),
+    STATE_VALUES_NOW,
+    STATE_IDS,
+    State(TOKEN, "data"),
     background=True,
-    running=[(Output(START, "disabled"), True, False),
-             (Output(CANCEL, "className"), "me-2", f"me-2 {HIDDEN}"),
-             (Output(PROGRESS, "animated"), True, False),
-             (Output(STEP, "className"), "rapportpakke-step", f"rapportpakke-step {HIDDEN}"),
-             (Output(STATUS_BOX, "className"), HIDDEN, "")],
+    running=[
+        (Output(START, "disabled"), True, False),
+        (Output(CANCEL, "className"), "me-2", f"me-2 {HIDDEN}"),
+        (Output(PROGRESS, "animated"), True, False),
+        (Output(STEP, "className"), "rapportpakke-step", f"rapportpakke-step {HIDDEN}"),
+        (Output(STATUS_BOX, "className"), HIDDEN, ""),
+    ],
     progress=[Output(PROGRESS, "value"), Output(PROGRESS, "label"), Output(STEP, "children")],
     progress_default=[0, "", ""],
     cancel=[Input(CANCEL, "n_clicks")],
     interval=POLL_MS,
     prevent_initial_call=True,
 )
-def build_pack_job(set_progress, clicks: int | None, values: list, control_ids: list[dict],
-                   token: str | None):
+def build_pack_job(
+    set_progress, clicks: int | None, values: list, control_ids: list[dict], token: str | None
+):
     """Build the pack for the chosen county and year in a background process."""
     if not clicks:
         raise PreventUpdate

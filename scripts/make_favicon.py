@@ -20,11 +20,15 @@ BARS = ((6, 12, 18), (13, 19, 12), (20, 26, 6))
 
 def pixel(x: int, y: int) -> tuple[int, int, int, int]:
     corner = 5
-    for cx, cy in ((corner, corner), (SIZE - 1 - corner, corner), (corner, SIZE - 1 - corner),
-                   (SIZE - 1 - corner, SIZE - 1 - corner)):
+    for cx, cy in (
+        (corner, corner),
+        (SIZE - 1 - corner, corner),
+        (corner, SIZE - 1 - corner),
+        (SIZE - 1 - corner, SIZE - 1 - corner),
+    ):
         outside_x = x < corner if cx == corner else x > SIZE - 1 - corner
         outside_y = y < corner if cy == corner else y > SIZE - 1 - corner
-        if outside_x and outside_y and (x - cx) ** 2 + (y - cy) ** 2 > corner ** 2:
+        if outside_x and outside_y and (x - cx) ** 2 + (y - cy) ** 2 > corner**2:
             return CLEAR
     if any(left <= x < right and top <= y < SIZE - 5 for left, right, top in BARS):
         return WHITE
@@ -33,19 +37,30 @@ def pixel(x: int, y: int) -> tuple[int, int, int, int]:
 
 def png_bytes() -> bytes:
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
-    rows = b"".join(b"\0" + b"".join(bytes(pixel(x, y)) for x in range(SIZE))
-                    for y in range(SIZE))
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
+
+    rows = b"".join(b"\0" + b"".join(bytes(pixel(x, y)) for x in range(SIZE)) for y in range(SIZE))
     header = struct.pack(">IIBBBBB", SIZE, SIZE, 8, 6, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows, 9))
+        + chunk(b"IEND", b"")
+    )
 
 
 def ico_bytes(png: bytes) -> bytes:
     """An ICO holding one PNG image."""
-    return (struct.pack("<HHH", 0, 1, 1)
-            + struct.pack("<BBBBHHII", SIZE, SIZE, 0, 0, 1, 32, len(png), 6 + 16) + png)
+    return (
+        struct.pack("<HHH", 0, 1, 1)
+        + struct.pack("<BBBBHHII", SIZE, SIZE, 0, 0, 1, 32, len(png), 6 + 16)
+        + png
+    )
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Screenshot dashboard pages in headless Chromium (Debian's), for looking at what we build.
 
-    .venv/bin/python scripts/screenshot.py http://127.0.0.1:8050 / /dekning --size 1920x1080
+.venv/bin/python scripts/screenshot.py http://127.0.0.1:8050 / /dekning --size 1920x1080
 """
 
 from __future__ import annotations
@@ -10,8 +10,13 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 
 
 def main() -> None:
@@ -32,7 +37,7 @@ def main() -> None:
         for path in args.paths:
             page.goto(args.base + path, wait_until="networkidle")
             page.wait_for_timeout(2500)
-            name = (path.strip("/").replace("/", "_").replace("?", "_") or "oversikt")
+            name = path.strip("/").replace("/", "_").replace("?", "_") or "oversikt"
             target = args.out / f"{name}_{args.size}.png"
             page.screenshot(path=str(target), full_page=args.full)
             print(target, "console errors:", errors)

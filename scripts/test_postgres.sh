@@ -5,11 +5,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PY:-.venv/bin/python}
 TESTS=(
-  tests/test_etl.py
-  tests/test_coverage_queries.py tests/test_dekning_queries.py tests/test_kvalitet_queries.py
-  tests/test_budsjett_queries.py tests/test_kompetanse_queries.py tests/test_kommune_queries.py
-  tests/test_reconciliation.py tests/test_server.py tests/test_needs.py tests/test_data_page.py
-  tests/test_om_page.py
+  tests/integration/test_etl.py
+  tests/integration/test_dekning_oversikt_queries.py
+  tests/integration/test_dekning_queries.py
+  tests/integration/test_kvalitet_queries.py
+  tests/integration/test_budsjett_queries.py
+  tests/integration/test_kompetanse_queries.py
+  tests/integration/test_kommune_queries.py
+  tests/integration/test_reconciliation.py
+  tests/integration/test_server.py
+  tests/integration/test_behov.py
+  tests/integration/test_data_page.py
+  tests/integration/test_om_page.py
   "tests/e2e/test_pages_e2e.py::test_page_renders_charts_without_errors"
 )
 dir=$(mktemp -d "${TMPDIR:-/tmp}/loftet-pg.XXXXXX")

@@ -33,8 +33,7 @@ def engine(tmp_path: Path) -> Engine:
     engine.dispose()
 
 
-def write_input(path: Path, fmt: FileFormat, rows: list[dict[str, object]],
-                sep: str = ";") -> Path:
+def write_input(path: Path, fmt: FileFormat, rows: list[dict[str, object]], sep: str = ";") -> Path:
     """Write `rows` (keyed by header) as an input file of `fmt`: CSV or XLSX by suffix."""
     frame = pd.DataFrame(rows, columns=fmt.headers).astype(object)
     frame = frame.where(frame.notna(), "")
@@ -84,9 +83,13 @@ def demo_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
 
     folder = tmp_path_factory.mktemp("demo")
     url = new_database_url(folder, "demo")
-    subprocess.run([sys.executable, "-m", "etl", "demo", "--out", str(folder / "input")],
-                   cwd=Path(__file__).resolve().parent.parent,
-                   env=os.environ | {"DATABASE_URL": url}, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "etl", "demo", "--out", str(folder / "input")],
+        cwd=Path(__file__).resolve().parent.parent,
+        env=os.environ | {"DATABASE_URL": url},
+        check=True,
+        capture_output=True,
+    )
     return url, folder / "input"
 
 
@@ -103,16 +106,27 @@ def demo_files(demo_build: tuple[str, Path]) -> Path:
 
 
 DATABASE_FIXTURES = {"engine", "small_db_url", "demo_build"}
-"""Fixtures that put a database behind a test: the tests using them are `integration`."""
+"""Fixtures that put a database behind a test: never used under tests/unit."""
+
+LAYERS = ("unit", "integration", "e2e")
+"""The test layers, one folder each: `unit` (no database, no server, no browser),
+`integration` (a database or the app's callbacks), `e2e` (the app in headless Chromium)."""
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark each test `e2e` (under tests/e2e), `integration` (uses a database fixture) or
-    `unit` (everything else), so `pytest -m unit` runs the fast layer alone."""
+    """Mark each test with its layer, which is the folder it sits in (`pytest -m unit` or
+    `pytest tests/unit` runs the fast layer alone). A test outside the three folders, or a unit
+    test that asks for a database, is a collection error rather than a silent mislabel."""
     for item in items:
-        if "e2e" in Path(str(item.fspath)).parts:
-            item.add_marker(pytest.mark.e2e)
-        elif DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())):
-            item.add_marker(pytest.mark.integration)
-        else:
-            item.add_marker(pytest.mark.unit)
+        parts = Path(str(item.fspath)).parts
+        layer = next((name for name in LAYERS if name in parts), None)
+        if layer is None:
+            raise pytest.UsageError(
+                f"{item.nodeid}: tests live in tests/unit, tests/integration or tests/e2e"
+            )
+        uses = DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+        if layer == "unit" and uses:
+            raise pytest.UsageError(
+                f"{item.nodeid}: a unit test uses {sorted(uses)}; move it to tests/integration"
+            )
+        item.add_marker(getattr(pytest.mark, layer))

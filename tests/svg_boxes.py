@@ -49,5 +49,4 @@ def text_boxes(page: object, svg: bytes) -> list[Box]:
 
 def overlapping(boxes: list[Box]) -> list[tuple[str, str]]:
     """The texts of every pair of boxes that overlap."""
-    return [(a.text, b.text) for i, a in enumerate(boxes) for b in boxes[i + 1:]
-            if a.overlaps(b)]
+    return [(a.text, b.text) for i, a in enumerate(boxes) for b in boxes[i + 1 :] if a.overlaps(b)]

@@ -19,8 +19,7 @@ from loftet.filters import Filters
 Options = Mapping[str, str]
 """Page-specific view options from the URL (e.g. the chosen indicator)."""
 
-PAGE_MODULES = ("oversikt", "dekning", "kvalitet", "budsjett", "kompetanse", "kommune",
-                "behov")
+PAGE_MODULES = ("oversikt", "dekning", "kvalitet", "budsjett", "kompetanse", "kommune", "behov")
 
 
 @dataclass(frozen=True)
@@ -81,8 +80,9 @@ def all_charts() -> list[Chart]:
     return list(_REGISTRY.values())
 
 
-def render(chart_id: str, filters: Filters, options: Options | None = None
-           ) -> tuple[pd.DataFrame, go.Figure]:
+def render(
+    chart_id: str, filters: Filters, options: Options | None = None
+) -> tuple[pd.DataFrame, go.Figure]:
     """The chart's data and figure for `filters` and `options`."""
     chart = get_chart(chart_id)
     options = options or {}

@@ -23,8 +23,10 @@ PAGE = "budsjett"
 FORDELING_OPTIONS = {"fylke": "Fylke", "statsforvalter": "Statsforvalter"}
 """The page option `fordeling`: how a year's allocation is split."""
 DEFAULT_FORDELING = "fylke"
-SOURCE = ("Kilde: tildelinger rapportert av statsforvalterne (innvilget og brukt beløp); "
-          "bevilgning fra inndatafilen «bevilgning», med kilde per år.")
+SOURCE = (
+    "Kilde: tildelinger rapportert av statsforvalterne (innvilget og brukt beløp); "
+    "bevilgning fra inndatafilen «bevilgning», med kilde per år."
+)
 NO_SECTOR_NOTE = "Sektorfilteret gjelder ikke beløp: en tildeling har ingen sektor."
 
 
@@ -51,21 +53,27 @@ def _national_view(filters: Filters) -> bool:
 
 # --- budsjett-per-aar ---------------------------------------------------------------------------
 
+
 def _per_year_data(filters: Filters, options: Options) -> pd.DataFrame:
     return allocation_by_group(filters, fordeling(filters, options))
 
 
 def _per_year_figure(frame: pd.DataFrame, filters: Filters, options: Options):
     return figures.allocation_by_year(
-        frame, group_label=FORDELING_OPTIONS[fordeling(filters, options)],
-        single=filters.fylke is not None, show_budget=_national_view(filters),
-        years=(filters.fra, filters.aar))
+        frame,
+        group_label=FORDELING_OPTIONS[fordeling(filters, options)],
+        single=filters.fylke is not None,
+        show_budget=_national_view(filters),
+        years=(filters.fra, filters.aar),
+    )
 
 
 def _per_year_summary(frame: pd.DataFrame, filters: Filters, options: Options) -> str:
     if frame.empty:
-        return f"{filters.county_name}: ingen tildelinger registrert for {filters.fra}–" \
-               f"{filters.aar}.{_notes(filters)}"
+        return (
+            f"{filters.county_name}: ingen tildelinger registrert for {filters.fra}–"
+            f"{filters.aar}.{_notes(filters)}"
+        )
     per_year = frame.groupby("aar").innvilget_kr.sum()
     last_year = int(per_year.index.max())
     level = frame.drop_duplicates("gruppe").nivaa_2025_kr.sum()
@@ -82,7 +90,7 @@ def _per_year_summary(frame: pd.DataFrame, filters: Filters, options: Options) -
 
 
 def budget_sources_text(frame: pd.DataFrame) -> str:
-    """" Kilde for bevilgningen: 2021 <source>; 2022–2026 Demodata – antakelse.", with runs
+    """ " Kilde for bevilgningen: 2021 <source>; 2022–2026 Demodata – antakelse.", with runs
     of consecutive years that share a source joined (empty when no budget is given)."""
     years = frame.drop_duplicates("aar").dropna(subset=["bevilgning_kilde"]).sort_values("aar")
     if years.empty:
@@ -97,26 +105,35 @@ def budget_sources_text(frame: pd.DataFrame) -> str:
     return f" Kilde for bevilgningen: {'; '.join(parts)}."
 
 
-PER_YEAR = register(Chart(
-    id="budsjett-per-aar",
-    metrics=("innvilget_kr", "bevilgning_kr", "andel_av_2025"),
-    spans_years=True,
-    page=PAGE,
-    title="Innvilget per år mot 2025-nivået",
-    data=_per_year_data,
-    figure=_per_year_figure,
-    source=SOURCE + " Fylke etter mottakerens kommune.",
-    columns={"aar": "År", "gruppe": "Kode", "gruppe_navn": "Fylke/statsforvalter",
-             "innvilget_kr": "Innvilget (kr)", "brukt_kr": "Brukt (kr)",
-             "andel_av_aar": "Andel av årets nasjonale sum (%)",
-             "nivaa_2025_kr": "2025-nivå (kr)", "andel_av_2025": "Andel av 2025-nivået (%)",
-             "bevilgning_kr": "Bevilgning, hele landet (kr)",
-             "bevilgning_kilde": "Kilde for bevilgningen"},
-    summary=_per_year_summary,
-))
+PER_YEAR = register(
+    Chart(
+        id="budsjett-per-aar",
+        metrics=("innvilget_kr", "bevilgning_kr", "andel_av_2025"),
+        spans_years=True,
+        page=PAGE,
+        title="Innvilget per år mot 2025-nivået",
+        data=_per_year_data,
+        figure=_per_year_figure,
+        source=SOURCE + " Fylke etter mottakerens kommune.",
+        columns={
+            "aar": "År",
+            "gruppe": "Kode",
+            "gruppe_navn": "Fylke/statsforvalter",
+            "innvilget_kr": "Innvilget (kr)",
+            "brukt_kr": "Brukt (kr)",
+            "andel_av_aar": "Andel av årets nasjonale sum (%)",
+            "nivaa_2025_kr": "2025-nivå (kr)",
+            "andel_av_2025": "Andel av 2025-nivået (%)",
+            "bevilgning_kr": "Bevilgning, hele landet (kr)",
+            "bevilgning_kilde": "Kilde for bevilgningen",
+        },
+        summary=_per_year_summary,
+    )
+)
 
 
 # --- budsjett-innvilget-brukt -------------------------------------------------------------------
+
 
 def _spent_summary(frame: pd.DataFrame, filters: Filters, _options: Options) -> str:
     if frame.empty:
@@ -127,8 +144,10 @@ def _spent_summary(frame: pd.DataFrame, filters: Filters, _options: Options) -> 
     text = f"{filters.county_name}: "
     if len(reported):
         last = reported.iloc[-1]
-        text += (f"i {int(last.aar)} ble {mill_kr(last.brukt_kr)} rapportert brukt av "
-                 f"{mill_kr(last.innvilget_kr)} innvilget.")
+        text += (
+            f"i {int(last.aar)} ble {mill_kr(last.brukt_kr)} rapportert brukt av "
+            f"{mill_kr(last.innvilget_kr)} innvilget."
+        )
     else:
         text += "ingen bruk er rapportert ennå."
     if missing:
@@ -138,33 +157,43 @@ def _spent_summary(frame: pd.DataFrame, filters: Filters, _options: Options) -> 
     return text + _notes(filters)
 
 
-GRANTED_SPENT = register(Chart(
-    id="budsjett-innvilget-brukt",
-    metrics=("innvilget_kr", "brukt_kr"),
-    spans_years=True,
-    page=PAGE,
-    title="Innvilget og brukt per år",
-    data=lambda filters, _options: allocation_by_year(filters),
-    figure=lambda frame, filters, _o: figures.granted_and_spent(
-        frame, years=(filters.fra, filters.aar)),
-    source=SOURCE + " Mottakerne rapporterer bruk i januar året etter.",
-    columns={"aar": "År", "innvilget_kr": "Innvilget (kr)", "brukt_kr": "Brukt (kr)",
-             "innvilget_rapportert_kr": "Innvilget med rapportert bruk (kr)",
-             "andel_rapportert": "Andel med rapportert bruk (%)",
-             "uten_brukt": "Tildelinger uten rapportert bruk"},
-    summary=_spent_summary,
-))
+GRANTED_SPENT = register(
+    Chart(
+        id="budsjett-innvilget-brukt",
+        metrics=("innvilget_kr", "brukt_kr"),
+        spans_years=True,
+        page=PAGE,
+        title="Innvilget og brukt per år",
+        data=lambda filters, _options: allocation_by_year(filters),
+        figure=lambda frame, filters, _o: figures.granted_and_spent(
+            frame, years=(filters.fra, filters.aar)
+        ),
+        source=SOURCE + " Mottakerne rapporterer bruk i januar året etter.",
+        columns={
+            "aar": "År",
+            "innvilget_kr": "Innvilget (kr)",
+            "brukt_kr": "Brukt (kr)",
+            "innvilget_rapportert_kr": "Innvilget med rapportert bruk (kr)",
+            "andel_rapportert": "Andel med rapportert bruk (%)",
+            "uten_brukt": "Tildelinger uten rapportert bruk",
+        },
+        summary=_spent_summary,
+    )
+)
 
 
 # --- budsjett-kr-per-barn -----------------------------------------------------------------------
+
 
 def _per_child_summary(frame: pd.DataFrame, filters: Filters, _options: Options) -> str:
     if frame.empty:
         return "Ingen barn eller elever registrert."
     national = frame.landet_kr_per_barn.iloc[0]
     per_child = frame.set_index("fylke_navn").kr_per_barn
-    text = (f"I {filters.aar} ble det innvilget {kr(national)} per barn/elev i hele landet; "
-            f"høyest i {extreme(per_child, kr)}.")
+    text = (
+        f"I {filters.aar} ble det innvilget {kr(national)} per barn/elev i hele landet; "
+        f"høyest i {extreme(per_child, kr)}."
+    )
     chosen = frame[frame.valgt]
     if len(chosen):
         row = chosen.iloc[0]
@@ -174,29 +203,39 @@ def _per_child_summary(frame: pd.DataFrame, filters: Filters, _options: Options)
     return text + _notes(filters)
 
 
-PER_CHILD = register(Chart(
-    id="budsjett-kr-per-barn",
-    metrics=("kr_per_barn", "innvilget_kr"),
-    page=PAGE,
-    title="Kroner per barn og elev, per fylke",
-    data=lambda filters, _options: granted_per_child_by_county(filters),
-    figure=lambda frame, _f, _o: figures.granted_per_child(frame),
-    source=SOURCE + " Barn og elever fra enhetsregisteret (antall barn/elever per enhet).",
-    columns={"fylke": "Fylkesnummer", "fylke_navn": "Fylke", "innvilget_kr": "Innvilget (kr)",
-             "barn_elever": "Barn og elever", "kr_per_barn": "Kr per barn/elev",
-             "landet_kr_per_barn": "Hele landet, kr per barn/elev"},
-    summary=_per_child_summary,
-))
+PER_CHILD = register(
+    Chart(
+        id="budsjett-kr-per-barn",
+        metrics=("kr_per_barn", "innvilget_kr"),
+        page=PAGE,
+        title="Kroner per barn og elev, per fylke",
+        data=lambda filters, _options: granted_per_child_by_county(filters),
+        figure=lambda frame, _f, _o: figures.granted_per_child(frame),
+        source=SOURCE + " Barn og elever fra enhetsregisteret (antall barn/elever per enhet).",
+        columns={
+            "fylke": "Fylkesnummer",
+            "fylke_navn": "Fylke",
+            "innvilget_kr": "Innvilget (kr)",
+            "barn_elever": "Barn og elever",
+            "kr_per_barn": "Kr per barn/elev",
+            "landet_kr_per_barn": "Hele landet, kr per barn/elev",
+        },
+        summary=_per_child_summary,
+    )
+)
 
 
 # --- budsjett-kumulativt ------------------------------------------------------------------------
+
 
 def _cumulative_summary(frame: pd.DataFrame, filters: Filters, _options: Options) -> str:
     if frame.empty:
         return f"{filters.county_name}: ingen tildelinger registrert.{_notes(filters)}"
     last = frame.iloc[-1]
-    text = (f"{filters.county_name}: {mill_kr(last.kum_innvilget_kr)} innvilget til sammen "
-            f"{int(frame.aar.iloc[0])}–{int(last.aar)}")
+    text = (
+        f"{filters.county_name}: {mill_kr(last.kum_innvilget_kr)} innvilget til sammen "
+        f"{int(frame.aar.iloc[0])}–{int(last.aar)}"
+    )
     spent = frame.dropna(subset=["kum_brukt_kr"])
     if len(spent):
         row = spent.iloc[-1]
@@ -204,20 +243,27 @@ def _cumulative_summary(frame: pd.DataFrame, filters: Filters, _options: Options
     return text + "." + _notes(filters)
 
 
-CUMULATIVE = register(Chart(
-    id="budsjett-kumulativt",
-    metrics=("innvilget_kr", "brukt_kr", "bevilgning_kr"),
-    spans_years=True,
-    page=PAGE,
-    title="Kumulativt innvilget og brukt",
-    data=lambda filters, _options: allocation_by_year(filters),
-    figure=lambda frame, filters, _o: figures.cumulative_totals(
-        frame, show_budget=_national_view(filters)),
-    source=SOURCE + " Brukt summeres bare så lenge hvert år har rapportert bruk.",
-    columns={"aar": "År", "innvilget_kr": "Innvilget (kr)", "brukt_kr": "Brukt (kr)",
-             "kum_innvilget_kr": "Innvilget, kumulativt (kr)",
-             "kum_brukt_kr": "Brukt, kumulativt (kr)", "bevilgning_kr": "Bevilgning (kr)",
-             "kum_bevilgning_kr": "Bevilgning, kumulativt (kr)"},
-    summary=_cumulative_summary,
-))
-
+CUMULATIVE = register(
+    Chart(
+        id="budsjett-kumulativt",
+        metrics=("innvilget_kr", "brukt_kr", "bevilgning_kr"),
+        spans_years=True,
+        page=PAGE,
+        title="Kumulativt innvilget og brukt",
+        data=lambda filters, _options: allocation_by_year(filters),
+        figure=lambda frame, filters, _o: figures.cumulative_totals(
+            frame, show_budget=_national_view(filters)
+        ),
+        source=SOURCE + " Brukt summeres bare så lenge hvert år har rapportert bruk.",
+        columns={
+            "aar": "År",
+            "innvilget_kr": "Innvilget (kr)",
+            "brukt_kr": "Brukt (kr)",
+            "kum_innvilget_kr": "Innvilget, kumulativt (kr)",
+            "kum_brukt_kr": "Brukt, kumulativt (kr)",
+            "bevilgning_kr": "Bevilgning (kr)",
+            "kum_bevilgning_kr": "Bevilgning, kumulativt (kr)",
+        },
+        summary=_cumulative_summary,
+    )
+)

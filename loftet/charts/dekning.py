@@ -22,8 +22,10 @@ from loftet.geography import county_geojson, municipality_geojson
 from loftet.queries.coverage_areas import coverage_by_county, coverage_rows, map_areas
 from loftet.wording import extreme
 
-SOURCE = ("Kilde: deltakelse og tildelinger rapportert til statsforvalterne, enhetsregisteret; "
-          "kart: Kartverket (forenklet).")
+SOURCE = (
+    "Kilde: deltakelse og tildelinger rapportert til statsforvalterne, enhetsregisteret; "
+    "kart: Kartverket (forenklet)."
+)
 
 
 @lru_cache(maxsize=2)
@@ -41,11 +43,14 @@ def _map_figure(frame: pd.DataFrame, filters: Filters, options: Options) -> go.F
     """The map of `frame`'s municipalities, zoomed to them; county borders on the national
     view only."""
     borders = None if filters.fylke else county_borders(filters.struktur)
-    return coverage_map(map_areas(frame, money_per_child=not filters.sektor),
-                        municipality_geojson(filters.struktur),
-                        metric=options.get("maal"), borders=borders,
-                        scale=options.get("skala", DEFAULT_SCALE),
-                        names=bool(filters.fylke))
+    return coverage_map(
+        map_areas(frame, money_per_child=not filters.sektor),
+        municipality_geojson(filters.struktur),
+        metric=options.get("maal"),
+        borders=borders,
+        scale=options.get("skala", DEFAULT_SCALE),
+        names=bool(filters.fylke),
+    )
 
 
 def _map_summary(frame: pd.DataFrame, filters: Filters, options: Options) -> str:
@@ -57,26 +62,28 @@ def _map_summary(frame: pd.DataFrame, filters: Filters, options: Options) -> str
     n = len(frame)
     totals = {
         "deltar": f"{number(frame.deltar.sum())} av {number(n)} kommuner deltar "
-                  f"({share(frame.deltar.sum(), n)})",
+        f"({share(frame.deltar.sum(), n)})",
         "helt_lag": f"{number(frame.helt_lag.sum())} av {number(n)} kommuner deltar med hele "
-                    f"laget – barnehage, skole og PPT ({share(frame.helt_lag.sum(), n)})",
+        f"laget – barnehage, skole og PPT ({share(frame.helt_lag.sum(), n)})",
         "andel_naadd": f"{number(frame.enheter_naadd.sum())} av {number(frame.enheter.sum())} "
-                       f"enheter er nådd ({share(frame.enheter_naadd.sum(), frame.enheter.sum())})",
+        f"enheter er nådd ({share(frame.enheter_naadd.sum(), frame.enheter.sum())})",
         "andel_ansatte_naadd": f"{number(frame.ansatte_naadd.sum())} av "
-                               f"{number(frame.ansatte.sum())} ansatte er nådd "
-                               f"({share(frame.ansatte_naadd.sum(), frame.ansatte.sum())}; "
-                               "deltakelser, høyst antall ansatte per enhet)",
+        f"{number(frame.ansatte.sum())} ansatte er nådd "
+        f"({share(frame.ansatte_naadd.sum(), frame.ansatte.sum())}; "
+        "deltakelser, høyst antall ansatte per enhet)",
         "deltakere_per_1000": f"{number(frame.deltakere.sum())} deltakelser, "
-                              f"{_per(frame.deltakere.sum() * 1000, frame.barn_elever.sum(), 1)}"
-                              " per 1 000 barn og elever",
+        f"{_per(frame.deltakere.sum() * 1000, frame.barn_elever.sum(), 1)}"
+        " per 1 000 barn og elever",
         "kr_per_barn": f"{kr(frame.innvilget_kr.sum())} innvilget til kommuner og private eiere, "
-                       f"{_per_kr(frame.innvilget_kr.sum(), frame.barn_elever.sum())} per barn "
-                       "og elev",
+        f"{_per_kr(frame.innvilget_kr.sum(), frame.barn_elever.sum())} per barn "
+        "og elev",
     }
     text = f"{where}: {totals[metric.column]}."
     if metric.column == "kr_per_barn" and filters.sektor:
-        return (f"{where}: beløp fordeles ikke på sektor, så kroner per barn vises ikke når en "
-                "sektor er valgt. Velg alle sektorer for å se beløpene.")
+        return (
+            f"{where}: beløp fordeles ikke på sektor, så kroner per barn vises ikke når en "
+            "sektor er valgt. Velg alle sektorer for å se beløpene."
+        )
     grey = int(missing_mask(frame, metric).sum())
     if grey:
         noun = "kommune" if grey == 1 else "kommuner"
@@ -92,54 +99,85 @@ def _per_kr(part: float, whole: float) -> str:
     return kr(part / whole) if whole else "–"
 
 
-MAP = register(Chart(
-    id="dekning-kart",
-    metrics=("deltar", "helt_lag", "andel_naadd", "andel_ansatte_naadd", "deltakere_per_1000",
-             "kr_per_barn", "innvilget_kr"),
-    page="dekning",
-    title="Dekning per kommune",
-    data=_map_data,
-    figure=_map_figure,
-    source=SOURCE,
-    columns={"kommunenummer": "Kommunenummer", "kommune": "Kommune", "fylke_navn": "Fylke",
-             "enheter": "Enheter", "enheter_naadd": "Enheter nådd",
-             "andel_naadd": "Andel enheter nådd (%)", "deltakere": "Deltakelser",
-             "ansatte": "Ansatte", "ansatte_naadd": "Ansatte nådd",
-             "andel_ansatte_naadd": "Andel ansatte nådd (%)",
-             "barn_elever": "Barn og elever",
-             "deltakere_per_1000": "Deltakelser per 1 000 barn og elever",
-             "innvilget_kr": "Innvilget, alle sektorer (kr)",
-             "kr_per_barn": "Innvilget per barn og elev (kr)",
-             "deltar": "Deltar", "helt_lag": "Hele laget (barnehage, skole og PPT)"},
-    summary=_map_summary,
-))
+MAP = register(
+    Chart(
+        id="dekning-kart",
+        metrics=(
+            "deltar",
+            "helt_lag",
+            "andel_naadd",
+            "andel_ansatte_naadd",
+            "deltakere_per_1000",
+            "kr_per_barn",
+            "innvilget_kr",
+        ),
+        page="dekning",
+        title="Dekning per kommune",
+        data=_map_data,
+        figure=_map_figure,
+        source=SOURCE,
+        columns={
+            "kommunenummer": "Kommunenummer",
+            "kommune": "Kommune",
+            "fylke_navn": "Fylke",
+            "enheter": "Enheter",
+            "enheter_naadd": "Enheter nådd",
+            "andel_naadd": "Andel enheter nådd (%)",
+            "deltakere": "Deltakelser",
+            "ansatte": "Ansatte",
+            "ansatte_naadd": "Ansatte nådd",
+            "andel_ansatte_naadd": "Andel ansatte nådd (%)",
+            "barn_elever": "Barn og elever",
+            "deltakere_per_1000": "Deltakelser per 1 000 barn og elever",
+            "innvilget_kr": "Innvilget, alle sektorer (kr)",
+            "kr_per_barn": "Innvilget per barn og elev (kr)",
+            "deltar": "Deltar",
+            "helt_lag": "Hele laget (barnehage, skole og PPT)",
+        },
+        summary=_map_summary,
+    )
+)
 
 
 def _county_summary(frame: pd.DataFrame, filters: Filters, _options: Options) -> str:
     if frame.empty:
         return "Ingen fylker i utvalget."
     shares = frame.set_index("fylke_navn").andel_deltar
-    return (f"I {filters.aar} deltok {pct(national_share(frame))} av kommunene i hele landet; "
-            f"høyest andel i {extreme(shares, pct)}, lavest i "
-            f"{extreme(shares, pct, highest=False)}.")
+    return (
+        f"I {filters.aar} deltok {pct(national_share(frame))} av kommunene i hele landet; "
+        f"høyest andel i {extreme(shares, pct)}, lavest i "
+        f"{extreme(shares, pct, highest=False)}."
+    )
 
 
-COUNTY_BARS = register(Chart(
-    id="dekning-fylker",
-    metrics=("deltar", "helt_lag", "andel_ansatte_naadd"),
-    page="dekning",
-    title="Andel kommuner som deltar, per fylke",
-    data=lambda filters, _options: coverage_by_county(filters),
-    figure=lambda frame, filters, _options: county_participation(frame,
-                                                                 highlight=filters.fylke),
-    source="Kilde: deltakelse rapportert til statsforvalterne.",
-    columns={"fylke": "Fylkesnummer", "fylke_navn": "Fylke", "kommuner": "Kommuner",
-             "deltar": "Kommuner som deltar", "andel_deltar": "Andel som deltar (%)",
-             "helt_lag": "Kommuner med hele laget", "andel_helt_lag": "Andel med hele laget (%)",
-             "enheter": "Enheter", "enheter_naadd": "Enheter nådd", "deltakere": "Deltakelser",
-             "ansatte": "Ansatte", "ansatte_naadd": "Ansatte nådd",
-             "andel_ansatte_naadd": "Andel ansatte nådd (%)",
-             "innvilget_fylkeskommune_kr": "Herav til fylkeskommunen (kr)",
-             "innvilget_kr": "Innvilget, alle sektorer (kr)"},
-    summary=_county_summary,
-))
+COUNTY_BARS = register(
+    Chart(
+        id="dekning-fylker",
+        metrics=("deltar", "helt_lag", "andel_ansatte_naadd"),
+        page="dekning",
+        title="Andel kommuner som deltar, per fylke",
+        data=lambda filters, _options: coverage_by_county(filters),
+        figure=lambda frame, filters, _options: county_participation(
+            frame, highlight=filters.fylke
+        ),
+        source="Kilde: deltakelse rapportert til statsforvalterne.",
+        columns={
+            "fylke": "Fylkesnummer",
+            "fylke_navn": "Fylke",
+            "kommuner": "Kommuner",
+            "deltar": "Kommuner som deltar",
+            "andel_deltar": "Andel som deltar (%)",
+            "helt_lag": "Kommuner med hele laget",
+            "andel_helt_lag": "Andel med hele laget (%)",
+            "enheter": "Enheter",
+            "enheter_naadd": "Enheter nådd",
+            "deltakere": "Deltakelser",
+            "ansatte": "Ansatte",
+            "ansatte_naadd": "Ansatte nådd",
+            "andel_ansatte_naadd": "Andel ansatte nådd (%)",
+            "innvilget_fylkeskommune_kr": "Herav til fylkeskommunen (kr)",
+            "innvilget_kr": "Innvilget, alle sektorer (kr)",
+        },
+        summary=_county_summary,
+    )
+)

@@ -47,23 +47,29 @@ def unknown_message(options: Options) -> str:
     return f"Fant ingen kommune med nummer «{raw[:20]}»"
 
 
-def _data(query: Callable[[str, Filters], pd.DataFrame]
-          ) -> Callable[[Filters, Options], pd.DataFrame]:
+def _data(
+    query: Callable[[str, Filters], pd.DataFrame],
+) -> Callable[[Filters, Options], pd.DataFrame]:
     """A chart data function: the query for the option's municipality, empty if unknown."""
+
     def data(filters: Filters, options: Options) -> pd.DataFrame:
         place = place_from_options(options)
         return pd.DataFrame() if place is None else query(place.kommunenummer, filters)
+
     return data
 
 
-def _figure(draw: Callable[..., go.Figure]
-            ) -> Callable[[pd.DataFrame, Filters, Options], go.Figure]:
+def _figure(
+    draw: Callable[..., go.Figure],
+) -> Callable[[pd.DataFrame, Filters, Options], go.Figure]:
     """A chart figure function: `draw` with the names of the municipality and its county."""
+
     def figure(frame: pd.DataFrame, filters: Filters, options: Options) -> go.Figure:
         place = place_from_options(options)
         if place is None:
             return empty_figure(unknown_message(options))
         return draw(frame, kommune=place.navn, fylke=place.county(filters.struktur)[1])
+
     return figure
 
 
@@ -82,9 +88,11 @@ def _participation_summary(frame: pd.DataFrame, filters: Filters, options: Optio
     if names is None or frame.empty:
         return unknown_message(options) if names is None else ""
     last = frame.iloc[-1]
-    return (f"{names[0]} hadde {number(last.per_1000_kommune, 1)} deltakelser {PER_1000} barn og "
-            f"elever i {int(last.aar)}, mot {number(last.per_1000_fylke, 1)} i {names[1]} og "
-            f"{number(last.per_1000_landet, 1)} i hele landet.")
+    return (
+        f"{names[0]} hadde {number(last.per_1000_kommune, 1)} deltakelser {PER_1000} barn og "
+        f"elever i {int(last.aar)}, mot {number(last.per_1000_fylke, 1)} i {names[1]} og "
+        f"{number(last.per_1000_landet, 1)} i hele landet."
+    )
 
 
 def _reach_summary(frame: pd.DataFrame, filters: Filters, options: Options) -> str:
@@ -98,8 +106,10 @@ def _reach_summary(frame: pd.DataFrame, filters: Filters, options: Options) -> s
         who = f"Ingen deltakelser fra {names[0]} i {filters.aar}."
     else:
         top = prof.sort_values("antall", ascending=False).iloc[0]
-        who = (f"{number(prof.antall.sum())} deltakelser fra {names[0]} i {filters.aar}, "
-               f"flest {_lower_first(top.navn)} ({number(top.antall)}).")
+        who = (
+            f"{number(prof.antall.sum())} deltakelser fra {names[0]} i {filters.aar}, "
+            f"flest {_lower_first(top.navn)} ({number(top.antall)})."
+        )
     return f"{who} {number(reached)} av {number(units)} enheter i kommunen ble nådd."
 
 
@@ -109,89 +119,125 @@ def _allocation_summary(frame: pd.DataFrame, filters: Filters, options: Options)
         return unknown_message(options) if names is None else ""
     last = frame.iloc[-1]
     spent = "brukt er ikke rapportert" if pd.isna(last.brukt_kr) else f"brukt {kr(last.brukt_kr)}"
-    return (f"{names[0]} fikk innvilget {kr(last.innvilget_kr)} i {int(last.aar)} ({spent}): "
-            f"{kr(last.kr_per_barn_kommune)} per barn og elev, mot "
-            f"{kr(last.kr_per_barn_fylke)} i {names[1]} og {kr(last.kr_per_barn_landet)} "
-            "i hele landet.")
+    return (
+        f"{names[0]} fikk innvilget {kr(last.innvilget_kr)} i {int(last.aar)} ({spent}): "
+        f"{kr(last.kr_per_barn_kommune)} per barn og elev, mot "
+        f"{kr(last.kr_per_barn_fylke)} i {names[1]} og {kr(last.kr_per_barn_landet)} "
+        "i hele landet."
+    )
 
 
 def _indicator_summary(frame: pd.DataFrame, filters: Filters, options: Options) -> str:
     names = _names(filters, options)
     if names is None or frame.empty:
-        return unknown_message(options) if names is None else \
-            "Ingen kvalitetsindikatorer for valgt år."
+        return (
+            unknown_message(options)
+            if names is None
+            else "Ingen kvalitetsindikatorer for valgt år."
+        )
     parts = []
     for row in frame.itertuples():
-        value = ("skjermet" if row.status == "skjermet" else "ingen tall"
-                 if row.status == "mangler" else pct(row.kommune))
+        value = (
+            "skjermet"
+            if row.status == "skjermet"
+            else "ingen tall"
+            if row.status == "mangler"
+            else pct(row.kommune)
+        )
         parts.append(f"{_lower_first(row.navn)} {value} (landet {pct(row.landet)})")
     return f"{names[0]}, siste år med tall: " + "; ".join(parts) + "."
 
 
-PARTICIPATION = register(Chart(
-    id="kommune-deltakelse",
-    metrics=("deltakere", "deltakere_per_1000"),
-    spans_years=True,
-    page=PAGE,
-    title=f"Deltakelser {PER_1000} barn og elever, mot fylket og landet",
-    data=_data(participation_by_year),
-    figure=_figure(participation_comparison),
-    source="Kilde: deltakelse rapportert til statsforvalterne; barn og elever fra "
-           "enhetsregisteret.",
-    columns={"aar": "År", "deltakere": "Deltakere, kommunen",
-             "barn_elever": "Barn og elever, kommunen",
-             "per_1000_kommune": f"Deltakelser {PER_1000}, kommunen",
-             "deltakere_fylke": "Deltakere, fylket", "barn_elever_fylke": "Barn og elever, fylket",
-             "per_1000_fylke": f"Deltakelser {PER_1000}, fylket",
-             "deltakere_landet": "Deltakere, landet",
-             "barn_elever_landet": "Barn og elever, landet",
-             "per_1000_landet": f"Deltakelser {PER_1000}, landet"},
-    summary=_participation_summary,
-))
+PARTICIPATION = register(
+    Chart(
+        id="kommune-deltakelse",
+        metrics=("deltakere", "deltakere_per_1000"),
+        spans_years=True,
+        page=PAGE,
+        title=f"Deltakelser {PER_1000} barn og elever, mot fylket og landet",
+        data=_data(participation_by_year),
+        figure=_figure(participation_comparison),
+        source="Kilde: deltakelse rapportert til statsforvalterne; barn og elever fra "
+        "enhetsregisteret.",
+        columns={
+            "aar": "År",
+            "deltakere": "Deltakere, kommunen",
+            "barn_elever": "Barn og elever, kommunen",
+            "per_1000_kommune": f"Deltakelser {PER_1000}, kommunen",
+            "deltakere_fylke": "Deltakere, fylket",
+            "barn_elever_fylke": "Barn og elever, fylket",
+            "per_1000_fylke": f"Deltakelser {PER_1000}, fylket",
+            "deltakere_landet": "Deltakere, landet",
+            "barn_elever_landet": "Barn og elever, landet",
+            "per_1000_landet": f"Deltakelser {PER_1000}, landet",
+        },
+        summary=_participation_summary,
+    )
+)
 
-REACH = register(Chart(
-    id="kommune-profesjoner",
-    metrics=("deltakere",),
-    page=PAGE,
-    title="Profesjoner og enheter nådd i valgt år",
-    data=_data(reach_profile),
-    figure=_figure(reach_comparison),
-    source="Kilde: deltakelse rapportert til statsforvalterne; enhetsregisteret.",
-    columns={"del": "Del (profesjon/sektor)", "navn": "Profesjon eller sektor",
-             "antall": "Antall i kommunen (deltakelser / enheter nådd)",
-             "av": "Av (alle deltakelser / alle enheter)",
-             "andel_kommune": "Andel, kommunen (%)", "andel_fylke": "Andel, fylket (%)",
-             "andel_landet": "Andel, landet (%)"},
-    summary=_reach_summary,
-))
+REACH = register(
+    Chart(
+        id="kommune-profesjoner",
+        metrics=("deltakere",),
+        page=PAGE,
+        title="Profesjoner og enheter nådd i valgt år",
+        data=_data(reach_profile),
+        figure=_figure(reach_comparison),
+        source="Kilde: deltakelse rapportert til statsforvalterne; enhetsregisteret.",
+        columns={
+            "del": "Del (profesjon/sektor)",
+            "navn": "Profesjon eller sektor",
+            "antall": "Antall i kommunen (deltakelser / enheter nådd)",
+            "av": "Av (alle deltakelser / alle enheter)",
+            "andel_kommune": "Andel, kommunen (%)",
+            "andel_fylke": "Andel, fylket (%)",
+            "andel_landet": "Andel, landet (%)",
+        },
+        summary=_reach_summary,
+    )
+)
 
-ALLOCATIONS = register(Chart(
-    id="kommune-tildelinger",
-    metrics=("innvilget_kr", "brukt_kr", "kr_per_barn"),
-    spans_years=True,
-    page=PAGE,
-    title="Tildelinger per år, og kroner per barn og elev mot fylket og landet",
-    data=_data(allocations_by_year),
-    figure=_figure(allocation_comparison),
-    source="Kilde: tildelinger rapportert til statsforvalterne.",
-    columns={"aar": "År", "innvilget_kr": "Innvilget (kr)", "brukt_kr": "Brukt (kr)",
-             "kr_per_barn_kommune": "Innvilget per barn/elev, kommunen (kr)",
-             "kr_per_barn_fylke": "Innvilget per barn/elev, fylket (kr)",
-             "kr_per_barn_landet": "Innvilget per barn/elev, landet (kr)"},
-    summary=_allocation_summary,
-))
+ALLOCATIONS = register(
+    Chart(
+        id="kommune-tildelinger",
+        metrics=("innvilget_kr", "brukt_kr", "kr_per_barn"),
+        spans_years=True,
+        page=PAGE,
+        title="Tildelinger per år, og kroner per barn og elev mot fylket og landet",
+        data=_data(allocations_by_year),
+        figure=_figure(allocation_comparison),
+        source="Kilde: tildelinger rapportert til statsforvalterne.",
+        columns={
+            "aar": "År",
+            "innvilget_kr": "Innvilget (kr)",
+            "brukt_kr": "Brukt (kr)",
+            "kr_per_barn_kommune": "Innvilget per barn/elev, kommunen (kr)",
+            "kr_per_barn_fylke": "Innvilget per barn/elev, fylket (kr)",
+            "kr_per_barn_landet": "Innvilget per barn/elev, landet (kr)",
+        },
+        summary=_allocation_summary,
+    )
+)
 
-INDICATORS = register(Chart(
-    id="kommune-indikatorer",
-    metrics=("kvalitetsindikator",),
-    page=PAGE,
-    title="Kvalitetsindikatorer, siste år med tall, mot fylket og landet",
-    data=_data(indicators_compared),
-    figure=_figure(indicator_comparison),
-    source="Kilde: GSI/BASIL-indikatorer. Små tall er skjermet av personvernhensyn.",
-    columns={"navn": "Indikator", "aar": "År", "kommune": "Kommunen",
-             "status": "Status (vist/skjermet/mangler)", "kommune_forrige": "Kommunen året før",
-             "fylke": "Fylket", "landet": "Landet",
-             "kommuner_med_verdi": "Kommuner med tall i landet"},
-    summary=_indicator_summary,
-))
+INDICATORS = register(
+    Chart(
+        id="kommune-indikatorer",
+        metrics=("kvalitetsindikator",),
+        page=PAGE,
+        title="Kvalitetsindikatorer, siste år med tall, mot fylket og landet",
+        data=_data(indicators_compared),
+        figure=_figure(indicator_comparison),
+        source="Kilde: GSI/BASIL-indikatorer. Små tall er skjermet av personvernhensyn.",
+        columns={
+            "navn": "Indikator",
+            "aar": "År",
+            "kommune": "Kommunen",
+            "status": "Status (vist/skjermet/mangler)",
+            "kommune_forrige": "Kommunen året før",
+            "fylke": "Fylket",
+            "landet": "Landet",
+            "kommuner_med_verdi": "Kommuner med tall i landet",
+        },
+        summary=_indicator_summary,
+    )
+)

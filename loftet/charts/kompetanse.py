@@ -26,10 +26,14 @@ INNDELING_OPTIONS = {"nivaa": "Nivå i pyramiden", "omrade": "Kompetanseområde"
 """The page option `inndeling`: the shares over the years by level or by area."""
 DEFAULT_MAAL = "kr"
 DEFAULT_INNDELING = "nivaa"
-SOURCE = ("Kilde: tildelinger og deltakelse rapportert til statsforvalterne. Midler og deltakere "
-          "telles på tiltakets hovedområde.")
-SECTOR_NOTE = ("Sektorfilteret gjelder bare deltakere: en tildeling har ingen sektor, så "
-               "beløpene gjelder alle sektorer.")
+SOURCE = (
+    "Kilde: tildelinger og deltakelse rapportert til statsforvalterne. Midler og deltakere "
+    "telles på tiltakets hovedområde."
+)
+SECTOR_NOTE = (
+    "Sektorfilteret gjelder bare deltakere: en tildeling har ingen sektor, så "
+    "beløpene gjelder alle sektorer."
+)
 
 
 def measure(options: Options) -> str:
@@ -65,6 +69,7 @@ def _nothing(filters: Filters, column: str) -> str:
 
 # --- kompetanse-omrader -------------------------------------------------------------------------
 
+
 def _areas_summary(frame: pd.DataFrame, filters: Filters, options: Options) -> str:
     column = measure(options)
     share = "andel_kr" if column == "innvilget_kr" else "andel_deltakere"
@@ -73,28 +78,39 @@ def _areas_summary(frame: pd.DataFrame, filters: Filters, options: Options) -> s
         return _nothing(filters, column)
     used = int((frame[column] > 0).sum())
     top = extreme(frame.set_index("omrade_navn")[share], pct, noun="områder")
-    return (f"{_scope(filters)}: {_amount(total, column)} fordelt på {used} av {len(frame)} "
-            f"kompetanseområder; størst andel av {_what(column)} har {top}."
-            f"{_sector_note(filters, column)}")
+    return (
+        f"{_scope(filters)}: {_amount(total, column)} fordelt på {used} av {len(frame)} "
+        f"kompetanseområder; størst andel av {_what(column)} har {top}."
+        f"{_sector_note(filters, column)}"
+    )
 
 
-AREAS = register(Chart(
-    id="kompetanse-omrader",
-    metrics=("kompetanseomrade", "innvilget_kr", "deltakere"),
-    page=PAGE,
-    title="Kompetanseområder",
-    data=lambda filters, _options: area_totals(filters),
-    figure=lambda frame, _f, options: figures.area_bars(frame, measure=measure(options)),
-    source=SOURCE,
-    columns={"omrade": "Kode", "omrade_navn": "Kompetanseområde", "nivaa": "Nivå",
-             "nivaa_navn": "Nivå i pyramiden", "innvilget_kr": "Innvilget (kr)",
-             "andel_kr": "Andel av beløpet (%)", "deltakere": "Deltakelser",
-             "andel_deltakere": "Andel av deltakerne (%)"},
-    summary=_areas_summary,
-))
+AREAS = register(
+    Chart(
+        id="kompetanse-omrader",
+        metrics=("kompetanseomrade", "innvilget_kr", "deltakere"),
+        page=PAGE,
+        title="Kompetanseområder",
+        data=lambda filters, _options: area_totals(filters),
+        figure=lambda frame, _f, options: figures.area_bars(frame, measure=measure(options)),
+        source=SOURCE,
+        columns={
+            "omrade": "Kode",
+            "omrade_navn": "Kompetanseområde",
+            "nivaa": "Nivå",
+            "nivaa_navn": "Nivå i pyramiden",
+            "innvilget_kr": "Innvilget (kr)",
+            "andel_kr": "Andel av beløpet (%)",
+            "deltakere": "Deltakelser",
+            "andel_deltakere": "Andel av deltakerne (%)",
+        },
+        summary=_areas_summary,
+    )
+)
 
 
 # --- kompetanse-pyramide ------------------------------------------------------------------------
+
 
 def _pyramid_summary(frame: pd.DataFrame, filters: Filters, options: Options) -> str:
     column = measure(options)
@@ -102,62 +118,86 @@ def _pyramid_summary(frame: pd.DataFrame, filters: Filters, options: Options) ->
     if frame.empty or not frame[column].sum():
         return _nothing(filters, column)
     parts = [f"nivå {int(r.nivaa)} {pct(r[share])}" for _, r in frame.iterrows()]
-    return (f"{_scope(filters)}: {_what(column).capitalize()} fordelt på pyramidens nivåer: "
-            f"{', '.join(parts)}.{_sector_note(filters, column)}")
+    return (
+        f"{_scope(filters)}: {_what(column).capitalize()} fordelt på pyramidens nivåer: "
+        f"{', '.join(parts)}.{_sector_note(filters, column)}"
+    )
 
 
-PYRAMID = register(Chart(
-    id="kompetanse-pyramide",
-    metrics=("kompetanseomrade", "innvilget_kr", "deltakere"),
-    page=PAGE,
-    title="Kompetansepyramiden",
-    data=lambda filters, _options: level_totals(filters),
-    figure=lambda frame, _f, options: figures.level_pyramid(frame, measure=measure(options)),
-    source=SOURCE + " Nivå 1: grunnleggende kompetanse for alle; nivå 2: behov for særskilt "
-                    "tilrettelegging; nivå 3: særlig komplekse behov.",
-    columns={"nivaa": "Nivå", "nivaa_navn": "Nivå i pyramiden", "omrader": "Kompetanseområder",
-             "innvilget_kr": "Innvilget (kr)", "andel_kr": "Andel av beløpet (%)",
-             "deltakere": "Deltakelser", "andel_deltakere": "Andel av deltakelsene (%)"},
-    summary=_pyramid_summary,
-))
+PYRAMID = register(
+    Chart(
+        id="kompetanse-pyramide",
+        metrics=("kompetanseomrade", "innvilget_kr", "deltakere"),
+        page=PAGE,
+        title="Kompetansepyramiden",
+        data=lambda filters, _options: level_totals(filters),
+        figure=lambda frame, _f, options: figures.level_pyramid(frame, measure=measure(options)),
+        source=SOURCE + " Nivå 1: grunnleggende kompetanse for alle; nivå 2: behov for særskilt "
+        "tilrettelegging; nivå 3: særlig komplekse behov.",
+        columns={
+            "nivaa": "Nivå",
+            "nivaa_navn": "Nivå i pyramiden",
+            "omrader": "Kompetanseområder",
+            "innvilget_kr": "Innvilget (kr)",
+            "andel_kr": "Andel av beløpet (%)",
+            "deltakere": "Deltakelser",
+            "andel_deltakere": "Andel av deltakelsene (%)",
+        },
+        summary=_pyramid_summary,
+    )
+)
 
 
 # --- kompetanse-heatmap -------------------------------------------------------------------------
+
 
 def _heatmap_summary(frame: pd.DataFrame, filters: Filters, options: Options) -> str:
     column = measure(options)
     counted = frame[frame.andel.notna() & (frame.fylke != "00")]
     if counted.empty:
         return f"{filters.aar}: ingen {_what(column)} registrert.{_sector_note(filters, column)}"
-    text = (f"Hver kolonne viser hvordan et fylkes {_what(column)} i {filters.aar} fordeler seg "
-            "på kompetanseområdene (prosent av fylkets sum).")
+    text = (
+        f"Hver kolonne viser hvordan et fylkes {_what(column)} i {filters.aar} fordeler seg "
+        "på kompetanseområdene (prosent av fylkets sum)."
+    )
     chosen = counted[counted.valgt]
     if len(chosen):
         top = chosen.sort_values("andel").iloc[-1]
-        text += (f" {top.fylke_navn} (uthevet): størst andel på {top.omrade_navn} "
-                 f"({pct(top.andel)}).")
+        text += (
+            f" {top.fylke_navn} (uthevet): størst andel på {top.omrade_navn} ({pct(top.andel)})."
+        )
     return text + _sector_note(filters, column)
 
 
-HEATMAP = register(Chart(
-    id="kompetanse-heatmap",
-    metrics=("kompetanseomrade", "innvilget_kr", "deltakere"),
-    page=PAGE,
-    title="Fylkenes fordeling på kompetanseområder",
-    data=lambda filters, options: area_shares_by_county(filters, measure=measure(options)),
-    figure=lambda frame, _f, options: figures.county_area_heatmap(
-        frame, measure=measure(options)),
-    source=SOURCE + " Beløp plasseres i fylket til mottakerens kommune, deltakere i fylket til "
-                    "enheten.",
-    columns={"fylke": "Fylkesnummer", "fylke_navn": "Fylke", "omrade": "Kode",
-             "omrade_navn": "Kompetanseområde", "nivaa": "Nivå",
-             "verdi": "Verdi (kr eller deltakelser)", "fylke_total": "Fylkets sum",
-             "andel": "Andel av fylkets sum (%)"},
-    summary=_heatmap_summary,
-))
+HEATMAP = register(
+    Chart(
+        id="kompetanse-heatmap",
+        metrics=("kompetanseomrade", "innvilget_kr", "deltakere"),
+        page=PAGE,
+        title="Fylkenes fordeling på kompetanseområder",
+        data=lambda filters, options: area_shares_by_county(filters, measure=measure(options)),
+        figure=lambda frame, _f, options: figures.county_area_heatmap(
+            frame, measure=measure(options)
+        ),
+        source=SOURCE + " Beløp plasseres i fylket til mottakerens kommune, deltakere i fylket til "
+        "enheten.",
+        columns={
+            "fylke": "Fylkesnummer",
+            "fylke_navn": "Fylke",
+            "omrade": "Kode",
+            "omrade_navn": "Kompetanseområde",
+            "nivaa": "Nivå",
+            "verdi": "Verdi (kr eller deltakelser)",
+            "fylke_total": "Fylkets sum",
+            "andel": "Andel av fylkets sum (%)",
+        },
+        summary=_heatmap_summary,
+    )
+)
 
 
 # --- kompetanse-profesjon -----------------------------------------------------------------------
+
 
 def _profession_summary(frame: pd.DataFrame, filters: Filters, _options: Options) -> str:
     total = frame.deltakere.sum() if len(frame) else 0
@@ -167,32 +207,44 @@ def _profession_summary(frame: pd.DataFrame, filters: Filters, _options: Options
     per_sector = frame.groupby("sektor_navn").deltakere.sum().sort_values()
     per_job.index = per_job.index.str.lower()
     per_sector.index = per_sector.index.str.lower()
-    return (f"{_scope(filters)}: {number(total)} deltakelser; flest "
-            f"{extreme(per_job, number, noun='profesjoner')} og flest fra "
-            f"{extreme(per_sector, number, noun='sektorer')}.")
+    return (
+        f"{_scope(filters)}: {number(total)} deltakelser; flest "
+        f"{extreme(per_job, number, noun='profesjoner')} og flest fra "
+        f"{extreme(per_sector, number, noun='sektorer')}."
+    )
 
 
-PROFESSIONS = register(Chart(
-    id="kompetanse-profesjon",
-    metrics=("deltakere",),
-    page=PAGE,
-    title="Deltakelser etter profesjon og sektor",
-    data=lambda filters, _options: participants_by_profession_and_sector(filters),
-    figure=lambda frame, _f, _o: figures.profession_sector_bars(frame),
-    source="Kilde: deltakelse rapportert til statsforvalterne; sektor etter enhetstype.",
-    columns={"profesjon": "Kode", "profesjon_navn": "Profesjon", "sektor": "Sektorkode",
-             "sektor_navn": "Sektor", "deltakere": "Deltakelser"},
-    summary=_profession_summary,
-))
+PROFESSIONS = register(
+    Chart(
+        id="kompetanse-profesjon",
+        metrics=("deltakere",),
+        page=PAGE,
+        title="Deltakelser etter profesjon og sektor",
+        data=lambda filters, _options: participants_by_profession_and_sector(filters),
+        figure=lambda frame, _f, _o: figures.profession_sector_bars(frame),
+        source="Kilde: deltakelse rapportert til statsforvalterne; sektor etter enhetstype.",
+        columns={
+            "profesjon": "Kode",
+            "profesjon_navn": "Profesjon",
+            "sektor": "Sektorkode",
+            "sektor_navn": "Sektor",
+            "deltakere": "Deltakelser",
+        },
+        summary=_profession_summary,
+    )
+)
 
 
 # --- kompetanse-andeler -------------------------------------------------------------------------
 
+
 def _shares_summary(frame: pd.DataFrame, filters: Filters, options: Options) -> str:
     column = measure(options)
     if frame.empty:
-        return (f"{filters.county_name}: ingen {_what(column)} registrert "
-                f"{filters.fra}–{filters.aar}.{_sector_note(filters, column)}")
+        return (
+            f"{filters.county_name}: ingen {_what(column)} registrert "
+            f"{filters.fra}–{filters.aar}.{_sector_note(filters, column)}"
+        )
     by = "nivå" if grouping(options) == "nivaa" else "kompetanseområde"
     first, last = int(frame.aar.min()), int(frame.aar.max())
     text = f"{filters.county_name}: andel av {_what(column)} per {by}, {first}–{last}."
@@ -202,18 +254,26 @@ def _shares_summary(frame: pd.DataFrame, filters: Filters, options: Options) -> 
     return text + _sector_note(filters, column)
 
 
-SHARES = register(Chart(
-    id="kompetanse-andeler",
-    metrics=("kompetanseomrade", "innvilget_kr", "deltakere"),
-    spans_years=True,
-    page=PAGE,
-    title="Andeler over tid",
-    data=lambda filters, options: area_shares_by_year(filters, grouping(options),
-                                                      measure(options)),
-    figure=lambda frame, _f, _o: figures.share_trend(frame),
-    source=SOURCE + " År uten registrerte tall er utelatt.",
-    columns={"aar": "År", "gruppe": "Kode", "gruppe_navn": "Nivå/kompetanseområde",
-             "verdi": "Verdi (kr eller deltakelser)", "aar_total": "Årets sum",
-             "andel": "Andel av årets sum (%)"},
-    summary=_shares_summary,
-))
+SHARES = register(
+    Chart(
+        id="kompetanse-andeler",
+        metrics=("kompetanseomrade", "innvilget_kr", "deltakere"),
+        spans_years=True,
+        page=PAGE,
+        title="Andeler over tid",
+        data=lambda filters, options: area_shares_by_year(
+            filters, grouping(options), measure(options)
+        ),
+        figure=lambda frame, _f, _o: figures.share_trend(frame),
+        source=SOURCE + " År uten registrerte tall er utelatt.",
+        columns={
+            "aar": "År",
+            "gruppe": "Kode",
+            "gruppe_navn": "Nivå/kompetanseområde",
+            "verdi": "Verdi (kr eller deltakelser)",
+            "aar_total": "Årets sum",
+            "andel": "Andel av årets sum (%)",
+        },
+        summary=_shares_summary,
+    )
+)

@@ -43,13 +43,19 @@ RANKING_N = 15
 MIN_FOR_SPREAD = 5
 """Fewer municipalities with a value than this give no P10/P90."""
 DEFAULT_REACH = "deltakere_per_1000"
-REACH_LABELS = {"deltakere_per_1000": "Deltakelser per 1000 barn og elever",
-                "kr_per_barn": "Innvilget kr per barn og elev"}
-SMALL_NOTE = ("Små kommuner har naturlig større spredning: få barn eller elever gir store "
-              "utslag, så en del av forskjellene er tilfeldige.")
-NATIONAL_RULE = ("Landsnivået er det publiserte landstallet når inndata har det (filen "
-                 "«landsnivaa»), ellers summen av tellerne delt på summen av nevnerne for "
-                 "kommunene med tall, ikke et snitt av kommunenes prosenter.")
+REACH_LABELS = {
+    "deltakere_per_1000": "Deltakelser per 1000 barn og elever",
+    "kr_per_barn": "Innvilget kr per barn og elev",
+}
+SMALL_NOTE = (
+    "Små kommuner har naturlig større spredning: få barn eller elever gir store "
+    "utslag, så en del av forskjellene er tilfeldige."
+)
+NATIONAL_RULE = (
+    "Landsnivået er det publiserte landstallet når inndata har det (filen "
+    "«landsnivaa»), ellers summen av tellerne delt på summen av nevnerne for "
+    "kommunene med tall, ikke et snitt av kommunenes prosenter."
+)
 SUPPRESSED_RULE = "Skjermede tall vises som manglende og er holdt utenfor."
 
 
@@ -89,8 +95,11 @@ def _suppressed_note(count: int, year: int | None = None) -> str:
     if not count:
         return ""
     when = f" i {year}" if year else ""
-    return (f" 1 kommune har skjermede tall{when}." if count == 1
-            else f" {number(count)} kommuner har skjermede tall{when}.")
+    return (
+        f" 1 kommune har skjermede tall{when}."
+        if count == 1
+        else f" {number(count)} kommuner har skjermede tall{when}."
+    )
 
 
 def _names(frame: pd.DataFrame, limit: int = 5) -> str:
@@ -108,20 +117,26 @@ def distribution_data(filters: Filters, options: Options) -> pd.DataFrame:
     code = chosen_indicator(options)
     year = indicator_year(filters, code)
     frame = indicator_by_municipality(replace(filters, fylke=None), code, year)
-    return frame.assign(aar=year, indikator=code,
-                        fylke_navn=frame.fylke.map(COUNTIES[filters.struktur]),
-                        landsnivaa=national_level(code, year),
-                        landsnivaa_grunnlag=national_level_basis(code, year))
+    return frame.assign(
+        aar=year,
+        indikator=code,
+        fylke_navn=frame.fylke.map(COUNTIES[filters.struktur]),
+        landsnivaa=national_level(code, year),
+        landsnivaa_grunnlag=national_level_basis(code, year),
+    )
 
 
 def _distribution_figure(frame: pd.DataFrame, filters: Filters, options: Options):
     code = chosen_indicator(options)
     year = int(frame.aar.iloc[0]) if len(frame) else filters.aar
     level = frame.landsnivaa.iloc[0] if len(frame) else None
-    return county_distribution(frame, national_level=level,
-                               county_names=COUNTIES[filters.struktur],
-                               highlight_county=filters.fylke,
-                               value_label=_value_label(code, year))
+    return county_distribution(
+        frame,
+        national_level=level,
+        county_names=COUNTIES[filters.struktur],
+        highlight_county=filters.fylke,
+        value_label=_value_label(code, year),
+    )
 
 
 def _distribution_summary(frame: pd.DataFrame, filters: Filters, options: Options) -> str:
@@ -133,36 +148,54 @@ def _distribution_summary(frame: pd.DataFrame, filters: Filters, options: Option
     scope = data[data.fylke == filters.fylke] if filters.fylke else data
     where = f"I {filters.county_name}" if filters.fylke else "I landet"
     if scope.empty:
-        return (f"{name}: ingen kommuner i {filters.county_name} har tall."
-                + _suppressed_note(int(frame[frame.fylke == filters.fylke].skjermet.sum())))
+        return f"{name}: ingen kommuner i {filters.county_name} har tall." + _suppressed_note(
+            int(frame[frame.fylke == filters.fylke].skjermet.sum())
+        )
     if len(scope) == 1:
         spread = f"{where} er verdien {pct(scope.verdi.iloc[0])}"
     else:
-        spread = (f"{where} ligger kommunene mellom {pct(scope.verdi.min())} og "
-                  f"{pct(scope.verdi.max())} (median {pct(scope.verdi.median())})")
-    text = (f"{name} {int(frame.aar.iloc[0])}. {spread}; landsnivået er "
-            f"{pct(frame.landsnivaa.iloc[0])} ({frame.landsnivaa_grunnlag.iloc[0]}). "
-            f"Høyest median har {extreme(medians, pct)}, "
-            f"lavest {extreme(medians, pct, highest=False)}.")
+        spread = (
+            f"{where} ligger kommunene mellom {pct(scope.verdi.min())} og "
+            f"{pct(scope.verdi.max())} (median {pct(scope.verdi.median())})"
+        )
+    text = (
+        f"{name} {int(frame.aar.iloc[0])}. {spread}; landsnivået er "
+        f"{pct(frame.landsnivaa.iloc[0])} ({frame.landsnivaa_grunnlag.iloc[0]}). "
+        f"Høyest median har {extreme(medians, pct)}, "
+        f"lavest {extreme(medians, pct, highest=False)}."
+    )
     skjermet = frame[frame.fylke == filters.fylke] if filters.fylke else frame
     return text + _suppressed_note(int(skjermet.skjermet.sum())) + _year_note(frame, filters)
 
 
-DISTRIBUTION = register(Chart(
-    id="kvalitet-fordeling",
-    metrics=("kvalitetsindikator",),
-    page=PAGE,
-    title="Kommunene i hvert fylke, med landsnivået",
-    data=distribution_data,
-    figure=_distribution_figure,
-    source=(f"Kilde: kvalitetsindikatorer per kommune (GSI/BASIL). {NATIONAL_RULE} "
-            f"{SUPPRESSED_RULE}"),
-    columns={"aar": "År", "indikator": "Indikator", "kommunenummer": "Kommunenummer",
-             "kommune": "Kommune", "fylke_navn": "Fylke", "verdi": "Verdi (%)",
-             "teller": "Teller", "nevner": "Nevner", "skjermet": "Skjermet",
-             "landsnivaa": "Landsnivå (%)", "landsnivaa_grunnlag": "Landsnivå, grunnlag"},
-    summary=_distribution_summary,
-))
+DISTRIBUTION = register(
+    Chart(
+        id="kvalitet-fordeling",
+        metrics=("kvalitetsindikator",),
+        page=PAGE,
+        title="Kommunene i hvert fylke, med landsnivået",
+        data=distribution_data,
+        figure=_distribution_figure,
+        source=(
+            f"Kilde: kvalitetsindikatorer per kommune (GSI/BASIL). {NATIONAL_RULE} "
+            f"{SUPPRESSED_RULE}"
+        ),
+        columns={
+            "aar": "År",
+            "indikator": "Indikator",
+            "kommunenummer": "Kommunenummer",
+            "kommune": "Kommune",
+            "fylke_navn": "Fylke",
+            "verdi": "Verdi (%)",
+            "teller": "Teller",
+            "nevner": "Nevner",
+            "skjermet": "Skjermet",
+            "landsnivaa": "Landsnivå (%)",
+            "landsnivaa_grunnlag": "Landsnivå, grunnlag",
+        },
+        summary=_distribution_summary,
+    )
+)
 
 
 # --- 2. Ranking ----------------------------------------------------------------------------
@@ -171,13 +204,15 @@ DISTRIBUTION = register(Chart(
 def _ranked_nation(filters: Filters, code: str, year: int) -> pd.DataFrame:
     """Every municipality with a value, highest first, with its national rank."""
     nation = indicator_by_municipality(replace(filters, fylke=None), code, year)
-    ranked = nation.dropna(subset=["verdi"]).sort_values(["verdi", "kommune"],
-                                                         ascending=[False, True])
+    ranked = nation.dropna(subset=["verdi"]).sort_values(
+        ["verdi", "kommune"], ascending=[False, True]
+    )
     return ranked.assign(
         rang=ranked.verdi.rank(method="min", ascending=False).astype("int64"),
         antall_rangert=len(ranked),
         fylke_navn=ranked.fylke.map(COUNTIES[filters.struktur]),
-        p10_landet=percentile(ranked.verdi, 0.1), p90_landet=percentile(ranked.verdi, 0.9),
+        p10_landet=percentile(ranked.verdi, 0.1),
+        p90_landet=percentile(ranked.verdi, 0.9),
     )
 
 
@@ -193,18 +228,22 @@ def ranking_data(filters: Filters, options: Options) -> pd.DataFrame:
         top = ranked.head(RANKING_N).assign(gruppe="Høyest")
         bottom = ranked.iloc[RANKING_N:].tail(RANKING_N).assign(gruppe="Lavest")
         rows = pd.concat([top, bottom])
-    return rows.assign(aar=year, indikator=code,
-                       landsnivaa=national_level(code, year)).reset_index(drop=True)
+    return rows.assign(aar=year, indikator=code, landsnivaa=national_level(code, year)).reset_index(
+        drop=True
+    )
 
 
 def _ranking_figure(frame: pd.DataFrame, filters: Filters, options: Options):
     code = chosen_indicator(options)
     if frame.empty:
         return ranking_bars(frame, national_level=None)
-    return ranking_bars(frame, national_level=frame.landsnivaa.iloc[0],
-                        band=(frame.p10_landet.iloc[0], frame.p90_landet.iloc[0]),
-                        highlight_name=filters.county_name if filters.fylke else None,
-                        value_label=_value_label(code, int(frame.aar.iloc[0])))
+    return ranking_bars(
+        frame,
+        national_level=frame.landsnivaa.iloc[0],
+        band=(frame.p10_landet.iloc[0], frame.p90_landet.iloc[0]),
+        highlight_name=filters.county_name if filters.fylke else None,
+        value_label=_value_label(code, int(frame.aar.iloc[0])),
+    )
 
 
 def _ranking_summary(frame: pd.DataFrame, filters: Filters, options: Options) -> str:
@@ -219,40 +258,63 @@ def _ranking_summary(frame: pd.DataFrame, filters: Filters, options: Options) ->
     total = int(first.antall_rangert)
     if filters.fylke and len(frame) == 1:
         side = "over" if first.verdi > level else "på eller under"
-        text = (f"{first.kommune} har {pct(first.verdi)}, {side} landsnivået ({pct(level)}), "
-                f"nr. {first.rang} av {total} kommuner i landet.")
+        text = (
+            f"{first.kommune} har {pct(first.verdi)}, {side} landsnivået ({pct(level)}), "
+            f"nr. {first.rang} av {total} kommuner i landet."
+        )
     elif filters.fylke:
         above = int((frame.verdi > level).sum())
-        text = (f"I {filters.county_name} ligger {number(above)} av {number(len(frame))} "
-                f"kommuner over landsnivået ({pct(level)}). Høyest er {first.kommune} "
-                f"({pct(first.verdi)}, nr. {first.rang} av {total} i landet), lavest "
-                f"{last.kommune} ({pct(last.verdi)}, nr. {last.rang}).")
+        text = (
+            f"I {filters.county_name} ligger {number(above)} av {number(len(frame))} "
+            f"kommuner over landsnivået ({pct(level)}). Høyest er {first.kommune} "
+            f"({pct(first.verdi)}, nr. {first.rang} av {total} i landet), lavest "
+            f"{last.kommune} ({pct(last.verdi)}, nr. {last.rang})."
+        )
     else:
         values = frame.set_index("kommune").verdi
-        text = (f"Av {number(total)} kommuner med tall i rangeringen har "
-                f"{extreme(values, pct, noun='kommuner')} høyest verdi og "
-                f"{extreme(values, pct, highest=False, noun='kommuner')} lavest; "
-                f"landsnivået er {pct(level)}.")
-    return text + suppressed + " Skjermede tall er ikke rangert." * bool(suppressed) + \
-        _year_note(frame, filters)
+        text = (
+            f"Av {number(total)} kommuner med tall i rangeringen har "
+            f"{extreme(values, pct, noun='kommuner')} høyest verdi og "
+            f"{extreme(values, pct, highest=False, noun='kommuner')} lavest; "
+            f"landsnivået er {pct(level)}."
+        )
+    return (
+        text
+        + suppressed
+        + " Skjermede tall er ikke rangert." * bool(suppressed)
+        + _year_note(frame, filters)
+    )
 
 
-RANKING = register(Chart(
-    id="kvalitet-rangering",
-    metrics=("kvalitetsindikator",),
-    page=PAGE,
-    title="Rangering av kommunene",
-    data=ranking_data,
-    figure=_ranking_figure,
-    source=(f"Kilde: kvalitetsindikatorer per kommune (GSI/BASIL). Hele landet: de "
+RANKING = register(
+    Chart(
+        id="kvalitet-rangering",
+        metrics=("kvalitetsindikator",),
+        page=PAGE,
+        title="Rangering av kommunene",
+        data=ranking_data,
+        figure=_ranking_figure,
+        source=(
+            f"Kilde: kvalitetsindikatorer per kommune (GSI/BASIL). Hele landet: de "
             f"{RANKING_N} høyeste og {RANKING_N} laveste; valgt fylke: alle kommunene. "
-            f"{NATIONAL_RULE} Skjermede tall er ikke rangert."),
-    columns={"aar": "År", "indikator": "Indikator", "rang": "Rang i landet",
-             "antall_rangert": "Kommuner rangert", "kommunenummer": "Kommunenummer",
-             "kommune": "Kommune", "fylke_navn": "Fylke", "verdi": "Verdi (%)",
-             "teller": "Teller", "nevner": "Nevner", "landsnivaa": "Landsnivå (%)"},
-    summary=_ranking_summary,
-))
+            f"{NATIONAL_RULE} Skjermede tall er ikke rangert."
+        ),
+        columns={
+            "aar": "År",
+            "indikator": "Indikator",
+            "rang": "Rang i landet",
+            "antall_rangert": "Kommuner rangert",
+            "kommunenummer": "Kommunenummer",
+            "kommune": "Kommune",
+            "fylke_navn": "Fylke",
+            "verdi": "Verdi (%)",
+            "teller": "Teller",
+            "nevner": "Nevner",
+            "landsnivaa": "Landsnivå (%)",
+        },
+        summary=_ranking_summary,
+    )
+)
 
 
 # --- 3. Need against reach -----------------------------------------------------------------
@@ -263,10 +325,15 @@ def need_reach_data(filters: Filters, options: Options) -> pd.DataFrame:
     code = chosen_indicator(options)
     year = indicator_year(filters, code)
     info = indicator_info(code)
-    frame = need_and_reach(filters, code, year, chosen_reach(options),
-                           high_is_need=bool(info["hoy_er_behov"]))
-    return frame.assign(aar=year, indikator=code, maal=chosen_reach(options),
-                        fylke_navn=frame.fylke.map(COUNTIES[filters.struktur]))
+    frame = need_and_reach(
+        filters, code, year, chosen_reach(options), high_is_need=bool(info["hoy_er_behov"])
+    )
+    return frame.assign(
+        aar=year,
+        indikator=code,
+        maal=chosen_reach(options),
+        fylke_navn=frame.fylke.map(COUNTIES[filters.struktur]),
+    )
 
 
 def _need_reach_figure(frame: pd.DataFrame, filters: Filters, options: Options):
@@ -275,10 +342,14 @@ def _need_reach_figure(frame: pd.DataFrame, filters: Filters, options: Options):
     year = int(frame.aar.iloc[0]) if len(frame) else filters.aar
     first = frame.iloc[0] if len(frame) else None
     return need_reach_scatter(
-        frame, need_threshold=None if first is None else first.behov_grense,
+        frame,
+        need_threshold=None if first is None else first.behov_grense,
         reach_threshold=None if first is None else first.rekkevidde_grense,
-        high_is_need=bool(indicator_info(code)["hoy_er_behov"]), reach=reach,
-        value_label=_value_label(code, year), reach_label=f"{REACH_LABELS[reach]} {year}")
+        high_is_need=bool(indicator_info(code)["hoy_er_behov"]),
+        reach=reach,
+        value_label=_value_label(code, year),
+        reach_label=f"{REACH_LABELS[reach]} {year}",
+    )
 
 
 def _need_reach_summary(frame: pd.DataFrame, filters: Filters, options: Options) -> str:
@@ -289,8 +360,11 @@ def _need_reach_summary(frame: pd.DataFrame, filters: Filters, options: Options)
     target = frame[frame.kvadrant == HIGH_NEED_LOW_REACH]
     high_is_need = bool(indicator_info(chosen_indicator(options))["hoy_er_behov"])
     target = target.sort_values("verdi", ascending=not high_is_need)
-    median = (f"{number(first.rekkevidde_grense, 1)} deltakelser per 1000"
-              if reach == "deltakere_per_1000" else f"{number(first.rekkevidde_grense)} kr")
+    median = (
+        f"{number(first.rekkevidde_grense, 1)} deltakelser per 1000"
+        if reach == "deltakere_per_1000"
+        else f"{number(first.rekkevidde_grense)} kr"
+    )
     side = "over" if high_is_need else "under"
     where = f" i {filters.county_name}" if filters.fylke else ""
     if target.empty:
@@ -298,30 +372,46 @@ def _need_reach_summary(frame: pd.DataFrame, filters: Filters, options: Options)
     else:
         count = "1 kommune" if len(target) == 1 else f"{number(len(target))} kommuner"
         text = f"{count}{where} har høyt behov og er lite nådd: {_names(target)}."
-    return (text + f" Høyt behov: verdi {side} landsnivået ({pct(first.behov_grense)}); lite "
-            f"nådd: rekkevidde på eller under medianen for landet ({median})."
-            + _suppressed_note(int(frame.skjermet.sum())) + _year_note(frame, filters))
+    return (
+        text + f" Høyt behov: verdi {side} landsnivået ({pct(first.behov_grense)}); lite "
+        f"nådd: rekkevidde på eller under medianen for landet ({median})."
+        + _suppressed_note(int(frame.skjermet.sum()))
+        + _year_note(frame, filters)
+    )
 
 
-NEED_REACH = register(Chart(
-    id="kvalitet-behov-rekkevidde",
-    metrics=("kvalitetsindikator", "deltakere_per_1000", "kr_per_barn"),
-    page=PAGE,
-    title="Behov og rekkevidde: hvem er lite nådd?",
-    data=need_reach_data,
-    figure=_need_reach_figure,
-    source=("Kilde: kvalitetsindikatorer per kommune; deltakelse og tildelinger rapportert til "
+NEED_REACH = register(
+    Chart(
+        id="kvalitet-behov-rekkevidde",
+        metrics=("kvalitetsindikator", "deltakere_per_1000", "kr_per_barn"),
+        page=PAGE,
+        title="Behov og rekkevidde: hvem er lite nådd?",
+        data=need_reach_data,
+        figure=_need_reach_figure,
+        source=(
+            "Kilde: kvalitetsindikatorer per kommune; deltakelse og tildelinger rapportert til "
             "statsforvalterne; barn og elever fra enhetsregisteret. Skillelinjene er "
             "landsnivået (sum teller / sum nevner) og medianen for rekkevidde i landet. "
-            "Sektor og eiertype avgrenser rekkevidden. Punktstørrelse: antall barn og elever."),
-    columns={"aar": "År", "indikator": "Indikator", "kommunenummer": "Kommunenummer",
-             "kommune": "Kommune", "fylke_navn": "Fylke", "verdi": "Verdi (%)",
-             "maal": "Mål for rekkevidde", "rekkevidde": "Rekkevidde",
-             "barn_elever": "Barn og elever", "kvadrant": "Kvadrant",
-             "behov_grense": "Landsnivå (%)", "rekkevidde_grense": "Median rekkevidde",
-             "skjermet": "Skjermet"},
-    summary=_need_reach_summary,
-))
+            "Sektor og eiertype avgrenser rekkevidden. Punktstørrelse: antall barn og elever."
+        ),
+        columns={
+            "aar": "År",
+            "indikator": "Indikator",
+            "kommunenummer": "Kommunenummer",
+            "kommune": "Kommune",
+            "fylke_navn": "Fylke",
+            "verdi": "Verdi (%)",
+            "maal": "Mål for rekkevidde",
+            "rekkevidde": "Rekkevidde",
+            "barn_elever": "Barn og elever",
+            "kvadrant": "Kvadrant",
+            "behov_grense": "Landsnivå (%)",
+            "rekkevidde_grense": "Median rekkevidde",
+            "skjermet": "Skjermet",
+        },
+        summary=_need_reach_summary,
+    )
+)
 
 
 # --- 4. Spread per year --------------------------------------------------------------------
@@ -342,51 +432,77 @@ def _direction(before: float, after: float, tolerance: float = 0.02) -> int:
 def _spread_summary(frame: pd.DataFrame, filters: Filters, options: Options) -> str:
     data = frame.dropna(subset=["forhold"])
     if data.empty:
-        return (f"For få kommuner med tall (under {MIN_FOR_SPREAD}) til å beregne spredning "
-                f"for {filters.county_name}.")
+        return (
+            f"For få kommuner med tall (under {MIN_FOR_SPREAD}) til å beregne spredning "
+            f"for {filters.county_name}."
+        )
     first, last = data.iloc[0], data.iloc[-1]
     trend = ""
     if len(data) > 1:
         ratio = _direction(first.forhold, last.forhold)
         difference = _direction(first.differanse, last.differanse)
         if ratio != difference:
-            trend = (": ingen klar endring, siden forholdet og forskjellen i prosentpoeng "
-                     "utvikler seg ulikt")
+            trend = (
+                ": ingen klar endring, siden forholdet og forskjellen i prosentpoeng "
+                "utvikler seg ulikt"
+            )
         else:
-            trend = {-1: ": forskjellene mellom kommunene har blitt mindre",
-                     0: ": forskjellene mellom kommunene er omtrent uendret",
-                     1: ": forskjellene mellom kommunene har blitt større"}[ratio]
-    span = (f"fra {number(first.forhold, 2)} i {int(first.aar)} til "
-            f"{number(last.forhold, 2)} i {int(last.aar)}" if len(data) > 1
-            else f"{number(last.forhold, 2)} i {int(last.aar)}")
-    diff = (f"P90 − P10 {number(first.differanse, 1)} → {number(last.differanse, 1)} "
-            f"prosentpoeng" if len(data) > 1
-            else f"P90 − P10 {number(last.differanse, 1)} prosentpoeng")
+            trend = {
+                -1: ": forskjellene mellom kommunene har blitt mindre",
+                0: ": forskjellene mellom kommunene er omtrent uendret",
+                1: ": forskjellene mellom kommunene har blitt større",
+            }[ratio]
+    span = (
+        f"fra {number(first.forhold, 2)} i {int(first.aar)} til "
+        f"{number(last.forhold, 2)} i {int(last.aar)}"
+        if len(data) > 1
+        else f"{number(last.forhold, 2)} i {int(last.aar)}"
+    )
+    diff = (
+        f"P90 − P10 {number(first.differanse, 1)} → {number(last.differanse, 1)} prosentpoeng"
+        if len(data) > 1
+        else f"P90 − P10 {number(last.differanse, 1)} prosentpoeng"
+    )
     verb = "gikk" if len(data) > 1 else "var"
     where = f" i {filters.county_name}" if filters.fylke else ""
-    return (f"P90/P10{where} {verb} {span}{trend} ({diff}). {SPREAD_IN_WORDS} {SMALL_NOTE}"
-            + _suppressed_note(int(last.skjermet), int(last.aar)))
+    return (
+        f"P90/P10{where} {verb} {span}{trend} ({diff}). {SPREAD_IN_WORDS} {SMALL_NOTE}"
+        + _suppressed_note(int(last.skjermet), int(last.aar))
+    )
 
 
-SPREAD_IN_WORDS = ("Slik leses tallet: P90 er verdien bare hver tiende kommune ligger over, P10 "
-                   "verdien bare hver tiende ligger under; P90/P10 = 1,5 betyr at kommunene "
-                   "høyt oppe har halvparten mer enn kommunene langt nede.")
+SPREAD_IN_WORDS = (
+    "Slik leses tallet: P90 er verdien bare hver tiende kommune ligger over, P10 "
+    "verdien bare hver tiende ligger under; P90/P10 = 1,5 betyr at kommunene "
+    "høyt oppe har halvparten mer enn kommunene langt nede."
+)
 
 
-SPREAD = register(Chart(
-    id="kvalitet-spredning",
-    metrics=("kvalitetsindikator",),
-    spans_years=True,
-    page=PAGE,
-    title="Forskjeller mellom kommunene over tid",
-    data=spread_data,
-    figure=lambda frame, _f, _o: spread_trend(frame, main="forhold"),
-    source=("Kilde: kvalitetsindikatorer per kommune. P10 og P90: verdien 10 % og 90 % av "
+SPREAD = register(
+    Chart(
+        id="kvalitet-spredning",
+        metrics=("kvalitetsindikator",),
+        spans_years=True,
+        page=PAGE,
+        title="Forskjeller mellom kommunene over tid",
+        data=spread_data,
+        figure=lambda frame, _f, _o: spread_trend(frame, main="forhold"),
+        source=(
+            "Kilde: kvalitetsindikatorer per kommune. P10 og P90: verdien 10 % og 90 % av "
             "kommunene ligger under (kommunene i valgt fylke, ellers hele landet); P90/P10 er "
-            "forholdet, P90 − P10 forskjellen i prosentpoeng. " + SUPPRESSED_RULE),
-    columns={"aar": "År", "indikator": "Indikator", "antall": "Kommuner med tall",
-             "skjermet": "Kommuner med skjermede tall", "p10": "P10 (%)",
-             "median": "Median (%)", "p90": "P90 (%)", "forhold": "P90/P10",
-             "differanse": "P90 − P10 (prosentpoeng)"},
-    summary=_spread_summary,
-))
+            "forholdet, P90 − P10 forskjellen i prosentpoeng. " + SUPPRESSED_RULE
+        ),
+        columns={
+            "aar": "År",
+            "indikator": "Indikator",
+            "antall": "Kommuner med tall",
+            "skjermet": "Kommuner med skjermede tall",
+            "p10": "P10 (%)",
+            "median": "Median (%)",
+            "p90": "P90 (%)",
+            "forhold": "P90/P10",
+            "differanse": "P90 − P10 (prosentpoeng)",
+        },
+        summary=_spread_summary,
+    )
+)

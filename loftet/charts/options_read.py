@@ -2,7 +2,7 @@
 that show it (choosing what the map shows on Dekning leaves the county bars alone).
 
 A chart not listed here is redrawn on every change. The shared filters (year, county, sector,
-owner, structure) always redraw every chart. `tests/test_options_read.py` renders every chart
+owner, structure) always redraw every chart. `tests/integration/test_options_read.py` renders every chart
 with options that record what is read and fails if a chart reads an option not listed.
 """
 

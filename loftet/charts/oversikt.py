@@ -13,21 +13,30 @@ from loftet.queries.coverage import participation_by_year
 
 def _summary(frame: pd.DataFrame, filters: Filters, _options: Options) -> str:
     last = frame.iloc[-1]
-    return (f"{filters.county_name}: {pct(last.andel_deltar)} av kommunene deltok i "
-            f"{int(last.aar)}, {pct(last.andel_helt_lag)} med hele laget rundt barnet.")
+    return (
+        f"{filters.county_name}: {pct(last.andel_deltar)} av kommunene deltok i "
+        f"{int(last.aar)}, {pct(last.andel_helt_lag)} med hele laget rundt barnet."
+    )
 
 
-PARTICIPATION_TREND = register(Chart(
-    id="oversikt-deltakelse",
-    metrics=("deltar", "helt_lag"),
-    spans_years=True,
-    page="oversikt",
-    title="Andel kommuner som deltar, per år",
-    data=lambda filters, _options: participation_by_year(filters),
-    figure=lambda frame, _f, _o: participation_trend(frame),
-    source="Kilde: deltakelse rapportert til statsforvalterne.",
-    columns={"aar": "År", "kommuner": "Kommuner", "deltar": "Kommuner som deltar",
-             "helt_lag": "Kommuner med hele laget", "andel_deltar": "Andel som deltar (%)",
-             "andel_helt_lag": "Andel med hele laget (%)"},
-    summary=_summary,
-))
+PARTICIPATION_TREND = register(
+    Chart(
+        id="oversikt-deltakelse",
+        metrics=("deltar", "helt_lag"),
+        spans_years=True,
+        page="oversikt",
+        title="Andel kommuner som deltar, per år",
+        data=lambda filters, _options: participation_by_year(filters),
+        figure=lambda frame, _f, _o: participation_trend(frame),
+        source="Kilde: deltakelse rapportert til statsforvalterne.",
+        columns={
+            "aar": "År",
+            "kommuner": "Kommuner",
+            "deltar": "Kommuner som deltar",
+            "helt_lag": "Kommuner med hele laget",
+            "andel_deltar": "Andel som deltar (%)",
+            "andel_helt_lag": "Andel med hele laget (%)",
+        },
+        summary=_summary,
+    )
+)

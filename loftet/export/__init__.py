@@ -30,8 +30,10 @@ MEDIA_TYPES = {
     "zip": "application/zip",
 }
 DEMO_MARK = "DEMODATA – ikke offisielle tall"
-DEMO_NOTICE = ("Tallene er generert for demonstrasjon og er ikke offisielle. "
-               "De må ikke brukes i rapporter eller saksframlegg.")
+DEMO_NOTICE = (
+    "Tallene er generert for demonstrasjon og er ikke offisielle. "
+    "De må ikke brukes i rapporter eller saksframlegg."
+)
 FILE_PREFIX = "loftet"
 _TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "o", "å": "aa", "é": "e", "á": "a"})
 
@@ -63,8 +65,9 @@ def file_stem(name: str, filters: Filters, options: Mapping[str, str] | None = N
     return f"{FILE_PREFIX}_{slug(name)}_{place_slug(filters, options)}_{filters.aar}"
 
 
-def file_name(chart_id: str, filters: Filters, fmt: str,
-              options: Mapping[str, str] | None = None) -> str:
+def file_name(
+    chart_id: str, filters: Filters, fmt: str, options: Mapping[str, str] | None = None
+) -> str:
     """The download name of one chart in one format."""
     return f"{file_stem(chart_id, filters, options)}.{fmt}"
 
@@ -75,6 +78,7 @@ def _mapping_label(module: str, attribute: str) -> Callable[[str], str | None]:
     The mappings live with the charts that use them; a value (or mapping) that is not
     there gives None, so the description leaves the option out rather than guessing.
     """
+
     def lookup(value: str) -> str | None:
         try:
             mapping = getattr(importlib.import_module(module), attribute)
@@ -82,6 +86,7 @@ def _mapping_label(module: str, attribute: str) -> Callable[[str], str | None]:
             return None
         item = mapping.get(value) if isinstance(mapping, Mapping) else None
         return getattr(item, "label", item)
+
     return lookup
 
 
@@ -99,15 +104,20 @@ def _municipality_name(number: str) -> str | None:
 
 
 OPTION_WORDS: dict[str, tuple[str, Mapping[str, Callable[[str], str | None]]]] = {
-    "maal": ("Vis", {"dekning": _mapping_label("loftet.figures.maps", "COVERAGE_METRICS"),
-                     "kompetanse": _mapping_label("loftet.charts.kompetanse", "MAAL_OPTIONS")}),
-    "fordeling": ("Fordelt på", {"*": _mapping_label("loftet.charts.budsjett",
-                                                     "FORDELING_OPTIONS")}),
-    "inndeling": ("Etter", {"*": _mapping_label("loftet.charts.kompetanse",
-                                                "INNDELING_OPTIONS")}),
+    "maal": (
+        "Vis",
+        {
+            "dekning": _mapping_label("loftet.figures.maps", "COVERAGE_METRICS"),
+            "kompetanse": _mapping_label("loftet.charts.kompetanse", "MAAL_OPTIONS"),
+        },
+    ),
+    "fordeling": (
+        "Fordelt på",
+        {"*": _mapping_label("loftet.charts.budsjett", "FORDELING_OPTIONS")},
+    ),
+    "inndeling": ("Etter", {"*": _mapping_label("loftet.charts.kompetanse", "INNDELING_OPTIONS")}),
     "indikator": ("Indikator", {"*": _indicator_name}),
-    "rekkevidde": ("Rekkevidde", {"*": _mapping_label("loftet.charts.kvalitet",
-                                                      "REACH_LABELS")}),
+    "rekkevidde": ("Rekkevidde", {"*": _mapping_label("loftet.charts.kvalitet", "REACH_LABELS")}),
     "kommune": ("Kommune", {"*": _municipality_name}),
     "skala": ("Fargeskala", {"dekning": _mapping_label("loftet.figures.maps", "SCALES")}),
 }
@@ -134,8 +144,9 @@ def options_text(chart: Chart, options: Mapping[str, str]) -> str:
 def view_text(chart: Chart, filters: Filters, options: Mapping[str, str]) -> str:
     """What made this view: the filters, then the view options (the subtitle of a file)."""
     municipality = place_name(filters, options) if options.get("kommune") else None
-    extra = options_text(chart, {k: v for k, v in options.items()
-                                 if not (municipality and k == "kommune")})
+    extra = options_text(
+        chart, {k: v for k, v in options.items() if not (municipality and k == "kommune")}
+    )
     base = filters.describe(spans_years=chart.spans_years)
     if municipality:
         base = base.replace(filters.county_name, f"{municipality} kommune", 1)
@@ -161,18 +172,25 @@ def is_demo() -> bool:
     return reference.is_demo()
 
 
-def export_file(chart_id: str, filters: Filters, options: Mapping[str, str], fmt: str,
-                preset: str | None = None) -> tuple[str, bytes]:
+def export_file(
+    chart_id: str, filters: Filters, options: Mapping[str, str], fmt: str, preset: str | None = None
+) -> tuple[str, bytes]:
     """(file name, content) of one chart in `fmt` (one of `FORMATS`); ValueError otherwise.
     Images are drawn at the size `preset` names (`loftet.export.presets`; report by default)
     and a size other than the report's is named in the file name."""
     if fmt in IMAGE_FORMATS:
         from loftet.export.images import export_figure
+
         name = chart_id if preset in (None, "rapport") else f"{chart_id}-{preset}"
-        return (file_name(name, filters, fmt, options),
-                export_figure(chart_id, filters, options, fmt, preset))
+        return (
+            file_name(name, filters, fmt, options),
+            export_figure(chart_id, filters, options, fmt, preset),
+        )
     if fmt in TABLE_FORMATS:
         from loftet.export.tables import export_table
-        return (file_name(chart_id, filters, fmt, options),
-                export_table(chart_id, filters, options, fmt))
+
+        return (
+            file_name(chart_id, filters, fmt, options),
+            export_table(chart_id, filters, options, fmt),
+        )
     raise ValueError(f"unknown export format {fmt!r}")

@@ -29,8 +29,7 @@ def plain(label: object) -> str:
 
 def text_width(text: str, size_px: float) -> float:
     """About how wide `text` is drawn at `size_px`."""
-    return max((len(line) for line in plain(text).split("<br>")), default=0) \
-        * size_px * CHAR_WIDTH
+    return max((len(line) for line in plain(text).split("<br>")), default=0) * size_px * CHAR_WIDTH
 
 
 def _layout_axis(trace: go.BaseTraceType, letter: str) -> str:
@@ -105,8 +104,14 @@ def _shrink_bar_labels(figure: go.Figure, key: str, size: float) -> None:
                 font.size = min(font.size or size, size)
 
 
-def show_every_category(figure: go.Figure, categories: dict[str, list[str]], *,
-                        font_px: float, plot_width_px: float, plot_height_px: float) -> float:
+def show_every_category(
+    figure: go.Figure,
+    categories: dict[str, list[str]],
+    *,
+    font_px: float,
+    plot_width_px: float,
+    plot_height_px: float,
+) -> float:
     """Force a tick on every category; returns the height the x tick labels take.
 
     Row labels (y) get a font small enough for their rows when the height is fixed;
@@ -144,16 +149,23 @@ def room_for_bar_labels(figure: go.Figure, font_px: float, plot_width_px: float)
         if trace.type != "bar":
             continue
         labelled = trace.text is not None or bool(trace.texttemplate)
-        if (trace.orientation != "h" or not labelled
-                or trace.textposition not in ("outside", None) or trace.x is None):
+        if (
+            trace.orientation != "h"
+            or not labelled
+            or trace.textposition not in ("outside", None)
+            or trace.x is None
+        ):
             continue
         key = _layout_axis(trace, "x")
         axis = figure.layout[key]
         values = [float(v) for v in trace.x if v is not None]
         if axis.range is not None or not values or min(values) < 0:
             continue
-        labels = ([str(t) for t in trace.text] if trace.text is not None
-                  and not isinstance(trace.text, str) else [f"{v:,.0f}" for v in values])
+        labels = (
+            [str(t) for t in trace.text]
+            if trace.text is not None and not isinstance(trace.text, str)
+            else [f"{v:,.0f}" for v in values]
+        )
         widest = max((text_width(t, font_px) for t in labels), default=0) + 8
         width = plot_width_px * domain_share(figure, key)
         if width <= widest:

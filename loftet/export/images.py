@@ -60,22 +60,27 @@ class ExportError(RuntimeError):
 
 # --- PNG metadata ---------------------------------------------------------------------
 
+
 def _chunks(png: bytes) -> Iterator[tuple[bytes, bytes, bytes]]:
     """(type, data, whole chunk) of every chunk after the signature."""
     if not png.startswith(PNG_SIGNATURE):
         raise ValueError("not a PNG file")
     pos = len(PNG_SIGNATURE)
     while pos < len(png):
-        (length,) = struct.unpack(">I", png[pos:pos + 4])
-        kind = png[pos + 4:pos + 8]
+        (length,) = struct.unpack(">I", png[pos : pos + 4])
+        kind = png[pos + 4 : pos + 8]
         end = pos + 12 + length
-        yield kind, png[pos + 8:pos + 8 + length], png[pos:end]
+        yield kind, png[pos + 8 : pos + 8 + length], png[pos:end]
         pos = end
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:
-    return (struct.pack(">I", len(data)) + kind + data
-            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+    return (
+        struct.pack(">I", len(data))
+        + kind
+        + data
+        + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    )
 
 
 def with_dpi(png: bytes, dpi: float) -> bytes:
@@ -97,7 +102,9 @@ def with_text(png: bytes, texts: Mapping[str, str]) -> bytes:
     image data, so file browsers and image tools show what the figure is."""
     chunks = b"".join(
         _chunk(b"iTXt", key.encode("latin-1") + b"\0\0\0no\0\0" + value.encode("utf-8"))
-        for key, value in texts.items() if value)
+        for key, value in texts.items()
+        if value
+    )
     out = [PNG_SIGNATURE]
     for kind, _data, whole in _chunks(png):
         if kind == b"IDAT" and chunks:
@@ -138,10 +145,15 @@ def png_info(png: bytes) -> dict[str, float | None]:
 
 # --- The browser ------------------------------------------------------------------------
 
+
 def browser_path() -> str | None:
     """The Chromium kaleido drives: `BROWSER_PATH`, else `chromium` on PATH."""
-    for candidate in (os.environ.get("BROWSER_PATH"), shutil.which("chromium"),
-                      shutil.which("chromium-browser"), "/usr/bin/chromium"):
+    for candidate in (
+        os.environ.get("BROWSER_PATH"),
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+        "/usr/bin/chromium",
+    ):
         if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
             return candidate
     return None
@@ -164,8 +176,7 @@ class _Browser:
 
     def __init__(self, path: str) -> None:
         self.loop = asyncio.new_event_loop()
-        self.thread = threading.Thread(target=self.loop.run_forever, name="kaleido",
-                                       daemon=True)
+        self.thread = threading.Thread(target=self.loop.run_forever, name="kaleido", daemon=True)
         self.thread.start()
         self.users = 0
         self.retired = False
@@ -176,8 +187,9 @@ class _Browser:
             return browser
 
         try:
-            self.kaleido = asyncio.run_coroutine_threadsafe(
-                open_browser(), self.loop).result(START_TIMEOUT_S)
+            self.kaleido = asyncio.run_coroutine_threadsafe(open_browser(), self.loop).result(
+                START_TIMEOUT_S
+            )
         except Exception as exc:
             self.loop.call_soon_threadsafe(self.loop.stop)
             raise ExportError("Kunne ikke starte Chromium for eksport.") from exc
@@ -222,8 +234,9 @@ class KaleidoSession:
         if self._current is None:
             path = browser_path()
             if path is None:
-                raise ExportError("Fant ingen Chromium: installer pakken «chromium» "
-                                  "eller sett BROWSER_PATH.")
+                raise ExportError(
+                    "Fant ingen Chromium: installer pakken «chromium» eller sett BROWSER_PATH."
+                )
             configure_offline()
             self._current = _Browser(path)
         return self._current
@@ -260,8 +273,12 @@ class KaleidoSession:
         """The figure as `fmt` bytes, at its layout width and height times `scale`."""
         fig_dict = figure.to_dict() if isinstance(figure, go.Figure) else figure
         layout = fig_dict.get("layout", {})
-        opts = {"format": fmt, "width": layout.get("width", WIDTH_PX),
-                "height": layout.get("height", HEIGHT_PX), "scale": scale}
+        opts = {
+            "format": fmt,
+            "width": layout.get("width", WIDTH_PX),
+            "height": layout.get("height", HEIGHT_PX),
+            "scale": scale,
+        }
         with self._lock:
             browser = self._open_locked()
             browser.users += 1
@@ -269,13 +286,15 @@ class KaleidoSession:
         try:
             future = asyncio.run_coroutine_threadsafe(
                 browser.kaleido.calc_fig(fig_dict, opts=opts, topojson=pio.defaults.topojson),
-                browser.loop)
+                browser.loop,
+            )
             try:
                 content = future.result(RENDER_TIMEOUT_S + 10)
             except Exception as exc:
                 future.cancel()
                 raise ExportError(
-                    f"Eksport til {fmt.upper()} feilet eller tok for lang tid.") from exc
+                    f"Eksport til {fmt.upper()} feilet eller tok for lang tid."
+                ) from exc
             failed = False
             return content
         finally:
@@ -299,8 +318,9 @@ def session() -> Iterator[KaleidoSession]:
             SESSION.stop()
 
 
-def figure_bytes(figure: go.Figure, fmt: str, texts: Mapping[str, str] | None = None,
-                 preset: Preset = REPORT) -> bytes:
+def figure_bytes(
+    figure: go.Figure, fmt: str, texts: Mapping[str, str] | None = None, preset: Preset = REPORT
+) -> bytes:
     """A print figure (from `print_figure`) as PNG (300 dpi), SVG or PDF bytes.
 
     `texts` (e.g. from `chart_texts`) are written into a PNG's metadata.
@@ -313,8 +333,13 @@ def figure_bytes(figure: go.Figure, fmt: str, texts: Mapping[str, str] | None = 
     return SESSION.render(figure, fmt)
 
 
-def export_figure(chart_id: str, filters: Filters, options: Mapping[str, str] | None,
-                  fmt: str, preset: str | None = None) -> bytes:
+def export_figure(
+    chart_id: str,
+    filters: Filters,
+    options: Mapping[str, str] | None,
+    fmt: str,
+    preset: str | None = None,
+) -> bytes:
     """One chart as a print-ready PNG, SVG or PDF for `filters` and `options`, at the size
     `preset` names (`rapport` by default, `bred`, `lysbilde`)."""
     options = dict(options or {})
@@ -322,7 +347,11 @@ def export_figure(chart_id: str, filters: Filters, options: Mapping[str, str] | 
     size = get_preset(preset)
     started = time.perf_counter()
     _frame, figure = render(chart_id, filters, options)
-    content = figure_bytes(chart_print_figure(chart, figure, filters, options, size), fmt,
-                           chart_texts(chart, filters, options), size)
+    content = figure_bytes(
+        chart_print_figure(chart, figure, filters, options, size),
+        fmt,
+        chart_texts(chart, filters, options),
+        size,
+    )
     log.info("exported %s as %s in %.2f s", chart_id, fmt, time.perf_counter() - started)
     return content

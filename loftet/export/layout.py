@@ -59,8 +59,12 @@ FIXED_PLOT_SHARE = 0.75
 def _wrap(text: str, size_px: float, width_px: float, bold: bool = False) -> list[str]:
     """`text` in lines that fit `width_px` at font size `size_px` (escaped for Plotly)."""
     per_char = size_px * (0.62 if bold else 0.55)
-    lines = textwrap.wrap(text, width=max(20, int(width_px / per_char)),
-                          break_long_words=False, break_on_hyphens=False) or [""]
+    lines = textwrap.wrap(
+        text,
+        width=max(20, int(width_px / per_char)),
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [""]
     return [html.escape(line, quote=False) for line in lines]
 
 
@@ -73,8 +77,10 @@ def header_text(title: str, subtitle: str, preset: Preset = REPORT) -> str:
     """The chart title (bold) and the filter line under it, as Plotly rich text."""
     room = _text_room(preset)
     lines = [f"<b>{line}</b>" for line in _wrap(title, preset.title_px, room, bold=True)]
-    lines += [f"<span style='font-size:{preset.subtitle_px}px'>{line}</span>"
-              for line in _wrap(subtitle, preset.subtitle_px, room)]
+    lines += [
+        f"<span style='font-size:{preset.subtitle_px}px'>{line}</span>"
+        for line in _wrap(subtitle, preset.subtitle_px, room)
+    ]
     return "<br>".join(lines)
 
 
@@ -110,8 +116,7 @@ def _axis_title(axis: go.layout.XAxis | go.layout.YAxis) -> str:
     return str(axis.title.text) if axis.title and axis.title.text else ""
 
 
-def _wrap_axis_titles(fig: go.Figure, font_px: float, width_px: float, height_px: float
-                      ) -> float:
+def _wrap_axis_titles(fig: go.Figure, font_px: float, width_px: float, height_px: float) -> float:
     """Break axis titles longer than their axis; returns the height of the x titles."""
     x_title_px = 0.0
     for axis in (*fig.select_xaxes(), *fig.select_yaxes()):
@@ -120,8 +125,9 @@ def _wrap_axis_titles(fig: go.Figure, font_px: float, width_px: float, height_px
             continue
         is_x = axis.plotly_name.startswith("xaxis")
         room = width_px if is_x else height_px
-        lines = textwrap.wrap(title, width=max(12, int(room / (font_px * 0.58))),
-                              break_long_words=False) or [title]
+        lines = textwrap.wrap(
+            title, width=max(12, int(room / (font_px * 0.58))), break_long_words=False
+        ) or [title]
         axis.title.text = "<br>".join(lines)
         if is_x:
             x_title_px = max(x_title_px, len(lines) * font_px * 1.3 + 4)
@@ -130,8 +136,15 @@ def _wrap_axis_titles(fig: go.Figure, font_px: float, width_px: float, height_px
 
 def _y_label_width(fig: go.Figure, categories: dict[str, list[str]], font_px: float) -> float:
     """Room the y tick labels and y titles take left of the plot."""
-    widest = max((text_width(v, font_px) for key, values in categories.items()
-                  if key.startswith("yaxis") for v in values), default=font_px * 4)
+    widest = max(
+        (
+            text_width(v, font_px)
+            for key, values in categories.items()
+            if key.startswith("yaxis")
+            for v in values
+        ),
+        default=font_px * 4,
+    )
     titled = any(_axis_title(a) for a in fig.select_yaxes())
     return widest + (font_px * 1.6 if titled else 0) + 16
 
@@ -145,18 +158,32 @@ def size_to_content(fig: go.Figure, preset: Preset, head_px: float, foot_px: flo
     plot_width = preset.width_px - _y_label_width(fig, categories, font) - 40
     legend_px = chart_legend_rows(fig, preset) * font * LEGEND_ROW_SPACING
     x_title_px = _wrap_axis_titles(fig, font, plot_width, base * MIN_PLOT_SHARE)
-    tick_px = show_every_category(fig, categories, font_px=font, plot_width_px=plot_width,
-                                  plot_height_px=base * MIN_PLOT_SHARE)
-    chrome = (2 * preset.edge_px + head_px + foot_px + legend_px + x_title_px + tick_px
-              + 3 * LEGEND_GAP_PX + 10)
+    tick_px = show_every_category(
+        fig,
+        categories,
+        font_px=font,
+        plot_width_px=plot_width,
+        plot_height_px=base * MIN_PLOT_SHARE,
+    )
+    chrome = (
+        2 * preset.edge_px
+        + head_px
+        + foot_px
+        + legend_px
+        + x_title_px
+        + tick_px
+        + 3 * LEGEND_GAP_PX
+        + 10
+    )
     plot_needed = max(base * MIN_PLOT_SHARE, rows_height_px(fig, categories, font))
     if any("geo" in trace for trace in fig.data):
         plot_needed = max(plot_needed, preset.width_px * MAP_HEIGHT_SHARE)
     height = max(base, round(chrome + plot_needed)) if preset.grows else preset.height_px
     fig.update_layout(height=height)
     plot_height = max(height - chrome, font * 4) * (1 if preset.grows else FIXED_PLOT_SHARE)
-    show_every_category(fig, categories, font_px=font, plot_width_px=plot_width,
-                        plot_height_px=plot_height)
+    show_every_category(
+        fig, categories, font_px=font, plot_width_px=plot_width, plot_height_px=plot_height
+    )
     _wrap_axis_titles(fig, font, plot_width, plot_height)
     room_for_bar_labels(fig, font, plot_width)
 
@@ -175,8 +202,15 @@ def _clear_subplot_titles(fig: go.Figure, preset: Preset, head_px: float) -> Non
     fig.update_layout(margin_t=round(preset.edge_px + head_px + lines * size * 1.4 + 8))
 
 
-def print_figure(figure: go.Figure, *, title: str, subtitle: str, source: str,
-                 demo: bool, preset: Preset = REPORT) -> go.Figure:
+def print_figure(
+    figure: go.Figure,
+    *,
+    title: str,
+    subtitle: str,
+    source: str,
+    demo: bool,
+    preset: Preset = REPORT,
+) -> go.Figure:
     """A copy of `figure` laid out as a report figure or slide.
 
     Args:
@@ -192,10 +226,16 @@ def print_figure(figure: go.Figure, *, title: str, subtitle: str, source: str,
         and a height that fits every category (report and wide) or the slide's 16:9.
     """
     fig = go.Figure(figure)
-    fig.update_layout(template=PRINT_TEMPLATE, width=preset.width_px,
-                      height=print_height_px(fig, preset), autosize=False, title_text="",
-                      margin_t=preset.edge_px, margin_b=preset.edge_px,
-                      font_size=preset.font_px)
+    fig.update_layout(
+        template=PRINT_TEMPLATE,
+        width=preset.width_px,
+        height=print_height_px(fig, preset),
+        autosize=False,
+        title_text="",
+        margin_t=preset.edge_px,
+        margin_b=preset.edge_px,
+        font_size=preset.font_px,
+    )
     head = header_text(title, subtitle, preset)
     foot = footer_text(source, demo, preset)
     head_px = _text_height(head, preset.title_px)
@@ -213,9 +253,13 @@ def print_figure(figure: go.Figure, *, title: str, subtitle: str, source: str,
                 trace.showlegend = False
     fig.add_traces(placeholders)
     height = fig.layout.height
-    fig.update_layout({"showlegend": True,
-                       header_id: page_legend(head, preset.title_px, True, height, preset),
-                       footer_id: page_legend(foot, preset.footer_px, False, height, preset)})
+    fig.update_layout(
+        {
+            "showlegend": True,
+            header_id: page_legend(head, preset.title_px, True, height, preset),
+            footer_id: page_legend(foot, preset.footer_px, False, height, preset),
+        }
+    )
     return fig
 
 
@@ -225,28 +269,62 @@ def _annotated(fig: go.Figure, head: str, foot: str, preset: Preset) -> go.Figur
     head_lines, foot_lines = head.count("<br>") + 1, foot.count("<br>") + 1
     top = preset.edge_px + int(head_lines * preset.title_px * 1.4) + 10
     bottom = preset.edge_px + int(foot_lines * preset.footer_px * 1.4) + 10
-    fig.update_layout(margin={"t": top, "b": bottom, "l": preset.edge_px,
-                              "r": preset.edge_px})
-    fig.add_annotation(text=head, xref="paper", yref="paper", x=0, y=1, xanchor="left",
-                       yanchor="top", yshift=top - preset.edge_px, showarrow=False,
-                       align="left", font={"size": preset.title_px})
-    fig.add_annotation(text=foot, xref="paper", yref="paper", x=0, y=0, xanchor="left",
-                       yanchor="top", yshift=-10, showarrow=False, align="left",
-                       font={"size": preset.footer_px})
+    fig.update_layout(margin={"t": top, "b": bottom, "l": preset.edge_px, "r": preset.edge_px})
+    fig.add_annotation(
+        text=head,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=1,
+        xanchor="left",
+        yanchor="top",
+        yshift=top - preset.edge_px,
+        showarrow=False,
+        align="left",
+        font={"size": preset.title_px},
+    )
+    fig.add_annotation(
+        text=foot,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        xanchor="left",
+        yanchor="top",
+        yshift=-10,
+        showarrow=False,
+        align="left",
+        font={"size": preset.footer_px},
+    )
     return fig
 
 
 def chart_texts(chart: Chart, filters: object, options: Mapping[str, str]) -> dict[str, str]:
     """What a figure file says about itself (PNG metadata): title, view, source, notice."""
-    texts = {"Title": chart.title, "Description": view_text(chart, filters, options),
-             "Source": source_text(chart), "Software": "Løftet-monitor"}
+    texts = {
+        "Title": chart.title,
+        "Description": view_text(chart, filters, options),
+        "Source": source_text(chart),
+        "Software": "Løftet-monitor",
+    }
     if is_demo():
         texts["Disclaimer"] = DEMO_MARK
     return texts
 
 
-def chart_print_figure(chart: Chart, figure: go.Figure, filters: object,
-                       options: Mapping[str, str], preset: Preset = REPORT) -> go.Figure:
+def chart_print_figure(
+    chart: Chart,
+    figure: go.Figure,
+    filters: object,
+    options: Mapping[str, str],
+    preset: Preset = REPORT,
+) -> go.Figure:
     """`print_figure` with the chart's title, the view's description, source and demo flag."""
-    return print_figure(figure, title=chart.title, subtitle=view_text(chart, filters, options),
-                        source=source_text(chart), demo=is_demo(), preset=preset)
+    return print_figure(
+        figure,
+        title=chart.title,
+        subtitle=view_text(chart, filters, options),
+        source=source_text(chart),
+        demo=is_demo(),
+        preset=preset,
+    )

@@ -10,11 +10,36 @@ from loftet.theme import TEXT
 
 LEGEND_ROW_SPACING = 1.75
 """Height of one legend row relative to the font size."""
-_NOT_IN_LEGEND_BY_DEFAULT = frozenset({
-    "heatmap", "contour", "histogram2d", "histogram2dcontour", "choropleth", "choroplethmap",
-    "choroplethmapbox", "densitymap", "densitymapbox", "image", "table", "sankey", "parcoords",
-    "parcats", "indicator", "surface", "mesh3d", "volume", "isosurface", "cone", "streamtube",
-    "carpet", "contourcarpet", "treemap", "icicle", "sunburst"})
+_NOT_IN_LEGEND_BY_DEFAULT = frozenset(
+    {
+        "heatmap",
+        "contour",
+        "histogram2d",
+        "histogram2dcontour",
+        "choropleth",
+        "choroplethmap",
+        "choroplethmapbox",
+        "densitymap",
+        "densitymapbox",
+        "image",
+        "table",
+        "sankey",
+        "parcoords",
+        "parcats",
+        "indicator",
+        "surface",
+        "mesh3d",
+        "volume",
+        "isosurface",
+        "cone",
+        "streamtube",
+        "carpet",
+        "contourcarpet",
+        "treemap",
+        "icicle",
+        "sunburst",
+    }
+)
 """Trace types whose `showlegend` is false unless set (plotly.js defaults)."""
 
 
@@ -46,17 +71,23 @@ def free_legend_ids(figure: go.Figure, count: int) -> list[str]:
 def placeholder(figure: go.Figure, legend: str) -> go.BaseTraceType | None:
     """An invisible trace whose (empty) entry makes `legend` draw, on the figure's own subplot
     so it adds no axes; None for figures without a subplot we know."""
-    common = {"name": "", "legend": legend, "showlegend": True, "hoverinfo": "skip",
-              "mode": "lines", "line": {"width": 0, "color": "rgba(0,0,0,0)"}}
+    common = {
+        "name": "",
+        "legend": legend,
+        "showlegend": True,
+        "hoverinfo": "skip",
+        "mode": "lines",
+        "line": {"width": 0, "color": "rgba(0,0,0,0)"},
+    }
     for trace in figure.data:
         if "xaxis" in trace and "yaxis" in trace:
-            return go.Scatter(x=[None], y=[None], xaxis=trace.xaxis or "x",
-                              yaxis=trace.yaxis or "y", **common)
+            return go.Scatter(
+                x=[None], y=[None], xaxis=trace.xaxis or "x", yaxis=trace.yaxis or "y", **common
+            )
         if "geo" in trace:
             return go.Scattergeo(lon=[None], lat=[None], geo=trace.geo or "geo", **common)
         if trace.type in ("choroplethmap", "scattermap", "densitymap"):
-            return go.Scattermap(lon=[None], lat=[None], subplot=trace.subplot or "map",
-                                 **common)
+            return go.Scattermap(lon=[None], lat=[None], subplot=trace.subplot or "map", **common)
     if not figure.data:
         return go.Scatter(x=[None], y=[None], **common)
     return None
@@ -67,11 +98,18 @@ def page_legend(text: str, size: int, top: bool, height_px: int, preset: Preset)
     edge = preset.edge_px
     return {
         "title": {"text": text, "side": "left", "font": {"size": size, "color": TEXT}},
-        "orientation": "h", "xref": "container", "x": edge / preset.width_px,
-        "xanchor": "left", "yref": "container",
+        "orientation": "h",
+        "xref": "container",
+        "x": edge / preset.width_px,
+        "xanchor": "left",
+        "yref": "container",
         "y": 1 - edge / height_px if top else edge / height_px,
-        "yanchor": "top" if top else "bottom", "bgcolor": "rgba(0,0,0,0)", "borderwidth": 0,
-        "font": {"size": preset.footer_px}, "itemclick": False, "itemdoubleclick": False,
+        "yanchor": "top" if top else "bottom",
+        "bgcolor": "rgba(0,0,0,0)",
+        "borderwidth": 0,
+        "font": {"size": preset.footer_px},
+        "itemclick": False,
+        "itemdoubleclick": False,
     }
 
 
@@ -119,20 +157,38 @@ def fit_main_legend(fig: go.Figure, preset: Preset, head_px: float, foot_px: flo
     common = {"orientation": "h", "font": {"size": preset.font_px}, "title": {"side": "left"}}
     low = legend.yref == "container" and (legend.y if legend.y is not None else 1) < 0.5
     if low or has_top_titles(fig):
-        fig.update_layout(legend=common | {
-            "xref": "container", "x": edge / preset.width_px, "xanchor": "left",
-            "yref": "container", "y": (edge + foot_px + 6) / height, "yanchor": "bottom"})
+        fig.update_layout(
+            legend=common
+            | {
+                "xref": "container",
+                "x": edge / preset.width_px,
+                "xanchor": "left",
+                "yref": "container",
+                "y": (edge + foot_px + 6) / height,
+                "yanchor": "bottom",
+            }
+        )
     elif legend.yref == "container":
-        fig.update_layout(legend=common | {
-            "y": 1 - (edge + head_px + 6) / height, "yanchor": "top"})
+        fig.update_layout(
+            legend=common | {"y": 1 - (edge + head_px + 6) / height, "yanchor": "top"}
+        )
     else:
-        fig.update_layout(legend=common | {"x": 0, "xanchor": "left", "y": 1.02,
-                                           "yanchor": "bottom", "xref": "paper",
-                                           "yref": "paper"})
+        fig.update_layout(
+            legend=common
+            | {
+                "x": 0,
+                "xanchor": "left",
+                "y": 1.02,
+                "yanchor": "bottom",
+                "xref": "paper",
+                "yref": "paper",
+            }
+        )
 
 
 def has_top_titles(fig: go.Figure) -> bool:
     """Whether texts sit on top of the plot area (subplot titles), where a legend above
     the plot would run into them."""
-    return any(a.yanchor == "bottom" and a.y is not None and a.y >= 0.95
-               for a in fig.layout.annotations)
+    return any(
+        a.yanchor == "bottom" and a.y is not None and a.y >= 0.95 for a in fig.layout.annotations
+    )

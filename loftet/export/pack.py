@@ -68,18 +68,25 @@ def pack_name(filters: Filters) -> str:
 
 def pack_filters(filters: Filters) -> Filters:
     """The pack's filters: the chosen county, year and structure; every sector and owner."""
-    return Filters(aar=filters.aar, fra=filters.fra, fylke=filters.fylke,
-                   struktur=filters.struktur)
+    return Filters(aar=filters.aar, fra=filters.fra, fylke=filters.fylke, struktur=filters.struktur)
 
 
 def contents_text(filters: Filters, entries: list[PackEntry], demo: bool) -> str:
     """`innhold.txt`: what the pack holds, chart by chart, with filters and sources."""
-    lines = ["Løftet-monitor – rapportpakke", "",
-             f"Utvalg: {filters.describe()}", f"{data_date_text()}.", ""]
+    lines = [
+        "Løftet-monitor – rapportpakke",
+        "",
+        f"Utvalg: {filters.describe()}",
+        f"{data_date_text()}.",
+        "",
+    ]
     if demo:
         lines += [f"{DEMO_MARK}.", DEMO_NOTICE, ""]
-    lines += ["Figurene er 16 × 9 cm: PNG i 300 dpi og SVG (vektor). Tallene bak hver figur "
-              "ligger som CSV (semikolon, desimalkomma, UTF-8) og Excel.", ""]
+    lines += [
+        "Figurene er 16 × 9 cm: PNG i 300 dpi og SVG (vektor). Tallene bak hver figur "
+        "ligger som CSV (semikolon, desimalkomma, UTF-8) og Excel.",
+        "",
+    ]
     for number, entry in enumerate((e for e in entries if not e.error), start=1):
         lines.append(f"{number}. {entry.chart.title}")
         lines += [f"   {name}" for name in entry.files]
@@ -143,14 +150,16 @@ def build_pack(filters: Filters, progress: Progress | None = None) -> PackResult
                 texts = chart_texts(chart, filters, {})
                 for fmt in PACK_IMAGE_FORMATS:
                     step(f"Lager {fmt.upper()}: {chart.title}")
-                    files[f"{IMAGE_FOLDER}/{file_name(chart.id, filters, fmt)}"] = \
-                        figure_bytes(printable, fmt, texts)
+                    files[f"{IMAGE_FOLDER}/{file_name(chart.id, filters, fmt)}"] = figure_bytes(
+                        printable, fmt, texts
+                    )
                     done += 1
                 step(f"Lager tabeller: {chart.title}")
                 table = labelled(table_for_download(chart, frame), chart)
                 for fmt in PACK_TABLE_FORMATS:
-                    files[f"{DATA_FOLDER}/{file_name(chart.id, filters, fmt)}"] = \
-                        table_file(chart.id, table, filters, {}, fmt)
+                    files[f"{DATA_FOLDER}/{file_name(chart.id, filters, fmt)}"] = table_file(
+                        chart.id, table, filters, {}, fmt
+                    )
             except Exception as exc:  # noqa: BLE001 — one broken chart must not sink the pack
                 log.exception("report pack: %s failed", chart.id)
                 entry.error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
@@ -163,7 +172,11 @@ def build_pack(filters: Filters, progress: Progress | None = None) -> PackResult
         archive.writestr(CONTENTS, contents_text(filters, entries, demo).encode("utf-8"))
         done = total
     step("Ferdig")
-    log.info("report pack %s: %d charts in %.1f s", pack_name(filters), len(charts),
-             time.perf_counter() - started)
+    log.info(
+        "report pack %s: %d charts in %.1f s",
+        pack_name(filters),
+        len(charts),
+        time.perf_counter() - started,
+    )
     skipped = tuple((e.chart.title, e.error) for e in entries if e.error)
     return PackResult(buffer.getvalue(), len(charts), skipped)

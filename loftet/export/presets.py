@@ -67,8 +67,15 @@ class Preset:
 
 REPORT = Preset("rapport", "Rapport (16 cm)", 16.0, 9.0, 11, grows=True)
 WIDE = Preset("bred", "Bred (24 cm)", 24.0, 13.5, 12, grows=True)
-SLIDE = Preset("lysbilde", "Lysbilde (16:9)", 2.54 * 1280 / CSS_DPI, 2.54 * 720 / CSS_DPI, 18,
-               grows=False, dpi=144)
+SLIDE = Preset(
+    "lysbilde",
+    "Lysbilde (16:9)",
+    2.54 * 1280 / CSS_DPI,
+    2.54 * 720 / CSS_DPI,
+    18,
+    grows=False,
+    dpi=144,
+)
 """1280 × 720 layout pixels, written as a 1920 × 1080 PNG."""
 PRESETS: dict[str, Preset] = {p.name: p for p in (REPORT, WIDE, SLIDE)}
 DEFAULT_PRESET = REPORT.name

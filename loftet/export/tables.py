@@ -33,13 +33,17 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 YES, NO = "Ja", "Nei"
 FLOAT_DECIMALS = 1
 """Decimals kept in downloads: shares in percent, per-1 000 rates and kroner per child."""
-PRECISION_TEXT = ("Desimaltall er avrundet til én desimal; beløp i hele kroner; "
-                  "tomt felt = mangler eller skjermet")
+PRECISION_TEXT = (
+    "Desimaltall er avrundet til én desimal; beløp i hele kroner; "
+    "tomt felt = mangler eller skjermet"
+)
 METADATA_LINES = 6
 """Lines starting with `#` before a CSV's header row: always this many, so a program can
 skip them (`pandas.read_csv(fil, sep=";", decimal=",", skiprows=6)`)."""
-READ_HINT = (f'De {METADATA_LINES} første linjene beskriver tallene. Python: '
-             f'pandas.read_csv(fil, sep=";", decimal=",", skiprows={METADATA_LINES})')
+READ_HINT = (
+    f"De {METADATA_LINES} første linjene beskriver tallene. Python: "
+    f'pandas.read_csv(fil, sep=";", decimal=",", skiprows={METADATA_LINES})'
+)
 SHEET_NAME = "Data"
 INT_FORMAT = "#,##0"
 FLOAT_FORMAT = "#,##0.0"
@@ -65,8 +69,9 @@ def _text_cell(value: object) -> object:
 
 
 def _is_text_column(series: pd.Series) -> bool:
-    return (pd.api.types.is_object_dtype(series) or pd.api.types.is_string_dtype(series)) \
-        and not pd.api.types.is_bool_dtype(series)
+    return (
+        pd.api.types.is_object_dtype(series) or pd.api.types.is_string_dtype(series)
+    ) and not pd.api.types.is_bool_dtype(series)
 
 
 def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -94,9 +99,14 @@ def metadata_lines(title: str, view: str, source: str, demo: bool) -> list[str]:
     """The `METADATA_LINES` comment lines on top of a CSV: title, selection, source, whether
     the numbers are demo data, precision and how to read the file. A `;` would split a line
     into cells in Excel, so it becomes a comma; line breaks become spaces."""
-    lines = [f"Løftet-monitor: {title}", f"Utvalg: {view}", source,
-             f"Data: {DEMO_MARK}" if demo else "Data: innlest fra kildene (ikke demodata)",
-             f"Presisjon: {PRECISION_TEXT}", READ_HINT]
+    lines = [
+        f"Løftet-monitor: {title}",
+        f"Utvalg: {view}",
+        source,
+        f"Data: {DEMO_MARK}" if demo else "Data: innlest fra kildene (ikke demodata)",
+        f"Presisjon: {PRECISION_TEXT}",
+        READ_HINT,
+    ]
     return ["# " + " ".join(line.replace(";", ",").split()) for line in lines]
 
 
@@ -133,8 +143,9 @@ def _number_format(series: pd.Series) -> str | None:
     return None
 
 
-def xlsx_bytes(frame: pd.DataFrame, title: str, subtitle: str, source: str, *,
-               notice: str = "") -> bytes:
+def xlsx_bytes(
+    frame: pd.DataFrame, title: str, subtitle: str, source: str, *, notice: str = ""
+) -> bytes:
     """A one-sheet workbook: title block (title, filters, source, notice), then the table.
 
     Args:
@@ -152,8 +163,11 @@ def xlsx_bytes(frame: pd.DataFrame, title: str, subtitle: str, source: str, *,
     book = Workbook()
     sheet = book.active
     sheet.title = SHEET_NAME
-    block = [(title, Font(bold=True, size=14)), (subtitle, Font(italic=True)),
-             (source, Font(size=9))]
+    block = [
+        (title, Font(bold=True, size=14)),
+        (subtitle, Font(italic=True)),
+        (source, Font(size=9)),
+    ]
     if notice:
         block.append((notice, Font(bold=True, color="C00000")))
     block.append((f"Presisjon: {PRECISION_TEXT}", Font(size=9)))
@@ -182,16 +196,14 @@ def xlsx_bytes(frame: pd.DataFrame, title: str, subtitle: str, source: str, *,
         sheet.column_dimensions[get_column_letter(col)].width = width
     last_row = header_row + max(len(safe), 1)
     if len(safe.columns):
-        sheet.auto_filter.ref = (f"A{header_row}:{get_column_letter(len(safe.columns))}"
-                                 f"{last_row}")
+        sheet.auto_filter.ref = f"A{header_row}:{get_column_letter(len(safe.columns))}{last_row}"
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
 
 
-def chart_table(chart_id: str, filters: Filters, options: Mapping[str, str] | None
-                ) -> pd.DataFrame:
+def chart_table(chart_id: str, filters: Filters, options: Mapping[str, str] | None) -> pd.DataFrame:
     """The chart's query result, as the chart shows it, with Norwegian headers and labels
     instead of internal codes."""
     chart = get_chart(chart_id)
@@ -207,27 +219,36 @@ def labelled(table: pd.DataFrame, chart: Chart) -> pd.DataFrame:
         if header in out:
             _label, lookups = OPTION_WORDS[param]
             lookup = lookups.get(chart.page) or lookups.get("*")
-            names = {code: lookup(code) or code
-                     for code in out[header].dropna().unique() if isinstance(code, str)}
+            names = {
+                code: lookup(code) or code
+                for code in out[header].dropna().unique()
+                if isinstance(code, str)
+            }
             out[header] = out[header].map(lambda code, names=names: names.get(code, code))
     return out
 
 
-def table_file(chart_id: str, table: pd.DataFrame, filters: Filters,
-               options: Mapping[str, str] | None, fmt: str) -> bytes:
+def table_file(
+    chart_id: str,
+    table: pd.DataFrame,
+    filters: Filters,
+    options: Mapping[str, str] | None,
+    fmt: str,
+) -> bytes:
     """`table` (from `chart_table`) as CSV or XLSX bytes, titled for the chart and view."""
     chart = get_chart(chart_id)
     view = view_text(chart, filters, dict(options or {}))
     if fmt == "csv":
-        return csv_bytes(table, metadata_lines(chart.title, view, source_text(chart),
-                                               is_demo()))
+        return csv_bytes(table, metadata_lines(chart.title, view, source_text(chart), is_demo()))
     if fmt == "xlsx":
-        return xlsx_bytes(table, chart.title, view, source_text(chart),
-                          notice=DEMO_MARK if is_demo() else "")
+        return xlsx_bytes(
+            table, chart.title, view, source_text(chart), notice=DEMO_MARK if is_demo() else ""
+        )
     raise ValueError(f"unknown table format {fmt!r}; one of {TABLE_FORMATS}")
 
 
-def export_table(chart_id: str, filters: Filters, options: Mapping[str, str] | None,
-                 fmt: str) -> bytes:
+def export_table(
+    chart_id: str, filters: Filters, options: Mapping[str, str] | None, fmt: str
+) -> bytes:
     """The numbers behind one chart as CSV or XLSX for `filters` and `options`."""
     return table_file(chart_id, chart_table(chart_id, filters, options), filters, options, fmt)

@@ -31,8 +31,10 @@ def _mill(values: pd.Series) -> pd.Series:
 def _year_text(rows: pd.DataFrame, total: float, group_label: str) -> str:
     """Hover of one year's national bar: the total and its three largest groups."""
     largest = rows[rows.innvilget_kr > 0].nlargest(TOP_GROUPS, "innvilget_kr")
-    parts = [f"{name}: {short_kr(value)}" for name, value in
-             zip(largest.gruppe_navn, largest.innvilget_kr, strict=True)]
+    parts = [
+        f"{name}: {short_kr(value)}"
+        for name, value in zip(largest.gruppe_navn, largest.innvilget_kr, strict=True)
+    ]
     head = f"{kr(total)}"
     return head + (f"<br>Størst ({group_label.lower()}): " + ", ".join(parts) if parts else "")
 
@@ -43,14 +45,22 @@ def budget_differs(frame: pd.DataFrame) -> bool:
     Args:
         frame: columns `aar`, `innvilget_kr`, `bevilgning_kr` (one or more rows per year).
     """
-    per_year = frame.groupby("aar").agg(sum_kr=("innvilget_kr", "sum"),
-                                        bevilgning_kr=("bevilgning_kr", "first")).dropna()
+    per_year = (
+        frame.groupby("aar")
+        .agg(sum_kr=("innvilget_kr", "sum"), bevilgning_kr=("bevilgning_kr", "first"))
+        .dropna()
+    )
     return bool(((per_year.bevilgning_kr - per_year.sum_kr).abs() >= 1).any())
 
 
-def allocation_by_year(frame: pd.DataFrame, *, group_label: str = "Fylke", single: bool = False,
-                       show_budget: bool = True, years: tuple[int, int] | None = None
-                       ) -> go.Figure:
+def allocation_by_year(
+    frame: pd.DataFrame,
+    *,
+    group_label: str = "Fylke",
+    single: bool = False,
+    show_budget: bool = True,
+    years: tuple[int, int] | None = None,
+) -> go.Figure:
     """Allocation per year as one bar per year (the whole country, or one county), the 2025
     level as a horizontal reference line, and the national budget where it differs from the
     sum. The split by group is in the hover (largest groups) and in the table: fifteen stacked
@@ -74,36 +84,55 @@ def allocation_by_year(frame: pd.DataFrame, *, group_label: str = "Fylke", singl
     if single:
         rows = frame
         name = frame.gruppe_navn.iloc[0]
-        text = [f"{kr(v)}<br>{pct(b)} av eget 2025-nivå"
-                for v, b in zip(rows.innvilget_kr, rows.andel_av_2025, strict=True)]
+        text = [
+            f"{kr(v)}<br>{pct(b)} av eget 2025-nivå"
+            for v, b in zip(rows.innvilget_kr, rows.andel_av_2025, strict=True)
+        ]
     else:
         rows = frame.groupby("aar", as_index=False).innvilget_kr.sum()
         name = TOTAL_NAME
-        text = [_year_text(frame[frame.aar == year], total, group_label)
-                for year, total in zip(rows.aar, rows.innvilget_kr, strict=True)]
-    figure.add_bar(x=rows.aar, y=_mill(rows.innvilget_kr), name=name,
-                   marker={"color": PALETTE[0]}, hovertext=text,
-                   hovertemplate=f"<b>{name}</b><br>%{{hovertext}}<extra>%{{x}}</extra>")
+        text = [
+            _year_text(frame[frame.aar == year], total, group_label)
+            for year, total in zip(rows.aar, rows.innvilget_kr, strict=True)
+        ]
+    figure.add_bar(
+        x=rows.aar,
+        y=_mill(rows.innvilget_kr),
+        name=name,
+        marker={"color": PALETTE[0]},
+        hovertext=text,
+        hovertemplate=f"<b>{name}</b><br>%{{hovertext}}<extra>%{{x}}</extra>",
+    )
     level = frame.drop_duplicates("gruppe").nivaa_2025_kr.sum()
     if level > 0:
-        figure.add_hline(y=level / MILLION, line={"color": NATIONAL, "dash": "dash", "width": 2},
-                         annotation={"text": f"{LEVEL_LABEL} ({mill_kr(level)})",
-                                     "xanchor": "left", "yanchor": "bottom"},
-                         annotation_position="top left")
+        figure.add_hline(
+            y=level / MILLION,
+            line={"color": NATIONAL, "dash": "dash", "width": 2},
+            annotation={
+                "text": f"{LEVEL_LABEL} ({mill_kr(level)})",
+                "xanchor": "left",
+                "yanchor": "bottom",
+            },
+            annotation_position="top left",
+        )
     if show_budget and not single and budget_differs(frame):
         budget = frame.drop_duplicates("aar").dropna(subset=["bevilgning_kr"])
-        figure.add_scatter(x=budget.aar, y=_mill(budget.bevilgning_kr), name=BUDGET_NAME,
-                           mode="lines+markers", customdata=budget.bevilgning_kr,
-                           line={"color": NATIONAL, "dash": "dot", "width": 2},
-                           marker={"symbol": "diamond", "size": 11, "color": NATIONAL},
-                           hovertemplate="Bevilgning: %{customdata:,.0f} kr<extra>%{x}</extra>")
+        figure.add_scatter(
+            x=budget.aar,
+            y=_mill(budget.bevilgning_kr),
+            name=BUDGET_NAME,
+            mode="lines+markers",
+            customdata=budget.bevilgning_kr,
+            line={"color": NATIONAL, "dash": "dot", "width": 2},
+            marker={"symbol": "diamond", "size": 11, "color": NATIONAL},
+            hovertemplate="Bevilgning: %{customdata:,.0f} kr<extra>%{x}</extra>",
+        )
     figure.update_layout(showlegend=len(figure.data) > 1, legend=TOP_LEGEND)
     figure.update_yaxes(title_text="Innvilget (mill. kr)", tickformat=",~f", rangemode="tozero")
     return _year_range(year_axis(figure), years)
 
 
-def granted_and_spent(frame: pd.DataFrame, *, years: tuple[int, int] | None = None
-                      ) -> go.Figure:
+def granted_and_spent(frame: pd.DataFrame, *, years: tuple[int, int] | None = None) -> go.Figure:
     """Granted against spent per year; a year whose use is not reported yet has no spent bar and a
     note ("Ikke rapportert ennå"), never a zero; a partly reported year is marked as such.
 
@@ -118,15 +147,26 @@ def granted_and_spent(frame: pd.DataFrame, *, years: tuple[int, int] | None = No
     if frame.empty or frame.innvilget_kr.sum() == 0:
         return empty_figure("Ingen tildelinger i valgt utvalg")
     figure = go.Figure()
-    figure.add_bar(x=frame.aar, y=_mill(frame.innvilget_kr), name=GRANTED_NAME,
-                   marker={"color": PALETTE[0]}, customdata=frame.innvilget_kr,
-                   hovertemplate="Innvilget: %{customdata:,.0f} kr<extra>%{x}</extra>")
+    figure.add_bar(
+        x=frame.aar,
+        y=_mill(frame.innvilget_kr),
+        name=GRANTED_NAME,
+        marker={"color": PALETTE[0]},
+        customdata=frame.innvilget_kr,
+        hovertemplate="Innvilget: %{customdata:,.0f} kr<extra>%{x}</extra>",
+    )
     spent_text = [
         f"{kr(b)}<br>bruk rapportert for {pct(a)} av innvilget beløp"
-        for b, a in zip(frame.brukt_kr, frame.andel_rapportert, strict=True)]
-    figure.add_bar(x=frame.aar, y=_mill(frame.brukt_kr), name=SPENT_NAME,
-                   marker={"color": PALETTE[2]}, hovertext=spent_text,
-                   hovertemplate="Brukt: %{hovertext}<extra>%{x}</extra>")
+        for b, a in zip(frame.brukt_kr, frame.andel_rapportert, strict=True)
+    ]
+    figure.add_bar(
+        x=frame.aar,
+        y=_mill(frame.brukt_kr),
+        name=SPENT_NAME,
+        marker={"color": PALETTE[2]},
+        hovertext=spent_text,
+        hovertemplate="Brukt: %{hovertext}<extra>%{x}</extra>",
+    )
     for row in frame.itertuples():
         if row.innvilget_kr == 0:
             continue
@@ -136,9 +176,15 @@ def granted_and_spent(frame: pd.DataFrame, *, years: tuple[int, int] | None = No
             note = f"Delvis rapportert ({pct(row.andel_rapportert, 0)})"
         else:
             continue
-        figure.add_annotation(x=row.aar, y=row.innvilget_kr / MILLION, text=note,
-                              showarrow=False, yanchor="bottom", yshift=4,
-                              font={"color": NEUTRAL, "size": 12})
+        figure.add_annotation(
+            x=row.aar,
+            y=row.innvilget_kr / MILLION,
+            text=note,
+            showarrow=False,
+            yanchor="bottom",
+            yshift=4,
+            font={"color": NEUTRAL, "size": 12},
+        )
     figure.update_layout(barmode="group", bargap=0.25)
     figure.update_yaxes(title_text="Mill. kr", tickformat=",~f", rangemode="tozero")
     return _year_range(year_axis(figure), years)
@@ -170,18 +216,31 @@ def granted_per_child(frame: pd.DataFrame) -> go.Figure:
         return empty_figure("Ingen barn eller elever registrert i valgt utvalg")
     rows = frame.sort_values("kr_per_barn")
     colours = [HIGHLIGHT if chosen else PALETTE[0] for chosen in rows.valgt]
-    figure = go.Figure(go.Bar(
-        x=rows.kr_per_barn, y=rows.fylke_navn, orientation="h", marker={"color": colours},
-        customdata=rows[["innvilget_kr", "barn_elever"]].to_numpy(), showlegend=False,
-        hovertemplate="<b>%{y}</b><br>%{x:,.0f} kr per barn/elev<br>"
-                      "Innvilget: %{customdata[0]:,.0f} kr<br>"
-                      "Barn og elever: %{customdata[1]:,.0f}<extra></extra>"))
+    figure = go.Figure(
+        go.Bar(
+            x=rows.kr_per_barn,
+            y=rows.fylke_navn,
+            orientation="h",
+            marker={"color": colours},
+            customdata=rows[["innvilget_kr", "barn_elever"]].to_numpy(),
+            showlegend=False,
+            hovertemplate="<b>%{y}</b><br>%{x:,.0f} kr per barn/elev<br>"
+            "Innvilget: %{customdata[0]:,.0f} kr<br>"
+            "Barn og elever: %{customdata[1]:,.0f}<extra></extra>",
+        )
+    )
     national = rows.landet_kr_per_barn.iloc[0]
     if not _missing(national):
-        figure.add_vline(x=national, line={"color": NATIONAL, "dash": "dash", "width": 2},
-                         annotation={"text": f"Hele landet: {kr(national)}", "xanchor": "left",
-                                     "yanchor": "bottom"},
-                         annotation_position="top right")
+        figure.add_vline(
+            x=national,
+            line={"color": NATIONAL, "dash": "dash", "width": 2},
+            annotation={
+                "text": f"Hele landet: {kr(national)}",
+                "xanchor": "left",
+                "yanchor": "bottom",
+            },
+            annotation_position="top right",
+        )
     figure.update_xaxes(title_text="Kr per barn/elev", tickformat=",~f")
     figure.update_yaxes(title_text="", showgrid=False)
     figure.update_layout(margin={"t": 50})
@@ -202,8 +261,10 @@ def cumulative_totals(frame: pd.DataFrame, *, show_budget: bool = True) -> go.Fi
     if frame.empty or frame.kum_innvilget_kr.iloc[-1] == 0:
         return empty_figure("Ingen tildelinger i valgt utvalg")
     figure = go.Figure()
-    series = [("kum_innvilget_kr", GRANTED_NAME, PALETTE[0], "solid"),
-              ("kum_brukt_kr", SPENT_NAME, PALETTE[2], "solid")]
+    series = [
+        ("kum_innvilget_kr", GRANTED_NAME, PALETTE[0], "solid"),
+        ("kum_brukt_kr", SPENT_NAME, PALETTE[2], "solid"),
+    ]
     if show_budget and frame.kum_bevilgning_kr.notna().any():
         series.append(("kum_bevilgning_kr", "Bevilgning", NATIONAL, "dot"))
     for column, name, colour, dash in series:
@@ -211,9 +272,14 @@ def cumulative_totals(frame: pd.DataFrame, *, show_budget: bool = True) -> go.Fi
         if values.isna().all():
             continue
         figure.add_scatter(
-            x=frame.aar, y=_mill(values), name=name, mode="lines+markers",
-            customdata=values, line={"color": colour, "width": 3, "dash": dash},
+            x=frame.aar,
+            y=_mill(values),
+            name=name,
+            mode="lines+markers",
+            customdata=values,
+            line={"color": colour, "width": 3, "dash": dash},
             fill="tozeroy" if column == "kum_innvilget_kr" else None,
-            hovertemplate=f"{name} til og med %{{x}}: %{{customdata:,.0f}} kr<extra></extra>")
+            hovertemplate=f"{name} til og med %{{x}}: %{{customdata:,.0f}} kr<extra></extra>",
+        )
     figure.update_yaxes(title_text="Kumulativt (mill. kr)", tickformat=",~f", rangemode="tozero")
     return year_axis(figure)

@@ -14,8 +14,9 @@ HOVER_PCT = "%{y:.1f} %"
 def empty_figure(message: str = "Ingen data for valgt utvalg") -> go.Figure:
     """A blank figure that says why it is blank (never a misleading zero)."""
     figure = go.Figure()
-    figure.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper",
-                          yref="paper", font={"size": 16})
+    figure.add_annotation(
+        text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper", font={"size": 16}
+    )
     figure.update_xaxes(visible=False)
     figure.update_yaxes(visible=False)
     return figure
@@ -32,8 +33,13 @@ def labels_clear_of_lines(figure: go.Figure) -> go.Figure:
     the bars, so a national line never runs through a number ("9¦1,7 %")."""
     for trace in figure.data:
         if trace.type == "bar" and (trace.text is not None or trace.texttemplate):
-            trace.update(textposition="auto", insidetextanchor="end", constraintext="none",
-                         insidetextfont={"color": "white"}, outsidetextfont={"color": TEXT})
+            trace.update(
+                textposition="auto",
+                insidetextanchor="end",
+                constraintext="none",
+                insidetextfont={"color": "white"},
+                outsidetextfont={"color": TEXT},
+            )
     for shape in figure.layout.shapes:
         if shape.type == "line":
             shape.layer = "below"

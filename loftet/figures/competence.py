@@ -13,8 +13,13 @@ from loftet.theme import PALETTE, SEQUENTIAL
 MILLION = 1_000_000
 LEVEL_COLOURS = {1: PALETTE[0], 2: PALETTE[1], 3: PALETTE[3]}
 """Level 1 (everyone) blue, level 2 (special adaptation) orange, level 3 (complex) purple."""
-SECTOR_COLOURS = {"BHG": PALETTE[0], "GS": PALETTE[1], "VGS": PALETTE[2], "PPT": PALETTE[3],
-                  "ANNET": PALETTE[4]}
+SECTOR_COLOURS = {
+    "BHG": PALETTE[0],
+    "GS": PALETTE[1],
+    "VGS": PALETTE[2],
+    "PPT": PALETTE[3],
+    "ANNET": PALETTE[4],
+}
 SIDE_LEGEND_FROM = 5
 """With more groups than this, the legend goes to the right (one line each)."""
 MEASURE_LABELS = {"innvilget_kr": "Innvilget (mill. kr)", "deltakere": "Deltakelser"}
@@ -34,8 +39,9 @@ def _amount_text(value: float, measure: str) -> str:
 
 
 def _hover_value(measure: str, field: str = "customdata[0]") -> str:
-    return f"%{{{field}:,.0f}} kr" if measure == "innvilget_kr" else \
-        f"%{{{field}:,.0f}} deltakelser"
+    return (
+        f"%{{{field}:,.0f}} kr" if measure == "innvilget_kr" else f"%{{{field}:,.0f}} deltakelser"
+    )
 
 
 def _scale(values: pd.Series, measure: str) -> pd.Series:
@@ -44,7 +50,7 @@ def _scale(values: pd.Series, measure: str) -> pd.Series:
 
 def _rgba(hex_colour: str, alpha: float) -> str:
     """A theme colour with transparency (for shades of one level)."""
-    red, green, blue = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    red, green, blue = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
     return f"rgba({red}, {green}, {blue}, {alpha:.2f})"
 
 
@@ -62,20 +68,27 @@ def area_bars(frame: pd.DataFrame, *, measure: str = "innvilget_kr") -> go.Figur
     measure = _measure(measure)
     share = "andel_kr" if measure == "innvilget_kr" else "andel_deltakere"
     if frame.empty or frame[measure].sum() == 0:
-        return empty_figure("Ingen tildelinger i valgt utvalg" if measure == "innvilget_kr"
-                            else "Ingen deltakelser i valgt utvalg")
+        return empty_figure(
+            "Ingen tildelinger i valgt utvalg"
+            if measure == "innvilget_kr"
+            else "Ingen deltakelser i valgt utvalg"
+        )
     rows = frame.sort_values([measure, "nivaa"], ascending=[True, False])
     figure = go.Figure()
     for level, part in rows.groupby("nivaa", sort=True):
         figure.add_bar(
-            x=_scale(part[measure], measure), y=part.omrade_navn, orientation="h",
+            x=_scale(part[measure], measure),
+            y=part.omrade_navn,
+            orientation="h",
             name=level_name(level, part.nivaa_navn.iloc[0]),
             marker={"color": LEVEL_COLOURS.get(int(level), PALETTE[4])},
             customdata=part[[measure, share]].to_numpy(),
             hovertemplate=f"<b>%{{y}}</b><br>{_hover_value(measure)}<br>"
-                          "%{customdata[1]:.1f} % av totalen<extra></extra>")
-    figure.update_yaxes(categoryorder="array", categoryarray=list(rows.omrade_navn),
-                        title_text="", showgrid=False)
+            "%{customdata[1]:.1f} % av totalen<extra></extra>",
+        )
+    figure.update_yaxes(
+        categoryorder="array", categoryarray=list(rows.omrade_navn), title_text="", showgrid=False
+    )
     figure.update_xaxes(title_text=MEASURE_LABELS[measure], tickformat=",~f")
     figure.update_layout(barmode="overlay", bargap=0.25)
     return figure
@@ -100,21 +113,31 @@ def level_pyramid(frame: pd.DataFrame, *, measure: str = "innvilget_kr") -> go.F
         return empty_figure()
     rows = frame.sort_values("nivaa")
     values = _scale(rows[measure], measure)
-    labels = [f"<b>Nivå {lvl}: {name}</b><br>{_amount_text(v, measure)} · {pct(s)}"
-              for lvl, name, v, s in zip(rows.nivaa, rows.nivaa_navn, rows[measure], rows[share],
-                                         strict=True)]
-    names = [level_name(int(lvl), name) for lvl, name in zip(rows.nivaa, rows.nivaa_navn,
-                                                              strict=True)]
-    figure = go.Figure(go.Bar(
-        x=values, base=-values / 2, y=labels, orientation="h", showlegend=False,
-        marker={"color": [LEVEL_COLOURS.get(int(lvl), PALETTE[4]) for lvl in rows.nivaa]},
-        customdata=list(zip(rows[measure], rows[share], names, strict=True)),
-        hovertemplate=f"<b>%{{customdata[2]}}</b><br>{_hover_value(measure)}<br>"
-                      "%{customdata[1]:.1f} % av totalen<extra></extra>"))
+    labels = [
+        f"<b>Nivå {lvl}: {name}</b><br>{_amount_text(v, measure)} · {pct(s)}"
+        for lvl, name, v, s in zip(
+            rows.nivaa, rows.nivaa_navn, rows[measure], rows[share], strict=True
+        )
+    ]
+    names = [
+        level_name(int(lvl), name) for lvl, name in zip(rows.nivaa, rows.nivaa_navn, strict=True)
+    ]
+    figure = go.Figure(
+        go.Bar(
+            x=values,
+            base=-values / 2,
+            y=labels,
+            orientation="h",
+            showlegend=False,
+            marker={"color": [LEVEL_COLOURS.get(int(lvl), PALETTE[4]) for lvl in rows.nivaa]},
+            customdata=list(zip(rows[measure], rows[share], names, strict=True)),
+            hovertemplate=f"<b>%{{customdata[2]}}</b><br>{_hover_value(measure)}<br>"
+            "%{customdata[1]:.1f} % av totalen<extra></extra>",
+        )
+    )
     widest = float(values.max())
     figure.update_xaxes(visible=False, range=[-0.52 * widest, 0.52 * widest])
-    figure.update_yaxes(categoryorder="array", categoryarray=labels, title_text="",
-                        showgrid=False)
+    figure.update_yaxes(categoryorder="array", categoryarray=labels, title_text="", showgrid=False)
     figure.update_layout(bargap=0.08)
     return figure
 
@@ -138,22 +161,38 @@ def county_area_heatmap(frame: pd.DataFrame, *, measure: str = "innvilget_kr") -
     counties = frame.drop_duplicates("fylke")[["fylke", "fylke_navn", "valgt"]]
     areas = frame.drop_duplicates("omrade").sort_values(["nivaa", "omrade"])
     shares = frame.pivot(index="omrade", columns="fylke", values="andel").loc[
-        areas.omrade, counties.fylke]
+        areas.omrade, counties.fylke
+    ]
     values = frame.pivot(index="omrade", columns="fylke", values="verdi").loc[
-        areas.omrade, counties.fylke]
+        areas.omrade, counties.fylke
+    ]
     z = [[None if pd.isna(v) else float(v) for v in row] for row in shares.to_numpy()]
     names = list(counties.fylke_navn)
-    ticktext = [f"<b>{name}</b>" if chosen else name
-                for name, chosen in zip(names, counties.valgt, strict=True)]
+    ticktext = [
+        f"<b>{name}</b>" if chosen else name
+        for name, chosen in zip(names, counties.valgt, strict=True)
+    ]
     unit = "kr" if measure == "innvilget_kr" else "deltakelser"
-    figure = go.Figure(go.Heatmap(
-        z=z, x=names, y=list(areas.omrade_navn), customdata=values.to_numpy(),
-        colorscale=SEQUENTIAL, zmin=0, hoverongaps=False, texttemplate="%{z:.0f}",
-        xgap=1, ygap=1, colorbar={"title": {"text": "Andel"}, "ticksuffix": " %"},
-        hovertemplate=f"<b>%{{x}}</b><br>%{{y}}<br>Andel: %{{z:.1f}} %<br>"
-                      f"%{{customdata:,.0f}} {unit}<extra></extra>"))
-    figure.update_xaxes(tickvals=names, ticktext=ticktext, showgrid=False, title_text="",
-                        tickangle=-40)
+    figure = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=names,
+            y=list(areas.omrade_navn),
+            customdata=values.to_numpy(),
+            colorscale=SEQUENTIAL,
+            zmin=0,
+            hoverongaps=False,
+            texttemplate="%{z:.0f}",
+            xgap=1,
+            ygap=1,
+            colorbar={"title": {"text": "Andel"}, "ticksuffix": " %"},
+            hovertemplate=f"<b>%{{x}}</b><br>%{{y}}<br>Andel: %{{z:.1f}} %<br>"
+            f"%{{customdata:,.0f}} {unit}<extra></extra>",
+        )
+    )
+    figure.update_xaxes(
+        tickvals=names, ticktext=ticktext, showgrid=False, title_text="", tickangle=-40
+    )
     figure.update_yaxes(title_text="", showgrid=False)
     return figure
 
@@ -175,14 +214,18 @@ def profession_sector_bars(frame: pd.DataFrame) -> go.Figure:
     for code, part in frame.groupby("sektor", sort=False):
         if part.deltakere.sum() == 0:
             continue
-        figure.add_bar(x=part.deltakere, y=part.profesjon_navn, orientation="h",
-                       name=part.sektor_navn.iloc[0],
-                       marker={"color": SECTOR_COLOURS.get(code, PALETTE[5])},
-                       hovertemplate="%{fullData.name}: %{x:,.0f} deltakelser"
-                                     "<extra>%{y}</extra>")
+        figure.add_bar(
+            x=part.deltakere,
+            y=part.profesjon_navn,
+            orientation="h",
+            name=part.sektor_navn.iloc[0],
+            marker={"color": SECTOR_COLOURS.get(code, PALETTE[5])},
+            hovertemplate="%{fullData.name}: %{x:,.0f} deltakelser<extra>%{y}</extra>",
+        )
     figure.update_layout(barmode="stack", bargap=0.25, legend={"traceorder": "normal"})
-    figure.update_yaxes(categoryorder="array", categoryarray=list(order.index), title_text="",
-                        showgrid=False)
+    figure.update_yaxes(
+        categoryorder="array", categoryarray=list(order.index), title_text="", showgrid=False
+    )
     figure.update_xaxes(title_text="Deltakelser", tickformat=",~f")
     return figure
 
@@ -204,18 +247,24 @@ def share_trend(frame: pd.DataFrame) -> go.Figure:
     groups = frame.drop_duplicates("gruppe").sort_values(["nivaa", "gruppe"])
     shade_index = groups.groupby("nivaa").cumcount()
     shade_count = groups.groupby("nivaa").gruppe.transform("count")
-    for (_, group), index, count in zip(groups.iterrows(), shade_index, shade_count,
-                                        strict=True):
+    for (_, group), index, count in zip(groups.iterrows(), shade_index, shade_count, strict=True):
         rows = frame[frame.gruppe == group.gruppe].sort_values("aar")
         colour = LEVEL_COLOURS.get(int(group.nivaa), PALETTE[4])
         alpha = 1.0 - 0.6 * index / max(count - 1, 1) if count > 1 else 0.85
-        figure.add_scatter(x=rows.aar, y=rows.andel, name=group.gruppe_navn, mode="lines",
-                           stackgroup="andel", line={"width": 0.8, "color": "white"},
-                           fillcolor=_rgba(colour, alpha),
-                           hovertemplate="%{fullData.name}: %{y:.1f} %<extra></extra>")
+        figure.add_scatter(
+            x=rows.aar,
+            y=rows.andel,
+            name=group.gruppe_navn,
+            mode="lines",
+            stackgroup="andel",
+            line={"width": 0.8, "color": "white"},
+            fillcolor=_rgba(colour, alpha),
+            hovertemplate="%{fullData.name}: %{y:.1f} %<extra></extra>",
+        )
     figure.update_yaxes(range=[0, 100], ticksuffix=" %", title_text="Andel")
     figure.update_layout(hovermode="x unified", legend={"traceorder": "reversed"})
     if len(groups) > SIDE_LEGEND_FROM:
-        figure.update_layout(legend={"orientation": "v", "x": 1.01, "xanchor": "left", "y": 1,
-                                     "yanchor": "top"})
+        figure.update_layout(
+            legend={"orientation": "v", "x": 1.01, "xanchor": "left", "y": 1, "yanchor": "top"}
+        )
     return year_axis(figure)

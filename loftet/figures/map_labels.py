@@ -18,8 +18,12 @@ LABEL_MAP_WIDTH_PX = 420
 may still crowd, wider ones show the same names with more room."""
 
 
-def label_points(geojson: dict, ids: Sequence[str], names: Sequence[str],
-                 map_width_px: float = LABEL_MAP_WIDTH_PX) -> dict[str, tuple[float, float]]:
+def label_points(
+    geojson: dict,
+    ids: Sequence[str],
+    names: Sequence[str],
+    map_width_px: float = LABEL_MAP_WIDTH_PX,
+) -> dict[str, tuple[float, float]]:
     """Where to write area names so that no two overlap: feature id → (lon, lat).
 
     Larger areas are placed first; a name whose box (estimated for a map `map_width_px`
@@ -39,8 +43,7 @@ def label_points(geojson: dict, ids: Sequence[str], names: Sequence[str],
         half_w = len(named[key]) * NAME_FONT["size"] * 0.3 * per_px / stretch + 1e-9
         half_h = NAME_FONT["size"] * 0.65 * per_px
         box = (point.x - half_w, point.y - half_h, point.x + half_w, point.y + half_h)
-        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3]
-               for b in placed):
+        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed):
             continue
         placed.append(box)
         points[key] = (round(point.x, 3), round(point.y, 3))

@@ -70,20 +70,42 @@ class MapMetric:
 
 
 COVERAGE_METRICS: dict[str, MapMetric] = {
-    "deltar": MapMetric("deltar", "Deltar", categories=("Deltar", "Deltar ikke"),
-                        missing_label="Ingen enheter i utvalget", missing_without_units=True),
-    "andel_naadd": MapMetric("andel_naadd", label("andel_naadd"), "Enheter nådd (%)", pct,
-                             range_max=100, tick_suffix=" %"),
-    "andel_ansatte_naadd": MapMetric("andel_ansatte_naadd", label("andel_ansatte_naadd"),
-                                     "Ansatte nådd (%)", pct, range_max=100, tick_suffix=" %"),
-    "helt_lag": MapMetric("helt_lag", label("helt_lag"),
-                          categories=("Hele laget", "Ikke hele laget")),
+    "deltar": MapMetric(
+        "deltar",
+        "Deltar",
+        categories=("Deltar", "Deltar ikke"),
+        missing_label="Ingen enheter i utvalget",
+        missing_without_units=True,
+    ),
+    "andel_naadd": MapMetric(
+        "andel_naadd",
+        label("andel_naadd"),
+        "Enheter nådd (%)",
+        pct,
+        range_max=100,
+        tick_suffix=" %",
+    ),
+    "andel_ansatte_naadd": MapMetric(
+        "andel_ansatte_naadd",
+        label("andel_ansatte_naadd"),
+        "Ansatte nådd (%)",
+        pct,
+        range_max=100,
+        tick_suffix=" %",
+    ),
+    "helt_lag": MapMetric(
+        "helt_lag", label("helt_lag"), categories=("Hele laget", "Ikke hele laget")
+    ),
     "deltakere_per_1000": MapMetric(
-        "deltakere_per_1000", label("deltakere_per_1000"),
-        "Deltakelser per<br>1 000 barn<br>og elever", lambda v: number(v, 1),
-        tick_format=",.1~f"),
-    "kr_per_barn": MapMetric("kr_per_barn", label("kr_per_barn"), "Kr per barn<br>og elev",
-                             kr, tick_suffix=" kr"),
+        "deltakere_per_1000",
+        label("deltakere_per_1000"),
+        "Deltakelser per<br>1 000 barn<br>og elever",
+        lambda v: number(v, 1),
+        tick_format=",.1~f",
+    ),
+    "kr_per_barn": MapMetric(
+        "kr_per_barn", label("kr_per_barn"), "Kr per barn<br>og elev", kr, tick_suffix=" kr"
+    ),
 }
 """The coverage map's metrics, keyed by the URL value of `maal`."""
 DEFAULT_METRIC = "deltar"
@@ -111,26 +133,46 @@ def coverage_hover(row: pd.Series, metric: MapMetric, missing: bool) -> str:
     else:
         value = metric.format(row[metric.column])
     reached = f"{number(row.enheter_naadd)} av {number(row.enheter)}"
-    return (f"<b>{row.kommune}</b><br>{row.fylke_navn}<br>"
-            f"Enheter nådd: {reached}<br>Deltakelser: {number(row.deltakere)}<br>"
-            f"Innvilget: {kr(row.innvilget_kr)}<br>{metric.label}: {value}")
+    return (
+        f"<b>{row.kommune}</b><br>{row.fylke_navn}<br>"
+        f"Enheter nådd: {reached}<br>Deltakelser: {number(row.deltakere)}<br>"
+        f"Innvilget: {kr(row.innvilget_kr)}<br>{metric.label}: {value}"
+    )
 
 
 def _features(geojson: dict, ids: Sequence[str]) -> dict:
     """The FeatureCollection with only the features `ids` (in the collection's order)."""
     wanted = set(ids)
-    return {"type": "FeatureCollection",
-            "features": [f for f in geojson["features"] if f["id"] in wanted]}
+    return {
+        "type": "FeatureCollection",
+        "features": [f for f in geojson["features"] if f["id"] in wanted],
+    }
 
 
-def _area_trace(part: pd.DataFrame, geojson: dict, *, z: Sequence[float], name: str,
-                colorscale: list, showlegend: bool, **extra: object) -> go.Choropleth:
+def _area_trace(
+    part: pd.DataFrame,
+    geojson: dict,
+    *,
+    z: Sequence[float],
+    name: str,
+    colorscale: list,
+    showlegend: bool,
+    **extra: object,
+) -> go.Choropleth:
     return go.Choropleth(
-        geojson=_features(geojson, part.kart_id), featureidkey="id",
-        locations=list(part.kart_id), z=list(z), customdata=list(part.profil),
-        hovertext=list(part.hover), hovertemplate="%{hovertext}<extra></extra>",
-        colorscale=colorscale, name=name, showlegend=showlegend,
-        marker={"line": {"color": BORDER_COLOUR, "width": 0.5}}, **extra)
+        geojson=_features(geojson, part.kart_id),
+        featureidkey="id",
+        locations=list(part.kart_id),
+        z=list(z),
+        customdata=list(part.profil),
+        hovertext=list(part.hover),
+        hovertemplate="%{hovertext}<extra></extra>",
+        colorscale=colorscale,
+        name=name,
+        showlegend=showlegend,
+        marker={"line": {"color": BORDER_COLOUR, "width": 0.5}},
+        **extra,
+    )
 
 
 def _flat(colour: str) -> list:
@@ -181,35 +223,54 @@ def _class_label(low: float, high: float, metric: MapMetric) -> str:
     return f"{number(low, decimals)}–{number(high, decimals)}{metric.tick_suffix}"
 
 
-def _with_zero_trace(figure: go.Figure, present: pd.DataFrame, geojson: dict,
-                     metric: MapMetric) -> pd.Series:
+def _with_zero_trace(
+    figure: go.Figure, present: pd.DataFrame, geojson: dict, metric: MapMetric
+) -> pd.Series:
     """Areas whose value is exactly 0 in their own colour; returns the values."""
     values = present[metric.column].astype(float)
     zero = present[values == 0]
     if len(zero):
-        figure.add_trace(_area_trace(zero, geojson, z=[0] * len(zero),
-                                     name=ZERO_LABEL, colorscale=_flat(ZERO_COLOUR),
-                                     showlegend=True, showscale=False))
+        figure.add_trace(
+            _area_trace(
+                zero,
+                geojson,
+                z=[0] * len(zero),
+                name=ZERO_LABEL,
+                colorscale=_flat(ZERO_COLOUR),
+                showlegend=True,
+                showscale=False,
+            )
+        )
     return values
 
 
-def _classed_traces(figure: go.Figure, present: pd.DataFrame, geojson: dict,
-                    metric: MapMetric) -> None:
+def _classed_traces(
+    figure: go.Figure, present: pd.DataFrame, geojson: dict, metric: MapMetric
+) -> None:
     """Zero in its own colour, the positive values in up to five classes with a legend."""
     values = _with_zero_trace(figure, present, geojson, metric)
     low = 0.0
     for index, high in enumerate(class_breaks(values)):
         part = present[(values > low) & (values <= high)]
         if len(part):
-            figure.add_trace(_area_trace(
-                part, geojson, z=[index] * len(part), name=_class_label(low, high, metric),
-                colorscale=_flat(CLASS_COLOURS[index]), showlegend=True, showscale=False,
-                legendrank=100 - index))
+            figure.add_trace(
+                _area_trace(
+                    part,
+                    geojson,
+                    z=[index] * len(part),
+                    name=_class_label(low, high, metric),
+                    colorscale=_flat(CLASS_COLOURS[index]),
+                    showlegend=True,
+                    showscale=False,
+                    legendrank=100 - index,
+                )
+            )
         low = high
 
 
-def _sliding_trace(figure: go.Figure, present: pd.DataFrame, geojson: dict,
-                   metric: MapMetric) -> None:
+def _sliding_trace(
+    figure: go.Figure, present: pd.DataFrame, geojson: dict, metric: MapMetric
+) -> None:
     """A colour bar from a visible light blue; exact zeros in their own colour."""
     values = _with_zero_trace(figure, present, geojson, metric)
     rest = present[values > 0]
@@ -218,18 +279,40 @@ def _sliding_trace(figure: go.Figure, present: pd.DataFrame, geojson: dict,
     # A few small municipalities with extreme ratios would wash out the rest: the scale
     # ends at the 95th percentile (darker beyond it); the hover shows the true value.
     top = metric.range_max or max(float(values.quantile(TOP_QUANTILE)), 1e-9)
-    figure.add_trace(_area_trace(
-        rest, geojson, z=rest[metric.column].astype(float), name=metric.label,
-        colorscale=MAP_SEQUENTIAL, showlegend=False, zmin=0, zmax=top,
-        colorbar={"title": {"text": metric.unit, "side": "top"},
-                  "tickformat": metric.tick_format, "ticksuffix": metric.tick_suffix,
-                  "thickness": 14, "len": 0.4, "x": 0.99, "xanchor": "right",
-                  "y": 0.12, "yanchor": "bottom"}))
+    figure.add_trace(
+        _area_trace(
+            rest,
+            geojson,
+            z=rest[metric.column].astype(float),
+            name=metric.label,
+            colorscale=MAP_SEQUENTIAL,
+            showlegend=False,
+            zmin=0,
+            zmax=top,
+            colorbar={
+                "title": {"text": metric.unit, "side": "top"},
+                "tickformat": metric.tick_format,
+                "ticksuffix": metric.tick_suffix,
+                "thickness": 14,
+                "len": 0.4,
+                "x": 0.99,
+                "xanchor": "right",
+                "y": 0.12,
+                "yanchor": "bottom",
+            },
+        )
+    )
 
 
-def coverage_map(frame: pd.DataFrame, geojson: dict, *, metric: str = DEFAULT_METRIC,
-                 borders: tuple[Sequence[float | None], Sequence[float | None]] | None = None,
-                 scale: str = DEFAULT_SCALE, names: bool = False) -> go.Figure:
+def coverage_map(
+    frame: pd.DataFrame,
+    geojson: dict,
+    *,
+    metric: str = DEFAULT_METRIC,
+    borders: tuple[Sequence[float | None], Sequence[float | None]] | None = None,
+    scale: str = DEFAULT_SCALE,
+    names: bool = False,
+) -> go.Figure:
     """Choropleth of municipalities (or map areas) coloured by one coverage metric.
 
     Args:
@@ -251,44 +334,94 @@ def coverage_map(frame: pd.DataFrame, geojson: dict, *, metric: str = DEFAULT_ME
         return empty_figure()
     chosen = coverage_metric(metric)
     missing = missing_mask(frame, chosen)
-    frame = frame.assign(hover=[coverage_hover(row, chosen, bool(m))
-                                for (_, row), m in zip(frame.iterrows(), missing, strict=True)])
+    frame = frame.assign(
+        hover=[
+            coverage_hover(row, chosen, bool(m))
+            for (_, row), m in zip(frame.iterrows(), missing, strict=True)
+        ]
+    )
     present = frame[~missing]
     figure = go.Figure()
     if chosen.categorical:
         values = present[chosen.column].astype(bool)
-        for flag, name, colour in ((True, chosen.categories[0], PALETTE[0]),
-                                   (False, chosen.categories[1], PALETTE[1])):
+        for flag, name, colour in (
+            (True, chosen.categories[0], PALETTE[0]),
+            (False, chosen.categories[1], PALETTE[1]),
+        ):
             part = present[values == flag]
             if len(part):
-                figure.add_trace(_area_trace(part, geojson, z=[1] * len(part), name=name,
-                                             colorscale=_flat(colour), showlegend=True,
-                                             showscale=False))
+                figure.add_trace(
+                    _area_trace(
+                        part,
+                        geojson,
+                        z=[1] * len(part),
+                        name=name,
+                        colorscale=_flat(colour),
+                        showlegend=True,
+                        showscale=False,
+                    )
+                )
     elif len(present) and scale == "glidende":
         _sliding_trace(figure, present, geojson, chosen)
     elif len(present):
         _classed_traces(figure, present, geojson, chosen)
     absent = frame[missing]
     if len(absent):
-        figure.add_trace(_area_trace(absent, geojson, z=[0] * len(absent),
-                                     name=chosen.missing_label, colorscale=_flat(NEUTRAL),
-                                     showlegend=True, showscale=False))
+        figure.add_trace(
+            _area_trace(
+                absent,
+                geojson,
+                z=[0] * len(absent),
+                name=chosen.missing_label,
+                colorscale=_flat(NEUTRAL),
+                showlegend=True,
+                showscale=False,
+            )
+        )
     if borders is not None and len(borders[0]):
-        figure.add_scattergeo(lon=list(borders[0]), lat=list(borders[1]), mode="lines",
-                              line={"color": TEXT, "width": 1}, opacity=0.45,
-                              hoverinfo="skip", showlegend=False, name="Fylkesgrenser")
+        figure.add_scattergeo(
+            lon=list(borders[0]),
+            lat=list(borders[1]),
+            mode="lines",
+            line={"color": TEXT, "width": 1},
+            opacity=0.45,
+            hoverinfo="skip",
+            showlegend=False,
+            name="Fylkesgrenser",
+        )
     if names:
         points = label_points(geojson, list(frame.kart_id), list(frame.kommune))
         named = frame[frame.kart_id.isin(points)]
         figure.add_scattergeo(
-            lon=[points[k][0] for k in named.kart_id], lat=[points[k][1] for k in named.kart_id],
-            text=list(named.kommune), mode="text", textfont=NAME_FONT, hoverinfo="skip",
-            showlegend=False, name="Kommunenavn")
-    figure.update_geos(visible=False, fitbounds="locations", showframe=False,
-                       projection=PROJECTION, bgcolor="rgba(0,0,0,0)")
+            lon=[points[k][0] for k in named.kart_id],
+            lat=[points[k][1] for k in named.kart_id],
+            text=list(named.kommune),
+            mode="text",
+            textfont=NAME_FONT,
+            hoverinfo="skip",
+            showlegend=False,
+            name="Kommunenavn",
+        )
+    figure.update_geos(
+        visible=False,
+        fitbounds="locations",
+        showframe=False,
+        projection=PROJECTION,
+        bgcolor="rgba(0,0,0,0)",
+    )
     # Legend and colour bar sit bottom right, where Norway leaves the map empty (Sweden).
-    figure.update_layout(margin={"l": 0, "r": 0, "t": 0, "b": 0}, dragmode="pan",
-                         legend={"orientation": "v", "x": 0.99, "xanchor": "right", "y": 0.01,
-                                 "yanchor": "bottom", "bgcolor": "rgba(255,255,255,0.8)",
-                                 "itemclick": False, "itemdoubleclick": False})
+    figure.update_layout(
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        dragmode="pan",
+        legend={
+            "orientation": "v",
+            "x": 0.99,
+            "xanchor": "right",
+            "y": 0.01,
+            "yanchor": "bottom",
+            "bgcolor": "rgba(255,255,255,0.8)",
+            "itemclick": False,
+            "itemdoubleclick": False,
+        },
+    )
     return figure

@@ -26,9 +26,11 @@ MILLION = 1_000_000
 def _levels(kommune: str, fylke: str) -> list[tuple[str, str, str, dict]]:
     """(column suffix, name, colour, line style) for the three levels, municipality last so it
     is drawn on top."""
-    return [("landet", NATION_NAME, NATIONAL, {"width": 2, "dash": "dot"}),
-            ("fylke", fylke, COUNTY, {"width": 2.5}),
-            ("kommune", kommune, HIGHLIGHT, {"width": 4.5})]
+    return [
+        ("landet", NATION_NAME, NATIONAL, {"width": 2, "dash": "dot"}),
+        ("fylke", fylke, COUNTY, {"width": 2.5}),
+        ("kommune", kommune, HIGHLIGHT, {"width": 4.5}),
+    ]
 
 
 def participation_comparison(frame: pd.DataFrame, *, kommune: str, fylke: str) -> go.Figure:
@@ -50,11 +52,19 @@ def participation_comparison(frame: pd.DataFrame, *, kommune: str, fylke: str) -
     for rank, (level, name, colour, line) in enumerate(_levels(kommune, fylke)):
         count = "deltakere" if level == "kommune" else f"deltakere_{level}"
         figure.add_scatter(
-            x=frame.aar, y=frame[f"per_1000_{level}"], name=name, mode="lines+markers",
-            line={"color": colour, **line}, marker={"size": 10 if level == "kommune" else 7},
-            customdata=frame[count], legendrank=3 - rank,
-            hovertemplate=(f"{name}: %{{y:,.1f}} per 1 000 barn og elever"
-                           "<br>%{customdata:,.0f} deltakelser<extra>%{x}</extra>"))
+            x=frame.aar,
+            y=frame[f"per_1000_{level}"],
+            name=name,
+            mode="lines+markers",
+            line={"color": colour, **line},
+            marker={"size": 10 if level == "kommune" else 7},
+            customdata=frame[count],
+            legendrank=3 - rank,
+            hovertemplate=(
+                f"{name}: %{{y:,.1f}} per 1 000 barn og elever"
+                "<br>%{customdata:,.0f} deltakelser<extra>%{x}</extra>"
+            ),
+        )
     figure.update_yaxes(title_text="Deltakelser per 1 000 barn og elever", rangemode="tozero")
     return year_axis(figure)
 
@@ -77,43 +87,90 @@ def reach_comparison(frame: pd.DataFrame, *, kommune: str, fylke: str) -> go.Fig
         return empty_figure()
     prof = frame[(frame["del"] == "profesjon") & (frame.antall > 0)].sort_values("antall")
     sect = frame[frame["del"] == "sektor"].iloc[::-1]
-    figure = make_subplots(rows=1, cols=2, horizontal_spacing=0.2,
-                           subplot_titles=(f"Deltakelser per profesjon i {kommune}",
-                                           "Andel enheter nådd per sektor"))
+    figure = make_subplots(
+        rows=1,
+        cols=2,
+        horizontal_spacing=0.2,
+        subplot_titles=(f"Deltakelser per profesjon i {kommune}", "Andel enheter nådd per sektor"),
+    )
     if prof.empty:
-        figure.add_annotation(text="Ingen deltakelser dette året", showarrow=False,
-                              x=0.5, y=0.5, xref="x domain", yref="y domain")
+        figure.add_annotation(
+            text="Ingen deltakelser dette året",
+            showarrow=False,
+            x=0.5,
+            y=0.5,
+            xref="x domain",
+            yref="y domain",
+        )
         figure.update_xaxes(visible=False, row=1, col=1)
         figure.update_yaxes(visible=False, row=1, col=1)
     else:
         figure.add_bar(
-            x=prof.antall, y=prof.navn, orientation="h", name=f"{kommune}: deltakelser",
-            marker_color=HIGHLIGHT, showlegend=False, texttemplate="%{x:,.0f}",
-            textposition="outside", cliponaxis=False,
+            x=prof.antall,
+            y=prof.navn,
+            orientation="h",
+            name=f"{kommune}: deltakelser",
+            marker_color=HIGHLIGHT,
+            showlegend=False,
+            texttemplate="%{x:,.0f}",
+            textposition="outside",
+            cliponaxis=False,
             customdata=prof[["andel_kommune", "andel_fylke"]],
-            hovertemplate=("%{y}: %{x:,.0f} deltakelser<br>%{customdata[0]:.1f} % av "
-                           f"deltakerne i {kommune}<br>{fylke}: %{{customdata[1]:.1f}} %"
-                           "<extra></extra>"), row=1, col=1)
+            hovertemplate=(
+                "%{y}: %{x:,.0f} deltakelser<br>%{customdata[0]:.1f} % av "
+                f"deltakerne i {kommune}<br>{fylke}: %{{customdata[1]:.1f}} %"
+                "<extra></extra>"
+            ),
+            row=1,
+            col=1,
+        )
         figure.update_xaxes(title_text="Deltakelser", rangemode="tozero", row=1, col=1)
     figure.add_bar(
-        x=sect.andel_kommune, y=sect.navn, orientation="h", name=kommune,
-        marker_color=HIGHLIGHT, customdata=sect[["antall", "av"]],
-        hovertemplate=(f"{kommune}: %{{x:.1f}} % nådd<br>%{{customdata[0]:,.0f}} av "
-                       "%{customdata[1]:,.0f} enheter<extra>%{y}</extra>"), row=1, col=2)
-    for level, name, colour, symbol in (("fylke", fylke, COUNTY, "square"),
-                                        ("landet", NATION_NAME, NATIONAL, "diamond")):
+        x=sect.andel_kommune,
+        y=sect.navn,
+        orientation="h",
+        name=kommune,
+        marker_color=HIGHLIGHT,
+        customdata=sect[["antall", "av"]],
+        hovertemplate=(
+            f"{kommune}: %{{x:.1f}} % nådd<br>%{{customdata[0]:,.0f}} av "
+            "%{customdata[1]:,.0f} enheter<extra>%{y}</extra>"
+        ),
+        row=1,
+        col=2,
+    )
+    for level, name, colour, symbol in (
+        ("fylke", fylke, COUNTY, "square"),
+        ("landet", NATION_NAME, NATIONAL, "diamond"),
+    ):
         figure.add_scatter(
-            x=sect[f"andel_{level}"], y=sect.navn, mode="markers", name=name,
-            marker={"color": colour, "symbol": symbol, "size": 12,
-                    "line": {"color": "white", "width": 1}},
-            hovertemplate=f"{name}: %{{x:.1f}} % nådd<extra>%{{y}}</extra>", row=1, col=2)
+            x=sect[f"andel_{level}"],
+            y=sect.navn,
+            mode="markers",
+            name=name,
+            marker={
+                "color": colour,
+                "symbol": symbol,
+                "size": 12,
+                "line": {"color": "white", "width": 1},
+            },
+            hovertemplate=f"{name}: %{{x:.1f}} % nådd<extra>%{{y}}</extra>",
+            row=1,
+            col=2,
+        )
     for row in sect[sect.av == 0].itertuples():
-        figure.add_annotation(text="ingen enheter i kommunen", x=0, y=row.navn, xref="x2",
-                              yref="y2", xanchor="left", showarrow=False,
-                              font={"color": NEUTRAL})
+        figure.add_annotation(
+            text="ingen enheter i kommunen",
+            x=0,
+            y=row.navn,
+            xref="x2",
+            yref="y2",
+            xanchor="left",
+            showarrow=False,
+            font={"color": NEUTRAL},
+        )
     figure.update_xaxes(range=[0, 105], ticksuffix=" %", title_text="Andel nådd", row=1, col=2)
-    figure.update_layout(legend={**TOP_LEGEND, "x": 0.6}, bargap=0.3,
-                         margin={"t": 80})
+    figure.update_layout(legend={**TOP_LEGEND, "x": 0.6}, bargap=0.3, margin={"t": 80})
     return figure
 
 
@@ -133,34 +190,63 @@ def allocation_comparison(frame: pd.DataFrame, *, kommune: str, fylke: str) -> g
     """
     if frame.empty:
         return empty_figure()
-    figure = make_subplots(rows=1, cols=2, horizontal_spacing=0.12,
-                           subplot_titles=(f"Innvilget og brukt i {kommune}",
-                                           "Innvilget per barn og elev"))
+    figure = make_subplots(
+        rows=1,
+        cols=2,
+        horizontal_spacing=0.12,
+        subplot_titles=(f"Innvilget og brukt i {kommune}", "Innvilget per barn og elev"),
+    )
     # Millions on the axis ("60 mill. kr"), full kroner in the tooltip.
-    figure.add_bar(x=frame.aar, y=frame.innvilget_kr / MILLION, name="Innvilget",
-                   marker_color=GRANTED, customdata=frame.innvilget_kr,
-                   hovertemplate="Innvilget: %{customdata:,.0f} kr<extra>%{x}</extra>",
-                   row=1, col=1)
-    figure.add_bar(x=frame.aar, y=frame.brukt_kr / MILLION, name="Brukt", marker_color=SPENT,
-                   customdata=frame.brukt_kr,
-                   hovertemplate="Brukt: %{customdata:,.0f} kr<extra>%{x}</extra>",
-                   row=1, col=1)
+    figure.add_bar(
+        x=frame.aar,
+        y=frame.innvilget_kr / MILLION,
+        name="Innvilget",
+        marker_color=GRANTED,
+        customdata=frame.innvilget_kr,
+        hovertemplate="Innvilget: %{customdata:,.0f} kr<extra>%{x}</extra>",
+        row=1,
+        col=1,
+    )
+    figure.add_bar(
+        x=frame.aar,
+        y=frame.brukt_kr / MILLION,
+        name="Brukt",
+        marker_color=SPENT,
+        customdata=frame.brukt_kr,
+        hovertemplate="Brukt: %{customdata:,.0f} kr<extra>%{x}</extra>",
+        row=1,
+        col=1,
+    )
     for year in frame.aar[frame.brukt_kr.isna() & (frame.innvilget_kr > 0)]:
         # Written upright in the empty slot of the missing "Brukt" bar (a bar is
         # (1 - bargap) / 2 = 0.375 years wide, so its centre is 0.19 right of the year).
-        figure.add_annotation(text=f"brukt: {NOT_REPORTED}", x=year + 0.19, y=0, xref="x",
-                              yref="y", yanchor="bottom", textangle=-90, showarrow=False,
-                              font={"color": NEUTRAL})
+        figure.add_annotation(
+            text=f"brukt: {NOT_REPORTED}",
+            x=year + 0.19,
+            y=0,
+            xref="x",
+            yref="y",
+            yanchor="bottom",
+            textangle=-90,
+            showarrow=False,
+            font={"color": NEUTRAL},
+        )
     for rank, (level, name, colour, line) in enumerate(_levels(kommune, fylke)):
         figure.add_scatter(
-            x=frame.aar, y=frame[f"kr_per_barn_{level}"], name=name, mode="lines+markers",
-            line={"color": colour, **line}, legendrank=10 - rank,
+            x=frame.aar,
+            y=frame[f"kr_per_barn_{level}"],
+            name=name,
+            mode="lines+markers",
+            line={"color": colour, **line},
+            legendrank=10 - rank,
             hovertemplate=f"{name}: %{{y:,.0f}} kr per barn/elev<extra>%{{x}}</extra>",
-            row=1, col=2)
-    figure.update_yaxes(title_text="Mill. kr", tickformat=",~f", rangemode="tozero",
-                        row=1, col=1)
-    figure.update_yaxes(title_text="kr per barn/elev", tickformat=",.0f", rangemode="tozero",
-                        row=1, col=2)
+            row=1,
+            col=2,
+        )
+    figure.update_yaxes(title_text="Mill. kr", tickformat=",~f", rangemode="tozero", row=1, col=1)
+    figure.update_yaxes(
+        title_text="kr per barn/elev", tickformat=",.0f", rangemode="tozero", row=1, col=2
+    )
     figure.update_layout(barmode="group", bargap=0.25, legend=TOP_LEGEND, margin={"t": 80})
     year_axis(figure)
     return figure.update_xaxes(tickformat="d", dtick=1, title_text="")
@@ -196,21 +282,39 @@ def indicator_comparison(frame: pd.DataFrame, *, kommune: str, fylke: str) -> go
     if frame.empty:
         return empty_figure("Ingen kvalitetsindikatorer for valgt år")
     rows = len(frame)
-    titles = [f"<b>{r.navn}</b>, {r.aar} ({_direction(r.hoy_er_behov)})<br>"
-              f"{kommune} {_value_text(r.kommune, r.enhet)} · {fylke} "
-              f"{_value_text(r.fylke, r.enhet)} · {NATION_NAME.lower()} "
-              f"{_value_text(r.landet, r.enhet)}"
-              for r in frame.itertuples()]
-    figure = make_subplots(rows=rows, cols=1, subplot_titles=titles,
-                           vertical_spacing=min(0.9 / rows, 0.2))
+    titles = [
+        f"<b>{r.navn}</b>, {r.aar} ({_direction(r.hoy_er_behov)})<br>"
+        f"{kommune} {_value_text(r.kommune, r.enhet)} · {fylke} "
+        f"{_value_text(r.fylke, r.enhet)} · {NATION_NAME.lower()} "
+        f"{_value_text(r.landet, r.enhet)}"
+        for r in frame.itertuples()
+    ]
+    figure = make_subplots(
+        rows=rows, cols=1, subplot_titles=titles, vertical_spacing=min(0.9 / rows, 0.2)
+    )
     markers = (
         ("landet", NATION_NAME, {"color": NATIONAL, "symbol": "diamond", "size": 13}),
         ("fylke", fylke, {"color": COUNTY, "symbol": "square", "size": 12}),
-        ("kommune_forrige", f"{kommune} året før",
-         {"color": "white", "symbol": "circle", "size": 11,
-          "line": {"color": HIGHLIGHT, "width": 2}}),
-        ("kommune", kommune, {"color": HIGHLIGHT, "symbol": "circle", "size": 16,
-                              "line": {"color": "white", "width": 1}}),
+        (
+            "kommune_forrige",
+            f"{kommune} året før",
+            {
+                "color": "white",
+                "symbol": "circle",
+                "size": 11,
+                "line": {"color": HIGHLIGHT, "width": 2},
+            },
+        ),
+        (
+            "kommune",
+            kommune,
+            {
+                "color": HIGHLIGHT,
+                "symbol": "circle",
+                "size": 16,
+                "line": {"color": "white", "width": 1},
+            },
+        ),
     )
     for i, row in enumerate(frame.itertuples(), start=1):
         unit = " %" if row.enhet == "prosent" else f" {row.enhet}"
@@ -220,18 +324,36 @@ def indicator_comparison(frame: pd.DataFrame, *, kommune: str, fylke: str) -> go
             value = getattr(row, column)
             year = row.aar_forrige if column == "kommune_forrige" else row.aar
             figure.add_scatter(
-                x=[value], y=[0], mode="markers", name=name, marker=marker,
-                legendgroup=column, showlegend=i == 1,
-                hovertemplate=f"{name}: %{{x:.1f}}{unit}<extra>{year}</extra>", row=i, col=1)
+                x=[value],
+                y=[0],
+                mode="markers",
+                name=name,
+                marker=marker,
+                legendgroup=column,
+                showlegend=i == 1,
+                hovertemplate=f"{name}: %{{x:.1f}}{unit}<extra>{year}</extra>",
+                row=i,
+                col=1,
+            )
         if row.status != "vist":
-            text = f"{kommune}: {SUPPRESSED}" if row.status == "skjermet" else \
-                f"{kommune}: ingen tall"
+            text = (
+                f"{kommune}: {SUPPRESSED}" if row.status == "skjermet" else f"{kommune}: ingen tall"
+            )
             figure.add_annotation(
-                text=text, x=1, xref=f"x{i} domain" if i > 1 else "x domain", y=0,
-                yref=f"y{i}" if i > 1 else "y", xanchor="right", showarrow=False,
-                font={"color": HIGHLIGHT}, hovertext=(
+                text=text,
+                x=1,
+                xref=f"x{i} domain" if i > 1 else "x domain",
+                y=0,
+                yref=f"y{i}" if i > 1 else "y",
+                xanchor="right",
+                showarrow=False,
+                font={"color": HIGHLIGHT},
+                hovertext=(
                     "Verdien er skjermet fordi den bygger på for få barn eller elever"
-                    if row.status == "skjermet" else "Kommunen har ikke rapportert tall"))
+                    if row.status == "skjermet"
+                    else "Kommunen har ikke rapportert tall"
+                ),
+            )
         # One honest scale from 0 (0–100 for shares): a gap of one point looks like one
         # point, not like the whole width of a zoomed axis.
         top = 100 if row.enhet == "prosent" else max(shown, default=1) * 1.15
@@ -241,6 +363,8 @@ def indicator_comparison(frame: pd.DataFrame, *, kommune: str, fylke: str) -> go
         if annotation.text in titles:
             annotation.update(x=0, xanchor="left", align="left", font={"size": 14})
     # Legend at the bottom: at the top it would run under the modebar on narrow screens.
-    figure.update_layout(margin={"t": 50, "l": 20, "r": 20, "b": 70},
-                         legend={"yref": "container", "y": 0.01, "yanchor": "bottom", "x": 0})
+    figure.update_layout(
+        margin={"t": 50, "l": 20, "r": 20, "b": 70},
+        legend={"yref": "container", "y": 0.01, "yanchor": "bottom", "x": 0},
+    )
     return figure

@@ -18,10 +18,17 @@ def participation_trend(frame: pd.DataFrame) -> go.Figure:
     if frame.empty:
         return empty_figure()
     figure = go.Figure()
-    for column, name, colour in (("andel_deltar", "Deltar", PALETTE[0]),
-                                 ("andel_helt_lag", "Hele laget", PALETTE[2])):
-        figure.add_scatter(x=frame.aar, y=frame[column], name=name, mode="lines+markers",
-                           line={"color": colour, "width": 3},
-                           hovertemplate=f"{name}: %{{y:.1f}} %<extra>%{{x}}</extra>")
+    for column, name, colour in (
+        ("andel_deltar", "Deltar", PALETTE[0]),
+        ("andel_helt_lag", "Hele laget", PALETTE[2]),
+    ):
+        figure.add_scatter(
+            x=frame.aar,
+            y=frame[column],
+            name=name,
+            mode="lines+markers",
+            line={"color": colour, "width": 3},
+            hovertemplate=f"{name}: %{{y:.1f}} %<extra>%{{x}}</extra>",
+        )
     figure.update_yaxes(range=[0, 100], ticksuffix=" %", title_text="Andel kommuner")
     return year_axis(figure)

@@ -24,14 +24,22 @@ MARKER_MIN_PX = 5
 def _rgba(hex_colour: str, alpha: float) -> str:
     """A theme colour with transparency (for fills)."""
     value = hex_colour.lstrip("#")
-    red, green, blue = (int(value[i:i + 2], 16) for i in (0, 2, 4))
+    red, green, blue = (int(value[i : i + 2], 16) for i in (0, 2, 4))
     return f"rgba({red}, {green}, {blue}, {alpha})"
 
 
 def _legend_line(figure: go.Figure, name: str, colour: str, dash: str) -> None:
     """A legend entry for a reference line drawn as a shape (shapes have no legend)."""
-    figure.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=name, hoverinfo="skip",
-                                line={"color": colour, "dash": dash, "width": 2}))
+    figure.add_trace(
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="lines",
+            name=name,
+            hoverinfo="skip",
+            line={"color": colour, "dash": dash, "width": 2},
+        )
+    )
 
 
 def _national_line(figure: go.Figure, level: float | None) -> None:
@@ -49,16 +57,39 @@ POINT_KEY = "Prikk: én kommune"
 
 def _box_key(figure: go.Figure) -> None:
     """Legend entries that say how to read a box plot (no data of their own)."""
-    figure.add_trace(go.Box(x=[None], y=[None], name=BOX_KEY, orientation="h",
-                            marker={"color": NEUTRAL}, line={"color": NEUTRAL, "width": 1.5},
-                            fillcolor=_rgba(NEUTRAL, 0.12), showlegend=True, hoverinfo="skip"))
-    figure.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=POINT_KEY,
-                                marker={"color": NEUTRAL, "size": 6}, hoverinfo="skip"))
+    figure.add_trace(
+        go.Box(
+            x=[None],
+            y=[None],
+            name=BOX_KEY,
+            orientation="h",
+            marker={"color": NEUTRAL},
+            line={"color": NEUTRAL, "width": 1.5},
+            fillcolor=_rgba(NEUTRAL, 0.12),
+            showlegend=True,
+            hoverinfo="skip",
+        )
+    )
+    figure.add_trace(
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            name=POINT_KEY,
+            marker={"color": NEUTRAL, "size": 6},
+            hoverinfo="skip",
+        )
+    )
 
 
-def county_distribution(frame: pd.DataFrame, *, national_level: float | None,
-                        county_names: dict[str, str], highlight_county: str | None = None,
-                        value_label: str = "Verdi") -> go.Figure:
+def county_distribution(
+    frame: pd.DataFrame,
+    *,
+    national_level: float | None,
+    county_names: dict[str, str],
+    highlight_county: str | None = None,
+    value_label: str = "Verdi",
+) -> go.Figure:
     """Box plot with every municipality as a point, one row per county, national level marked.
 
     Args:
@@ -81,27 +112,51 @@ def county_distribution(frame: pd.DataFrame, *, national_level: float | None,
         rows = data[data.fylke == county]
         name = county_names.get(county, county)
         colour = HIGHLIGHT if county == highlight_county else PALETTE[0]
-        figure.add_trace(go.Box(
-            x=rows.verdi, y=[name] * len(rows), name=name, orientation="h",
-            boxpoints="all", jitter=0.5, pointpos=0, hoveron="points",
-            marker={"color": colour, "size": 5, "opacity": 0.65},
-            line={"color": colour, "width": 1.5}, fillcolor=_rgba(colour, 0.12),
-            customdata=rows[["kommune"]].to_numpy(), showlegend=False,
-            hovertemplate=f"<b>%{{customdata[0]}}</b><br>{HOVER_VALUE_X}<extra>%{{y}}</extra>",
-        ))
+        figure.add_trace(
+            go.Box(
+                x=rows.verdi,
+                y=[name] * len(rows),
+                name=name,
+                orientation="h",
+                boxpoints="all",
+                jitter=0.5,
+                pointpos=0,
+                hoveron="points",
+                marker={"color": colour, "size": 5, "opacity": 0.65},
+                line={"color": colour, "width": 1.5},
+                fillcolor=_rgba(colour, 0.12),
+                customdata=rows[["kommune"]].to_numpy(),
+                showlegend=False,
+                hovertemplate=f"<b>%{{customdata[0]}}</b><br>{HOVER_VALUE_X}<extra>%{{y}}</extra>",
+            )
+        )
     _box_key(figure)
     _national_line(figure, national_level)
-    figure.update_xaxes(title_text=value_label, ticksuffix=" %", rangemode="tozero",
-                        showgrid=True, gridcolor="#e5e5e5")
-    figure.update_yaxes(title_text="", categoryorder="array",
-                        categoryarray=[county_names.get(c, c) for c in order], showgrid=False)
+    figure.update_xaxes(
+        title_text=value_label,
+        ticksuffix=" %",
+        rangemode="tozero",
+        showgrid=True,
+        gridcolor="#e5e5e5",
+    )
+    figure.update_yaxes(
+        title_text="",
+        categoryorder="array",
+        categoryarray=[county_names.get(c, c) for c in order],
+        showgrid=False,
+    )
     figure.update_layout(margin={"t": 30}, showlegend=True)
     return figure
 
 
-def ranking_bars(frame: pd.DataFrame, *, national_level: float | None,
-                 band: tuple[float, float] | None = None, highlight_name: str | None = None,
-                 value_label: str = "Verdi") -> go.Figure:
+def ranking_bars(
+    frame: pd.DataFrame,
+    *,
+    national_level: float | None,
+    band: tuple[float, float] | None = None,
+    highlight_name: str | None = None,
+    value_label: str = "Verdi",
+) -> go.Figure:
     """Municipalities ordered by the indicator, highest on top, with the national level.
 
     Args:
@@ -121,51 +176,99 @@ def ranking_bars(frame: pd.DataFrame, *, national_level: float | None,
     if data.empty:
         return empty_figure()
     figure = go.Figure()
-    hover = ("<b>%{y}</b> (%{customdata[0]})<br>" + HOVER_VALUE_X +
-             "<br>Nr. %{customdata[1]} av %{customdata[2]} i landet<extra></extra>")
+    hover = (
+        "<b>%{y}</b> (%{customdata[0]})<br>"
+        + HOVER_VALUE_X
+        + "<br>Nr. %{customdata[1]} av %{customdata[2]} i landet<extra></extra>"
+    )
     if highlight_name:
         groups = [(highlight_name, data, HIGHLIGHT)]
     else:
-        groups = [(f"{len(data[data.gruppe == g])} {label}", data[data.gruppe == g], colour)
-                  for g, label, colour in (("Høyest", "høyeste", PALETTE[0]),
-                                           ("Lavest", "laveste", PALETTE[4]))]
+        groups = [
+            (f"{len(data[data.gruppe == g])} {label}", data[data.gruppe == g], colour)
+            for g, label, colour in (
+                ("Høyest", "høyeste", PALETTE[0]),
+                ("Lavest", "laveste", PALETTE[4]),
+            )
+        ]
     for name, rows, colour in groups:
         if rows.empty:
             continue
-        figure.add_trace(go.Bar(
-            x=rows.verdi, y=rows.kommune, orientation="h", name=name,
-            marker={"color": colour}, texttemplate="%{x:.1f} %", textposition="outside",
-            cliponaxis=False,
-            customdata=rows[["fylke_navn", "rang", "antall_rangert"]].to_numpy(),
-            hovertemplate=hover,
-        ))
+        figure.add_trace(
+            go.Bar(
+                x=rows.verdi,
+                y=rows.kommune,
+                orientation="h",
+                name=name,
+                marker={"color": colour},
+                texttemplate="%{x:.1f} %",
+                textposition="outside",
+                cliponaxis=False,
+                customdata=rows[["fylke_navn", "rang", "antall_rangert"]].to_numpy(),
+                hovertemplate=hover,
+            )
+        )
     if band and not any(math.isnan(b) for b in band):
-        figure.add_vrect(x0=band[0], x1=band[1], fillcolor=NEUTRAL, opacity=0.15,
-                         line_width=0, layer="below")
-        figure.add_trace(go.Scatter(
-            x=[None], y=[None], mode="markers", name="P10–P90 i landet", hoverinfo="skip",
-            marker={"symbol": "square", "size": 14, "color": _rgba(NEUTRAL, 0.35)}))
+        figure.add_vrect(
+            x0=band[0], x1=band[1], fillcolor=NEUTRAL, opacity=0.15, line_width=0, layer="below"
+        )
+        figure.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name="P10–P90 i landet",
+                hoverinfo="skip",
+                marker={"symbol": "square", "size": 14, "color": _rgba(NEUTRAL, 0.35)},
+            )
+        )
     if not highlight_name and "gruppe" in data and data.gruppe.nunique() == 2:
         split = int((data.gruppe == "Høyest").sum()) - 0.5
         figure.add_hline(y=split, line_color=NEUTRAL, line_dash="dot", line_width=1)
     _national_line(figure, national_level)
-    figure.update_xaxes(title_text=value_label, ticksuffix=" %", rangemode="tozero",
-                        showgrid=True, gridcolor="#e5e5e5")
-    figure.update_yaxes(title_text="", categoryorder="array", autorange="reversed",
-                        categoryarray=list(data.kommune), showgrid=False)
+    figure.update_xaxes(
+        title_text=value_label,
+        ticksuffix=" %",
+        rangemode="tozero",
+        showgrid=True,
+        gridcolor="#e5e5e5",
+    )
+    figure.update_yaxes(
+        title_text="",
+        categoryorder="array",
+        autorange="reversed",
+        categoryarray=list(data.kommune),
+        showgrid=False,
+    )
     labels_clear_of_lines(figure)
     # bars are sorted, so the lower right corner is free: the legend goes there
-    figure.update_layout(bargap=0.25, margin={"t": 40, "r": 60},
-                         legend={"orientation": "v", "x": 0.99, "xanchor": "right", "y": 0.01,
-                                 "yanchor": "bottom", "bgcolor": "rgba(255, 255, 255, 0.9)",
-                                 "bordercolor": NEUTRAL, "borderwidth": 1})
+    figure.update_layout(
+        bargap=0.25,
+        margin={"t": 40, "r": 60},
+        legend={
+            "orientation": "v",
+            "x": 0.99,
+            "xanchor": "right",
+            "y": 0.01,
+            "yanchor": "bottom",
+            "bgcolor": "rgba(255, 255, 255, 0.9)",
+            "bordercolor": NEUTRAL,
+            "borderwidth": 1,
+        },
+    )
     return figure
 
 
-def need_reach_scatter(frame: pd.DataFrame, *, need_threshold: float | None,
-                       reach_threshold: float | None, high_is_need: bool = True,
-                       reach: str = "deltakere_per_1000", value_label: str = "Verdi",
-                       reach_label: str = "Rekkevidde") -> go.Figure:
+def need_reach_scatter(
+    frame: pd.DataFrame,
+    *,
+    need_threshold: float | None,
+    reach_threshold: float | None,
+    high_is_need: bool = True,
+    reach: str = "deltakere_per_1000",
+    value_label: str = "Verdi",
+    reach_label: str = "Rekkevidde",
+) -> go.Figure:
     """Indicator value (x) against reach (y), one point per municipality, in four quadrants.
 
     High need is always on the right: the x axis is reversed when a low value means high need.
@@ -203,21 +306,37 @@ def need_reach_scatter(frame: pd.DataFrame, *, need_threshold: float | None,
         if rows.empty:
             continue
         name = f"{rows.kvadrant.iloc[0]} ({number(len(rows))})"
-        figure.add_trace(go.Scatter(
-            x=rows.verdi, y=rows.rekkevidde, mode="markers", name=name,
-            marker={"color": colour, "opacity": opacity, "symbol": symbol,
-                    "size": sizes[rows.index], "sizemode": "area",
-                    "sizeref": 2 * biggest / MARKER_MAX_PX ** 2, "sizemin": MARKER_MIN_PX,
-                    "line": {"color": "white", "width": 0.5}},
-            customdata=rows[["kommune", "kvadrant", "barn_elever"]].to_numpy(),
-            hovertemplate=(f"<b>%{{customdata[0]}}</b><br>{HOVER_VALUE_X}<br>{reach_hover}"
-                           "<br>%{customdata[2]:,.0f} barn og elever"
-                           "<extra>%{customdata[1]}</extra>"),
-        ))
+        figure.add_trace(
+            go.Scatter(
+                x=rows.verdi,
+                y=rows.rekkevidde,
+                mode="markers",
+                name=name,
+                marker={
+                    "color": colour,
+                    "opacity": opacity,
+                    "symbol": symbol,
+                    "size": sizes[rows.index],
+                    "sizemode": "area",
+                    "sizeref": 2 * biggest / MARKER_MAX_PX**2,
+                    "sizemin": MARKER_MIN_PX,
+                    "line": {"color": "white", "width": 0.5},
+                },
+                customdata=rows[["kommune", "kvadrant", "barn_elever"]].to_numpy(),
+                hovertemplate=(
+                    f"<b>%{{customdata[0]}}</b><br>{HOVER_VALUE_X}<br>{reach_hover}"
+                    "<br>%{customdata[2]:,.0f} barn og elever"
+                    "<extra>%{customdata[1]}</extra>"
+                ),
+            )
+        )
     _national_line(figure, need_threshold)
     if reach_threshold is not None and not math.isnan(reach_threshold):
-        shown = (f"{number(reach_threshold, 1)} per 1000" if reach == "deltakere_per_1000"
-                 else f"{number(reach_threshold)} kr")
+        shown = (
+            f"{number(reach_threshold, 1)} per 1000"
+            if reach == "deltakere_per_1000"
+            else f"{number(reach_threshold)} kr"
+        )
         text = f"Median rekkevidde {shown}"
         figure.add_hline(y=reach_threshold, line_color=NATIONAL, line_dash="dot", line_width=2)
         _legend_line(figure, text, NATIONAL, "dot")
@@ -227,17 +346,33 @@ def need_reach_scatter(frame: pd.DataFrame, *, need_threshold: float | None,
             target = label == right and reach_text == "lite nådd"
             figure.add_annotation(
                 text=f"<b>{label}, {reach_text}</b>" if target else f"{label}, {reach_text}",
-                x=x, y=y, xref="paper", yref="paper", showarrow=False,
-                xanchor="right" if x > 0.5 else "left", yanchor="top" if y > 0.5 else "bottom",
-                bordercolor=HIGHLIGHT if target else NEUTRAL, borderwidth=1.5 if target else 1,
-                borderpad=4, bgcolor="rgba(255, 255, 255, 0.85)")
+                x=x,
+                y=y,
+                xref="paper",
+                yref="paper",
+                showarrow=False,
+                xanchor="right" if x > 0.5 else "left",
+                yanchor="top" if y > 0.5 else "bottom",
+                bordercolor=HIGHLIGHT if target else NEUTRAL,
+                borderwidth=1.5 if target else 1,
+                borderpad=4,
+                bgcolor="rgba(255, 255, 255, 0.85)",
+            )
     suffix = "" if high_is_need else " – lav verdi = høyt behov (aksen er snudd)"
-    figure.update_xaxes(title_text=value_label + suffix, ticksuffix=" %",
-                        autorange="reversed" if not high_is_need else True, showgrid=True,
-                        gridcolor="#e5e5e5")
+    figure.update_xaxes(
+        title_text=value_label + suffix,
+        ticksuffix=" %",
+        autorange="reversed" if not high_is_need else True,
+        showgrid=True,
+        gridcolor="#e5e5e5",
+    )
     # no rangemode="tozero": municipalities with zero reach would be cut in half at the axis
-    figure.update_yaxes(title_text=reach_label, zeroline=True,
-                        ticksuffix=" kr" if reach == "kr_per_barn" else "", tickformat=",.0f")
+    figure.update_yaxes(
+        title_text=reach_label,
+        zeroline=True,
+        ticksuffix=" kr" if reach == "kr_per_barn" else "",
+        tickformat=",.0f",
+    )
     figure.update_layout(legend={"itemsizing": "constant"})
     return figure
 
@@ -260,21 +395,42 @@ def spread_trend(frame: pd.DataFrame, *, main: str = "forhold") -> go.Figure:
     difference = "P90 − P10: %{customdata[1]:.1f} prosentpoeng"
     lines = [ratio, difference] if main == "forhold" else [difference, ratio]
     name = "P90/P10 (forhold)" if main == "forhold" else "P90 − P10 (prosentpoeng)"
-    figure = go.Figure(go.Scatter(
-        x=frame.aar, y=frame[main], mode="lines+markers", name=name,
-        line={"color": PALETTE[0], "width": 3}, marker={"size": 9}, connectgaps=False,
-        customdata=frame[["forhold", "differanse", "p10", "p90", "antall"]].to_numpy(),
-        hovertemplate=("<br>".join([f"<b>{lines[0]}</b>", lines[1],
-                                     "P10: %{customdata[2]:.1f} % · P90: %{customdata[3]:.1f} %",
-                                     "%{customdata[4]} kommuner med tall"])
-                       + "<extra>%{x}</extra>"),
-    ))
+    figure = go.Figure(
+        go.Scatter(
+            x=frame.aar,
+            y=frame[main],
+            mode="lines+markers",
+            name=name,
+            line={"color": PALETTE[0], "width": 3},
+            marker={"size": 9},
+            connectgaps=False,
+            customdata=frame[["forhold", "differanse", "p10", "p90", "antall"]].to_numpy(),
+            hovertemplate=(
+                "<br>".join(
+                    [
+                        f"<b>{lines[0]}</b>",
+                        lines[1],
+                        "P10: %{customdata[2]:.1f} % · P90: %{customdata[3]:.1f} %",
+                        "%{customdata[4]} kommuner med tall",
+                    ]
+                )
+                + "<extra>%{x}</extra>"
+            ),
+        )
+    )
     top = float(frame[main].max())
     if main == "forhold":
-        figure.add_hline(y=1, line_color=NEUTRAL, line_dash="dot", line_width=1,
-                         annotation_text="1 = ingen forskjell", annotation_position="bottom right")
-        figure.update_yaxes(title_text="P90/P10 (forhold)", range=[0.9, max(2.0, top * 1.15)],
-                            tickformat=".1f")
+        figure.add_hline(
+            y=1,
+            line_color=NEUTRAL,
+            line_dash="dot",
+            line_width=1,
+            annotation_text="1 = ingen forskjell",
+            annotation_position="bottom right",
+        )
+        figure.update_yaxes(
+            title_text="P90/P10 (forhold)", range=[0.9, max(2.0, top * 1.15)], tickformat=".1f"
+        )
     else:
         figure.update_yaxes(title_text="P90 − P10 (prosentpoeng)", range=[0, top * 1.15])
     figure.update_layout(showlegend=False)

@@ -18,9 +18,15 @@ def loads_per_input() -> pd.DataFrame:
     Columns: filtype, filer, rader, sist_lastet."""
     b = lastebatch.c
     return read_frame(
-        select(b.filtype, func.count().label("filer"), func.sum(b.rader_godtatt).label("rader"),
-               as_stored(func.max(b.lastet), "sist_lastet"))
-        .group_by(b.filtype).order_by(b.filtype))
+        select(
+            b.filtype,
+            func.count().label("filer"),
+            func.sum(b.rader_godtatt).label("rader"),
+            as_stored(func.max(b.lastet), "sist_lastet"),
+        )
+        .group_by(b.filtype)
+        .order_by(b.filtype)
+    )
 
 
 def budget_sources() -> pd.DataFrame:
@@ -40,7 +46,8 @@ def pyramid() -> pd.DataFrame:
     return read_frame(
         select(n.nivaa, n.navn.label("nivaa_navn"), n.beskrivelse, o.kode, o.navn)
         .join_from(nivaa, kompetanseomrade, o.nivaa == n.nivaa, isouter=True)
-        .order_by(n.nivaa, o.navn))
+        .order_by(n.nivaa, o.navn)
+    )
 
 
 def demo_assumptions() -> list[str]:

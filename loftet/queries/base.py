@@ -48,8 +48,7 @@ def _read(namespace: str, query: Select | str, params: dict) -> pd.DataFrame:
         key_params = {**compiled.params, **params}
     else:
         sql, statement, run_params, key_params = query, text(query), params, params
-    key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v)
-                       for k, v in key_params.items()))
+    key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in key_params.items()))
     cache_key = cache.key_for(namespace, _generation(namespace), sql, key)
     return cache.cached(cache_key, lambda: _run(statement, run_params)).copy()
 
@@ -61,8 +60,9 @@ def cached_frame(function: Callable[..., pd.DataFrame]) -> Callable[..., pd.Data
 
     @wraps(function)
     def wrapper(*args: object, **kwargs: object) -> pd.DataFrame:
-        key = cache.key_for(QUERIES, _generation(QUERIES), name, args,
-                            tuple(sorted(kwargs.items())))
+        key = cache.key_for(
+            QUERIES, _generation(QUERIES), name, args, tuple(sorted(kwargs.items()))
+        )
         return cache.cached(key, lambda: function(*args, **kwargs)).copy()
 
     return wrapper

@@ -49,16 +49,22 @@ def allocation_facts(filters: Filters) -> pd.DataFrame:
     """
     t, county = tildeling.c, county_column(filters.struktur)
     unreported = t.brukt_kr.is_(None)
-    query = (select(t.aar, county.label("fylke"), t.statsforvalter,
-                    func.sum(t.innvilget_kr).label("innvilget_kr"),
-                    func.sum(t.brukt_kr).label("brukt_kr"),
-                    func.sum(case((unreported, 0), else_=t.innvilget_kr))
-                    .label("innvilget_rapportert_kr"),
-                    func.count().label("tildelinger"),
-                    func.sum(case((unreported, 1), else_=0)).label("uten_brukt"))
-             .join_from(tildeling, kommune, kommune.c.kommunenummer == t.kommunenummer)
-             .where(t.aar.is_not(None))
-             .group_by(t.aar, county, t.statsforvalter).order_by(t.aar, county))
+    query = (
+        select(
+            t.aar,
+            county.label("fylke"),
+            t.statsforvalter,
+            func.sum(t.innvilget_kr).label("innvilget_kr"),
+            func.sum(t.brukt_kr).label("brukt_kr"),
+            func.sum(case((unreported, 0), else_=t.innvilget_kr)).label("innvilget_rapportert_kr"),
+            func.count().label("tildelinger"),
+            func.sum(case((unreported, 1), else_=0)).label("uten_brukt"),
+        )
+        .join_from(tildeling, kommune, kommune.c.kommunenummer == t.kommunenummer)
+        .where(t.aar.is_not(None))
+        .group_by(t.aar, county, t.statsforvalter)
+        .order_by(t.aar, county)
+    )
     frame = read_frame(where_equal(query, t.mottakertype, _recipient_type(filters)))
     frame[AMOUNTS] = frame[AMOUNTS].astype("int64")
     frame["aar"] = frame["aar"].astype("int64")
@@ -97,7 +103,8 @@ def _sum_spent(values: pd.Series) -> float:
 def _by_group(facts: pd.DataFrame, key: str) -> pd.DataFrame:
     """Facts summed per (aar, key) into columns aar, gruppe and the amounts."""
     grouped = facts.groupby(["aar", key], as_index=False).agg(
-        **{c: (c, "sum") for c in AMOUNTS}, brukt_kr=("brukt_kr", _sum_spent))
+        **{c: (c, "sum") for c in AMOUNTS}, brukt_kr=("brukt_kr", _sum_spent)
+    )
     return grouped.rename(columns={key: "gruppe"})
 
 
@@ -119,8 +126,11 @@ def allocation_by_group(filters: Filters, fordeling: str = "fylke") -> pd.DataFr
     by_group = _by_group(facts, fordeling)
     years = [y for y in allocation_years() if filters.fra <= y <= filters.aar]
     groups = _groups(filters, fordeling)
-    grid = pd.MultiIndex.from_product([years, groups.gruppe], names=["aar", "gruppe"]).to_frame(
-        index=False).merge(groups, on="gruppe")
+    grid = (
+        pd.MultiIndex.from_product([years, groups.gruppe], names=["aar", "gruppe"])
+        .to_frame(index=False)
+        .merge(groups, on="gruppe")
+    )
     frame = grid.merge(by_group, on=["aar", "gruppe"], how="left")
     frame[AMOUNTS] = frame[AMOUNTS].fillna(0).astype("int64")
     totals = facts.groupby("aar").innvilget_kr.sum().rename("aar_total_kr")
@@ -128,19 +138,33 @@ def allocation_by_group(filters: Filters, fordeling: str = "fylke") -> pd.DataFr
     frame["aar_total_kr"] = frame["aar_total_kr"].fillna(0).astype("int64")
     level = by_group[by_group.aar == TARGET_YEAR].set_index("gruppe").innvilget_kr
     frame["nivaa_2025_kr"] = frame.gruppe.map(level).fillna(0).astype("int64")
-    frame["andel_av_aar"] = 100 * frame.innvilget_kr / frame.aar_total_kr.where(
-        frame.aar_total_kr > 0)
-    frame["andel_av_2025"] = 100 * frame.innvilget_kr / frame.nivaa_2025_kr.where(
-        frame.nivaa_2025_kr > 0)
+    frame["andel_av_aar"] = (
+        100 * frame.innvilget_kr / frame.aar_total_kr.where(frame.aar_total_kr > 0)
+    )
+    frame["andel_av_2025"] = (
+        100 * frame.innvilget_kr / frame.nivaa_2025_kr.where(frame.nivaa_2025_kr > 0)
+    )
     budget = national_budget().set_index("aar")
     frame["bevilgning_kr"] = frame.aar.map(budget.belop_kr).astype("float64")
     frame["bevilgning_kilde"] = frame.aar.map(budget.kilde)
     if filters.fylke:
         frame = frame[frame.gruppe == filters.fylke]
-    columns = ["aar", "gruppe", "gruppe_navn", "innvilget_kr", "brukt_kr",
-               "innvilget_rapportert_kr", "tildelinger", "uten_brukt", "aar_total_kr",
-               "andel_av_aar", "nivaa_2025_kr", "andel_av_2025", "bevilgning_kr",
-               "bevilgning_kilde"]
+    columns = [
+        "aar",
+        "gruppe",
+        "gruppe_navn",
+        "innvilget_kr",
+        "brukt_kr",
+        "innvilget_rapportert_kr",
+        "tildelinger",
+        "uten_brukt",
+        "aar_total_kr",
+        "andel_av_aar",
+        "nivaa_2025_kr",
+        "andel_av_2025",
+        "bevilgning_kr",
+        "bevilgning_kilde",
+    ]
     return frame[columns].sort_values(["aar", "gruppe"]).reset_index(drop=True)
 
 
@@ -155,12 +179,17 @@ def allocation_by_year(filters: Filters) -> pd.DataFrame:
     """
     groups = allocation_by_group(filters, "fylke")
     frame = groups.groupby("aar", as_index=False).agg(
-        innvilget_kr=("innvilget_kr", "sum"), brukt_kr=("brukt_kr", _sum_spent),
+        innvilget_kr=("innvilget_kr", "sum"),
+        brukt_kr=("brukt_kr", _sum_spent),
         innvilget_rapportert_kr=("innvilget_rapportert_kr", "sum"),
-        tildelinger=("tildelinger", "sum"), uten_brukt=("uten_brukt", "sum"),
-        bevilgning_kr=("bevilgning_kr", "first"), bevilgning_kilde=("bevilgning_kilde", "first"))
-    frame["andel_rapportert"] = 100 * frame.innvilget_rapportert_kr / frame.innvilget_kr.where(
-        frame.innvilget_kr > 0)
+        tildelinger=("tildelinger", "sum"),
+        uten_brukt=("uten_brukt", "sum"),
+        bevilgning_kr=("bevilgning_kr", "first"),
+        bevilgning_kilde=("bevilgning_kilde", "first"),
+    )
+    frame["andel_rapportert"] = (
+        100 * frame.innvilget_rapportert_kr / frame.innvilget_kr.where(frame.innvilget_kr > 0)
+    )
     frame["kum_innvilget_kr"] = frame.innvilget_kr.cumsum()
     # A running total of use is only known while every year so far has reported something;
     # a year without any allocation has nothing to report and adds 0, not "unknown".
@@ -189,11 +218,27 @@ def granted_per_child_by_county(filters: Filters, year: int | None = None) -> pd
     frame["innvilget_kr"] += frame.fylke.map(authority).fillna(0).astype("int64")
     names = counties(filters.struktur).set_index("fylkesnummer").navn
     frame["fylke_navn"] = frame.fylke.map(names)
-    national = frame.innvilget_kr.sum() / frame.barn_elever.sum() if frame.barn_elever.sum() \
+    national = (
+        frame.innvilget_kr.sum() / frame.barn_elever.sum()
+        if frame.barn_elever.sum()
         else float("nan")
+    )
     frame = frame[frame.barn_elever > 0].copy()
     frame["kr_per_barn"] = frame.innvilget_kr / frame.barn_elever
     frame["valgt"] = frame.fylke == filters.fylke
     frame["landet_kr_per_barn"] = national
-    return frame[["fylke", "fylke_navn", "innvilget_kr", "barn_elever", "kr_per_barn", "valgt",
-                  "landet_kr_per_barn"]].sort_values("kr_per_barn").reset_index(drop=True)
+    return (
+        frame[
+            [
+                "fylke",
+                "fylke_navn",
+                "innvilget_kr",
+                "barn_elever",
+                "kr_per_barn",
+                "valgt",
+                "landet_kr_per_barn",
+            ]
+        ]
+        .sort_values("kr_per_barn")
+        .reset_index(drop=True)
+    )

@@ -38,14 +38,21 @@ def funds_by_county_and_area(filters: Filters) -> pd.DataFrame:
     Columns: aar, fylke, omrade, innvilget_kr.
     """
     t, m, county = tildeling.c, tiltak.c, county_column(filters.struktur)
-    query = (select(t.aar, county.label("fylke"), m.hovedomrade.label("omrade"),
-                    func.sum(t.innvilget_kr).label("innvilget_kr"))
-             .join_from(tildeling, tiltak, m.tiltak_id == t.tiltak_id)
-             .join(kommune, kommune.c.kommunenummer == t.kommunenummer)
-             .where(t.aar.between(filters.fra, filters.aar))
-             .group_by(t.aar, county, m.hovedomrade))
-    frame = read_frame(where_equal(query, t.mottakertype,
-                                   OWNER_TO_RECIPIENT.get(filters.eier or "")))
+    query = (
+        select(
+            t.aar,
+            county.label("fylke"),
+            m.hovedomrade.label("omrade"),
+            func.sum(t.innvilget_kr).label("innvilget_kr"),
+        )
+        .join_from(tildeling, tiltak, m.tiltak_id == t.tiltak_id)
+        .join(kommune, kommune.c.kommunenummer == t.kommunenummer)
+        .where(t.aar.between(filters.fra, filters.aar))
+        .group_by(t.aar, county, m.hovedomrade)
+    )
+    frame = read_frame(
+        where_equal(query, t.mottakertype, OWNER_TO_RECIPIENT.get(filters.eier or ""))
+    )
     return frame.astype({"aar": "int64", "innvilget_kr": "int64"})
 
 
@@ -59,9 +66,11 @@ def participants_by_county_area_and_sector(filters: Filters) -> pd.DataFrame:
     detail = rows_where(participation_detail(), enhetstype=filters.unit_type, eiertype=filters.eier)
     detail = detail[detail.aar.between(filters.fra, filters.aar)]
     county_of = municipalities().set_index("kommunenummer")[county]
-    frame = (detail.assign(fylke=detail.kommunenummer.map(county_of))
-             .groupby(["aar", "fylke", "omrade", "enhetstype", "profesjon"], as_index=False)
-             .deltakere.sum())
+    frame = (
+        detail.assign(fylke=detail.kommunenummer.map(county_of))
+        .groupby(["aar", "fylke", "omrade", "enhetstype", "profesjon"], as_index=False)
+        .deltakere.sum()
+    )
     return frame.astype({"aar": "int64", "deltakere": "int64"})
 
 
@@ -80,16 +89,26 @@ def area_totals_by_year(filters: Filters) -> pd.DataFrame:
 
     Columns: aar, omrade, omrade_navn, nivaa, nivaa_navn, innvilget_kr, deltakere.
     """
-    funds = (_in_county(funds_by_county_and_area(filters), filters)
-             .groupby(["aar", "omrade"], as_index=False).innvilget_kr.sum())
-    people = (_in_county(participants_by_county_area_and_sector(filters), filters)
-              .groupby(["aar", "omrade"], as_index=False).deltakere.sum())
+    funds = (
+        _in_county(funds_by_county_and_area(filters), filters)
+        .groupby(["aar", "omrade"], as_index=False)
+        .innvilget_kr.sum()
+    )
+    people = (
+        _in_county(participants_by_county_area_and_sector(filters), filters)
+        .groupby(["aar", "omrade"], as_index=False)
+        .deltakere.sum()
+    )
     areas = _areas()
     years = range(filters.fra, filters.aar + 1)
-    grid = pd.MultiIndex.from_product([years, areas.omrade], names=["aar", "omrade"]).to_frame(
-        index=False).merge(areas, on="omrade")
-    frame = (grid.merge(funds, on=["aar", "omrade"], how="left")
-             .merge(people, on=["aar", "omrade"], how="left"))
+    grid = (
+        pd.MultiIndex.from_product([years, areas.omrade], names=["aar", "omrade"])
+        .to_frame(index=False)
+        .merge(areas, on="omrade")
+    )
+    frame = grid.merge(funds, on=["aar", "omrade"], how="left").merge(
+        people, on=["aar", "omrade"], how="left"
+    )
     frame[list(MEASURES)] = frame[list(MEASURES)].fillna(0).astype("int64")
     return frame
 
@@ -113,8 +132,10 @@ def level_totals(filters: Filters, year: int | None = None) -> pd.DataFrame:
     """
     areas = area_totals(filters, year)
     frame = areas.groupby(["nivaa", "nivaa_navn"], as_index=False).agg(
-        innvilget_kr=("innvilget_kr", "sum"), deltakere=("deltakere", "sum"),
-        omrader=("omrade", "count"))
+        innvilget_kr=("innvilget_kr", "sum"),
+        deltakere=("deltakere", "sum"),
+        omrader=("omrade", "count"),
+    )
     return _with_shares(frame)
 
 
@@ -126,8 +147,9 @@ def _with_shares(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def area_shares_by_county(filters: Filters, year: int | None = None,
-                          measure: str = "innvilget_kr") -> pd.DataFrame:
+def area_shares_by_county(
+    filters: Filters, year: int | None = None, measure: str = "innvilget_kr"
+) -> pd.DataFrame:
     """Each county's split of its funds (or participants) over the main areas in `year`, plus
     a national row (`fylke` = "00"). All counties are shown; the chosen one is marked.
 
@@ -140,16 +162,18 @@ def area_shares_by_county(filters: Filters, year: int | None = None,
     if measure == "innvilget_kr":
         facts = funds_by_county_and_area(scope).rename(columns={"innvilget_kr": "verdi"})
     else:
-        facts = participants_by_county_area_and_sector(scope).rename(
-            columns={"deltakere": "verdi"})
+        facts = participants_by_county_area_and_sector(scope).rename(columns={"deltakere": "verdi"})
     per_county = facts.groupby(["fylke", "omrade"], as_index=False).verdi.sum()
-    national = per_county.groupby("omrade", as_index=False).verdi.sum().assign(
-        fylke=NATIONAL_ROW)
+    national = per_county.groupby("omrade", as_index=False).verdi.sum().assign(fylke=NATIONAL_ROW)
     per_county = pd.concat([per_county, national], ignore_index=True)
     names = counties(filters.struktur)
-    rows = pd.concat([pd.DataFrame({"fylke": names.fylkesnummer, "fylke_navn": names.navn}),
-                      pd.DataFrame({"fylke": [NATIONAL_ROW], "fylke_navn": ["Hele landet"]})],
-                     ignore_index=True)
+    rows = pd.concat(
+        [
+            pd.DataFrame({"fylke": names.fylkesnummer, "fylke_navn": names.navn}),
+            pd.DataFrame({"fylke": [NATIONAL_ROW], "fylke_navn": ["Hele landet"]}),
+        ],
+        ignore_index=True,
+    )
     areas = _areas()[["omrade", "omrade_navn", "nivaa"]]
     grid = rows.merge(areas, how="cross")
     frame = grid.merge(per_county, on=["fylke", "omrade"], how="left")
@@ -157,12 +181,24 @@ def area_shares_by_county(filters: Filters, year: int | None = None,
     frame["fylke_total"] = frame.groupby("fylke").verdi.transform("sum")
     frame["andel"] = 100 * frame.verdi / frame.fylke_total.where(frame.fylke_total > 0)
     frame["valgt"] = frame.fylke == filters.fylke
-    return frame[["fylke", "fylke_navn", "valgt", "omrade", "omrade_navn", "nivaa", "verdi",
-                  "fylke_total", "andel"]]
+    return frame[
+        [
+            "fylke",
+            "fylke_navn",
+            "valgt",
+            "omrade",
+            "omrade_navn",
+            "nivaa",
+            "verdi",
+            "fylke_total",
+            "andel",
+        ]
+    ]
 
 
-def participants_by_profession_and_sector(filters: Filters, year: int | None = None
-                                          ) -> pd.DataFrame:
+def participants_by_profession_and_sector(
+    filters: Filters, year: int | None = None
+) -> pd.DataFrame:
     """Participants per profession and sector in `year` (county, sector and owner filters apply).
 
     Every profession and sector has a row (0 where none took part).
@@ -172,11 +208,17 @@ def participants_by_profession_and_sector(filters: Filters, year: int | None = N
     scope = replace(filters, fra=year, aar=year)
     facts = _in_county(participants_by_county_area_and_sector(scope), filters)
     counted = facts.groupby(["profesjon", "enhetstype"], as_index=False).deltakere.sum()
-    sectors = pd.DataFrame({"sektor": list(SECTORS), "sektor_navn": list(SECTORS.values()),
-                            "enhetstype": [SECTOR_UNIT_TYPE[c] for c in SECTORS]})
+    sectors = pd.DataFrame(
+        {
+            "sektor": list(SECTORS),
+            "sektor_navn": list(SECTORS.values()),
+            "enhetstype": [SECTOR_UNIT_TYPE[c] for c in SECTORS],
+        }
+    )
     jobs = professions().rename(columns={"kode": "profesjon", "navn": "profesjon_navn"})
-    frame = jobs.merge(sectors, how="cross").merge(counted, on=["profesjon", "enhetstype"],
-                                                   how="left")
+    frame = jobs.merge(sectors, how="cross").merge(
+        counted, on=["profesjon", "enhetstype"], how="left"
+    )
     frame["deltakere"] = frame.deltakere.fillna(0).astype("int64")
     return frame[["profesjon", "profesjon_navn", "sektor", "sektor_navn", "deltakere"]]
 
@@ -185,8 +227,9 @@ GROUPINGS = ("nivaa", "omrade")
 """How the shares over the years are split: by level of the pyramid or by competence area."""
 
 
-def area_shares_by_year(filters: Filters, by: str = "nivaa",
-                        measure: str = "innvilget_kr") -> pd.DataFrame:
+def area_shares_by_year(
+    filters: Filters, by: str = "nivaa", measure: str = "innvilget_kr"
+) -> pd.DataFrame:
     """Each year's (`fra`..`aar`) split of funds or participants over the levels or areas.
 
     Years with nothing counted are left out (no share can be computed for them).
@@ -198,14 +241,16 @@ def area_shares_by_year(filters: Filters, by: str = "nivaa",
     frame = area_totals_by_year(filters)
     if by == "nivaa":
         frame = frame.groupby(["aar", "nivaa", "nivaa_navn"], as_index=False)[measure].sum()
-        frame = frame.assign(gruppe=frame.nivaa.astype(str),
-                             gruppe_navn="Nivå " + frame.nivaa.astype(str) + ": "
-                             + frame.nivaa_navn)
+        frame = frame.assign(
+            gruppe=frame.nivaa.astype(str),
+            gruppe_navn="Nivå " + frame.nivaa.astype(str) + ": " + frame.nivaa_navn,
+        )
     else:
         frame = frame.assign(gruppe=frame.omrade, gruppe_navn=frame.omrade_navn)
     frame = frame.rename(columns={measure: "verdi"})
     frame["aar_total"] = frame.groupby("aar").verdi.transform("sum")
     frame = frame[frame.aar_total > 0].copy()
     frame["andel"] = 100 * frame.verdi / frame.aar_total
-    return frame[["aar", "gruppe", "gruppe_navn", "nivaa", "verdi", "aar_total", "andel"]
-                 ].reset_index(drop=True)
+    return frame[
+        ["aar", "gruppe", "gruppe_navn", "nivaa", "verdi", "aar_total", "andel"]
+    ].reset_index(drop=True)

@@ -20,22 +20,25 @@ from loftet.queries.summaries import (
     whole_team_summary,
 )
 
-OWNER_TO_RECIPIENT = {"kommunal": "kommune", "fylkeskommunal": "fylkeskommune",
-                      "privat": "privat"}
+OWNER_TO_RECIPIENT = {"kommunal": "kommune", "fylkeskommunal": "fylkeskommune", "privat": "privat"}
+
 
 def units_by_municipality(filters: Filters) -> pd.DataFrame:
     """Units, children/pupils and staff per 2024 municipality (sector and owner filters)."""
     units = rows_where(unit_summary(), enhetstype=filters.unit_type, eiertype=filters.eier)
     return units.groupby("kommunenummer", as_index=False)[
-        ["enheter", "barn_elever", "ansatte"]].sum()
+        ["enheter", "barn_elever", "ansatte"]
+    ].sum()
 
 
 def reached_by_municipality(filters: Filters, year: int) -> pd.DataFrame:
     """Units reached, participations and staff reached per 2024 municipality in `year`."""
-    reached = rows_where(participation_summary(), aar=year, enhetstype=filters.unit_type,
-                     eiertype=filters.eier)
+    reached = rows_where(
+        participation_summary(), aar=year, enhetstype=filters.unit_type, eiertype=filters.eier
+    )
     return reached.groupby("kommunenummer", as_index=False)[
-        ["enheter_naadd", "deltakere", "ansatte_naadd"]].sum()
+        ["enheter_naadd", "deltakere", "ansatte_naadd"]
+    ].sum()
 
 
 def whole_team(years: range | list[int]) -> pd.DataFrame:
@@ -63,13 +66,19 @@ def granted_by_municipality(filters: Filters, year: int) -> pd.DataFrame:
     `county_authority_granted`). The owner filter selects the recipient type."""
     recipient = _recipient_filter(filters)
     if recipient == "fylkeskommune":
-        return pd.DataFrame({"kommunenummer": pd.Series(dtype=str), "innvilget_kr": 0,
-                             "brukt_kr": 0}).iloc[:0]
+        return pd.DataFrame(
+            {"kommunenummer": pd.Series(dtype=str), "innvilget_kr": 0, "brukt_kr": 0}
+        ).iloc[:0]
     t = tildeling.c
-    query = (select(t.kommunenummer, func.sum(t.innvilget_kr).label("innvilget_kr"),
-                    func.sum(t.brukt_kr).label("brukt_kr"))
-             .where(t.aar == year, t.mottakertype != "fylkeskommune")
-             .group_by(t.kommunenummer))
+    query = (
+        select(
+            t.kommunenummer,
+            func.sum(t.innvilget_kr).label("innvilget_kr"),
+            func.sum(t.brukt_kr).label("brukt_kr"),
+        )
+        .where(t.aar == year, t.mottakertype != "fylkeskommune")
+        .group_by(t.kommunenummer)
+    )
     return read_frame(where_equal(query, t.mottakertype, recipient))
 
 
@@ -79,34 +88,58 @@ def county_authority_granted(filters: Filters) -> pd.DataFrame:
     Columns: aar, fylke, innvilget_kr."""
     recipient = _recipient_filter(filters)
     if recipient not in (None, "fylkeskommune"):
-        return pd.DataFrame({"aar": pd.Series(dtype="int64"), "fylke": pd.Series(dtype=str),
-                             "innvilget_kr": pd.Series(dtype="int64")})
+        return pd.DataFrame(
+            {
+                "aar": pd.Series(dtype="int64"),
+                "fylke": pd.Series(dtype=str),
+                "innvilget_kr": pd.Series(dtype="int64"),
+            }
+        )
     t, k = tildeling.c, kommune.c
     frame = read_frame(
-        select(t.aar, k.fylkesnummer_2020, k.fylkesnummer,
-               func.sum(t.innvilget_kr).label("innvilget_kr"))
+        select(
+            t.aar,
+            k.fylkesnummer_2020,
+            k.fylkesnummer,
+            func.sum(t.innvilget_kr).label("innvilget_kr"),
+        )
         .join_from(tildeling, kommune, k.kommunenummer == t.kommunenummer)
         .where(t.mottakertype == "fylkeskommune")
-        .group_by(t.aar, k.fylkesnummer_2020, k.fylkesnummer))
+        .group_by(t.aar, k.fylkesnummer_2020, k.fylkesnummer)
+    )
     county = "fylkesnummer_2020" if filters.struktur == 2020 else "fylkesnummer"
-    return frame.groupby(["aar", county], as_index=False).innvilget_kr.sum().rename(
-        columns={county: "fylke"})
+    return (
+        frame.groupby(["aar", county], as_index=False)
+        .innvilget_kr.sum()
+        .rename(columns={county: "fylke"})
+    )
 
 
 def _municipality_frame(struktur: int) -> pd.DataFrame:
     """2024 municipalities with the number, name and county they have in `struktur`."""
     frame = municipalities()
     if struktur == 2020:
-        frame = frame.assign(omrade=frame.kommunenummer_2020, omrade_navn=frame.navn_2020,
-                             fylke=frame.fylkesnummer_2020)
+        frame = frame.assign(
+            omrade=frame.kommunenummer_2020,
+            omrade_navn=frame.navn_2020,
+            fylke=frame.fylkesnummer_2020,
+        )
     else:
-        frame = frame.assign(omrade=frame.kommunenummer, omrade_navn=frame.navn,
-                             fylke=frame.fylkesnummer)
+        frame = frame.assign(
+            omrade=frame.kommunenummer, omrade_navn=frame.navn, fylke=frame.fylkesnummer
+        )
     return frame[["kommunenummer", "omrade", "omrade_navn", "fylke", "kartomrade"]]
 
 
-SUM_COLUMNS = ["enheter", "barn_elever", "ansatte", "enheter_naadd", "deltakere",
-               "ansatte_naadd", "innvilget_kr"]
+SUM_COLUMNS = [
+    "enheter",
+    "barn_elever",
+    "ansatte",
+    "enheter_naadd",
+    "deltakere",
+    "ansatte_naadd",
+    "innvilget_kr",
+]
 
 
 @cached_frame
@@ -117,19 +150,23 @@ def coverage_by_municipality(filters: Filters, year: int | None = None) -> pd.Da
     year = year or filters.aar
     base = _municipality_frame(filters.struktur).set_index("kommunenummer")
     team = whole_team_by_municipality(year).set_index("kommunenummer")
-    facts = base.join([
-        units_by_municipality(filters).set_index("kommunenummer"),
-        reached_by_municipality(filters, year).set_index("kommunenummer"),
-        granted_by_municipality(filters, year).set_index("kommunenummer")[["innvilget_kr"]],
-    ])
+    facts = base.join(
+        [
+            units_by_municipality(filters).set_index("kommunenummer"),
+            reached_by_municipality(filters, year).set_index("kommunenummer"),
+            granted_by_municipality(filters, year).set_index("kommunenummer")[["innvilget_kr"]],
+        ]
+    )
     facts[SUM_COLUMNS] = facts[SUM_COLUMNS].fillna(0).astype("int64")
     facts["helt_lag"] = facts.index.isin(team.index)
     if filters.fylke:
         facts = facts[facts.fylke == filters.fylke]
     if filters.struktur == 2020:
         facts = facts.groupby(["omrade", "omrade_navn", "fylke"], as_index=False).agg(
-            **{c: (c, "sum") for c in SUM_COLUMNS}, helt_lag=("helt_lag", "any"),
-            kartomrade=("kartomrade", "first"))
+            **{c: (c, "sum") for c in SUM_COLUMNS},
+            helt_lag=("helt_lag", "any"),
+            kartomrade=("kartomrade", "first"),
+        )
     else:
         facts = facts.reset_index(drop=True)
     facts = facts.rename(columns={"omrade": "kommunenummer", "omrade_navn": "kommune"})
@@ -160,8 +197,9 @@ def participation_by_year(filters: Filters) -> pd.DataFrame:
         places = places[places.fylke == filters.fylke]
     area_of = places.set_index("kommunenummer").omrade
     years = range(filters.fra, filters.aar + 1)
-    reached = rows_where(participation_summary(), enhetstype=filters.unit_type,
-                     eiertype=filters.eier)
+    reached = rows_where(
+        participation_summary(), enhetstype=filters.unit_type, eiertype=filters.eier
+    )
     reached = reached[reached.aar.isin(years) & (reached.enheter_naadd > 0)]
     team = whole_team(years)
 

@@ -41,8 +41,10 @@ def _part_of_labels() -> dict[str, str]:
     frame = municipalities()
     holder = frame.groupby("kommunenummer_2020").kommunenummer.transform("min")
     split = frame[frame.kommunenummer != holder]
-    return {row.kommunenummer: f"{row.navn} (del av {row.navn_2020} til "
-                               f"{LAST_YEAR_OF_2020_STRUCTURE})" for row in split.itertuples()}
+    return {
+        row.kommunenummer: f"{row.navn} (del av {row.navn_2020} til {LAST_YEAR_OF_2020_STRUCTURE})"
+        for row in split.itertuples()
+    }
 
 
 def coverage_rows(filters: Filters) -> pd.DataFrame:
@@ -70,9 +72,14 @@ def map_areas(rows: pd.DataFrame, money_per_child: bool = True) -> pd.DataFrame:
     # the map area already joins the names: no "(del av … til 2023)" inside it
     rows = rows.assign(kommune=rows.kommune.str.replace(PART_OF_SUFFIX, "", regex=True))
     grouped = rows.groupby("kart_id", as_index=False, sort=True).agg(
-        kommune=("kommune", " og ".join), kommunenummer=("kommunenummer", "min"),
-        profil=("profil", "min"), fylke=("fylke", "first"), fylke_navn=("fylke_navn", "first"),
-        **{c: (c, "sum") for c in SUM_COLUMNS}, helt_lag=("helt_lag", "any"))
+        kommune=("kommune", " og ".join),
+        kommunenummer=("kommunenummer", "min"),
+        profil=("profil", "min"),
+        fylke=("fylke", "first"),
+        fylke_navn=("fylke_navn", "first"),
+        **{c: (c, "sum") for c in SUM_COLUMNS},
+        helt_lag=("helt_lag", "any"),
+    )
     return with_shares(grouped, money_per_child)
 
 
@@ -88,15 +95,19 @@ def coverage_by_county(filters: Filters) -> pd.DataFrame:
     the county authority: `innvilget_fylkeskommune_kr`). Sector and owner filters apply."""
     cov = coverage_by_municipality(replace(filters, fylke=None))
     grouped = cov.groupby("fylke", as_index=False, sort=True).agg(
-        kommuner=("kommunenummer", "size"), deltar=("deltar", "sum"),
-        helt_lag=("helt_lag", "sum"), **{c: (c, "sum") for c in SUM_COLUMNS})
+        kommuner=("kommunenummer", "size"),
+        deltar=("deltar", "sum"),
+        helt_lag=("helt_lag", "sum"),
+        **{c: (c, "sum") for c in SUM_COLUMNS},
+    )
     authority = county_authority_granted(filters)
     authority = authority[authority.aar == filters.aar].set_index("fylke").innvilget_kr
     grouped["innvilget_fylkeskommune_kr"] = grouped.fylke.map(authority).fillna(0).astype("int64")
     grouped["innvilget_kr"] += grouped.innvilget_fylkeskommune_kr
     grouped["fylke_navn"] = grouped.fylke.map(COUNTIES[filters.struktur])
     grouped["andel_deltar"] = 100 * grouped.deltar / grouped.kommuner
-    grouped["andel_ansatte_naadd"] = 100 * grouped.ansatte_naadd / grouped.ansatte.where(
-        grouped.ansatte > 0)
+    grouped["andel_ansatte_naadd"] = (
+        100 * grouped.ansatte_naadd / grouped.ansatte.where(grouped.ansatte > 0)
+    )
     grouped["andel_helt_lag"] = 100 * grouped.helt_lag / grouped.kommuner
     return grouped

@@ -35,8 +35,11 @@ def _office_of_county(filters: Filters) -> str | None:
     if not filters.fylke:
         return None
     c = fylke.c
-    frame = read_frame(select(c.statsforvalter).where(c.struktur == filters.struktur,
-                                                      c.fylkesnummer == filters.fylke))
+    frame = read_frame(
+        select(c.statsforvalter).where(
+            c.struktur == filters.struktur, c.fylkesnummer == filters.fylke
+        )
+    )
     return frame.statsforvalter.iloc[0] if len(frame) else None
 
 
@@ -47,15 +50,26 @@ def needs_facts(filters: Filters) -> pd.DataFrame:
     innvilget_kr (0 when refused or undecided), vedtak, mottatt, vedtaksdato (ISO dates).
     """
     b = behov.c
-    query = (select(b.behov_id, b.statsforvalter, statsforvalter.c.navn.label("sf_navn"),
-                    b.sokertype, b.omrader, b.sokt_kr, b.prioritet,
-                    func.coalesce(b.innvilget_kr, 0).label("innvilget_kr"), b.vedtak,
-                    b.mottatt, b.vedtaksdato)
-             .join_from(behov, statsforvalter, statsforvalter.c.kode == b.statsforvalter)
-             .where(b.aar == filters.aar).order_by(b.behov_id))
+    query = (
+        select(
+            b.behov_id,
+            b.statsforvalter,
+            statsforvalter.c.navn.label("sf_navn"),
+            b.sokertype,
+            b.omrader,
+            b.sokt_kr,
+            b.prioritet,
+            func.coalesce(b.innvilget_kr, 0).label("innvilget_kr"),
+            b.vedtak,
+            b.mottatt,
+            b.vedtaksdato,
+        )
+        .join_from(behov, statsforvalter, statsforvalter.c.kode == b.statsforvalter)
+        .where(b.aar == filters.aar)
+        .order_by(b.behov_id)
+    )
     query = where_equal(query, b.statsforvalter, _office_of_county(filters))
-    frame = read_frame(where_equal(query, b.sokertype,
-                                   OWNER_TO_RECIPIENT.get(filters.eier or "")))
+    frame = read_frame(where_equal(query, b.sokertype, OWNER_TO_RECIPIENT.get(filters.eier or "")))
     frame["sf_navn"] = frame.sf_navn.str.removeprefix("Statsforvalteren i ")
     frame["prioritert"] = frame.prioritet.notna()
     frame[["sokt_kr", "innvilget_kr"]] = frame[["sokt_kr", "innvilget_kr"]].astype("int64")
@@ -63,14 +77,18 @@ def needs_facts(filters: Filters) -> pd.DataFrame:
 
 
 def _totals(frame: pd.DataFrame, by: str) -> pd.DataFrame:
-    frame = frame.assign(meldt_kr=frame.sokt_kr,
-                         prioritert_kr=frame.sokt_kr.where(frame.prioritert, 0),
-                         meldinger=1, prioriterte=frame.prioritert.astype(int),
-                         innvilgede=(frame.innvilget_kr > 0).astype(int))
+    frame = frame.assign(
+        meldt_kr=frame.sokt_kr,
+        prioritert_kr=frame.sokt_kr.where(frame.prioritert, 0),
+        meldinger=1,
+        prioriterte=frame.prioritert.astype(int),
+        innvilgede=(frame.innvilget_kr > 0).astype(int),
+    )
     columns = [*AMOUNTS, "meldinger", "prioriterte", "innvilgede"]
     totals = frame.groupby(by, as_index=False)[columns].sum()
-    totals["andel_innvilget"] = 100 * totals.innvilget_kr / totals.meldt_kr.where(
-        totals.meldt_kr > 0)
+    totals["andel_innvilget"] = (
+        100 * totals.innvilget_kr / totals.meldt_kr.where(totals.meldt_kr > 0)
+    )
     return totals.sort_values("meldt_kr", ascending=False, ignore_index=True)
 
 
@@ -111,9 +129,10 @@ def needs_timeline(filters: Filters) -> pd.DataFrame:
         return pd.DataFrame(columns=["dato", "mottatt", "vedtatt"])
     received = pd.to_datetime(frame.mottatt).value_counts()
     decided = pd.to_datetime(frame.vedtaksdato.dropna()).value_counts()
-    days = pd.date_range(min(received.index.min(), pd.Timestamp(filters.aar, 1, 1)),
-                         max([received.index.max(), *decided.index, pd.Timestamp(
-                             filters.aar, 5, 31)]))
+    days = pd.date_range(
+        min(received.index.min(), pd.Timestamp(filters.aar, 1, 1)),
+        max([received.index.max(), *decided.index, pd.Timestamp(filters.aar, 5, 31)]),
+    )
     timeline = pd.DataFrame({"dato": days})
     timeline["mottatt"] = received.reindex(days, fill_value=0).cumsum().to_numpy()
     timeline["vedtatt"] = decided.reindex(days, fill_value=0).cumsum().to_numpy()
@@ -131,6 +150,9 @@ def deadline_shares(filters: Filters) -> dict[str, float | int]:
         return {"meldinger": 0}
     in_time = pd.to_datetime(frame.mottatt).dt.date <= needs
     decided = pd.to_datetime(frame.vedtaksdato).dt.date
-    return {"meldinger": len(frame), "mottatt_i_tide": 100 * in_time.mean(),
-            "vedtatt_i_tide": 100 * (decided <= decision).fillna(False).mean(),
-            "uten_vedtak": int(frame.vedtaksdato.isna().sum())}
+    return {
+        "meldinger": len(frame),
+        "mottatt_i_tide": 100 * in_time.mean(),
+        "vedtatt_i_tide": 100 * (decided <= decision).fillna(False).mean(),
+        "uten_vedtak": int(frame.vedtaksdato.isna().sum()),
+    }

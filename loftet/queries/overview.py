@@ -66,8 +66,13 @@ def units_reached_by_sector(filters: Filters, year: int) -> pd.DataFrame:
 
     units = per_type(unit_summary(), "enheter")
     reached = per_type(rows_where(participation_summary(), aar=year), "enheter_naadd")
-    frame = pd.DataFrame({"sektor": list(SECTORS), "sektor_navn": list(SECTORS.values()),
-                          "enhetstype": [SECTOR_UNIT_TYPE[c] for c in SECTORS]})
+    frame = pd.DataFrame(
+        {
+            "sektor": list(SECTORS),
+            "sektor_navn": list(SECTORS.values()),
+            "enhetstype": [SECTOR_UNIT_TYPE[c] for c in SECTORS],
+        }
+    )
     frame["enheter"] = frame.enhetstype.map(units).fillna(0).astype(int)
     frame["enheter_naadd"] = frame.enhetstype.map(reached).fillna(0).astype(int)
     frame["andel_naadd"] = 100 * frame.enheter_naadd / frame.enheter.where(frame.enheter > 0)
@@ -82,16 +87,24 @@ def granted_in_target_year(filters: Filters) -> float:
 def headlines(filters: Filters) -> list[Headline]:
     """The Oversikt figures for `filters.aar` with the year before."""
     now = _coverage_headlines(filters, filters.aar)
-    before = (_coverage_headlines(filters, filters.aar - 1)
-              if filters.aar > FIRST_YEAR else dict.fromkeys(now))
+    before = (
+        _coverage_headlines(filters, filters.aar - 1)
+        if filters.aar > FIRST_YEAR
+        else dict.fromkeys(now)
+    )
     target = granted_in_target_year(filters)
     result = [Headline(k, now[k], before[k]) for k in now]
-    result.append(Headline("andel_av_2025", _share(now["innvilget_kr"], target),
-                           _share(before["innvilget_kr"], target)
-                           if before["innvilget_kr"] is not None else None))
+    result.append(
+        Headline(
+            "andel_av_2025",
+            _share(now["innvilget_kr"], target),
+            _share(before["innvilget_kr"], target) if before["innvilget_kr"] is not None else None,
+        )
+    )
     sectors_now = units_reached_by_sector(filters, filters.aar)
-    sectors_before = (units_reached_by_sector(filters, filters.aar - 1)
-                      if filters.aar > FIRST_YEAR else None)
+    sectors_before = (
+        units_reached_by_sector(filters, filters.aar - 1) if filters.aar > FIRST_YEAR else None
+    )
     for i, row in sectors_now.iterrows():
         prev = None if sectors_before is None else sectors_before.andel_naadd.iloc[i]
         result.append(Headline(f"naadd_{row.sektor}", row.andel_naadd, prev))

@@ -43,15 +43,23 @@ def indicator_info(code: str) -> dict[str, object]:
     unknown."""
     frame = indicators().set_index("kode")
     row = frame.loc[code]
-    return {"kode": code, "navn": row.navn, "enhet": row.enhet,
-            "hoy_er_behov": bool(row.hoy_er_behov), "beskrivelse": row.beskrivelse}
+    return {
+        "kode": code,
+        "navn": row.navn,
+        "enhet": row.enhet,
+        "hoy_er_behov": bool(row.hoy_er_behov),
+        "beskrivelse": row.beskrivelse,
+    }
 
 
 def latest_year_with_data(indicator: str, year: int) -> int | None:
     """The latest year up to `year` with at least one unsuppressed value, or None."""
     q = kvalitetsindikator.c
-    frame = read_frame(select(func.max(q.aar).label("aar"))
-                       .where(q.indikator == indicator, q.aar <= year, q.verdi.is_not(None)))
+    frame = read_frame(
+        select(func.max(q.aar).label("aar")).where(
+            q.indikator == indicator, q.aar <= year, q.verdi.is_not(None)
+        )
+    )
     value = frame.aar.iloc[0] if len(frame) else None
     return None if value is None or pd.isna(value) else int(value)
 
@@ -59,9 +67,11 @@ def latest_year_with_data(indicator: str, year: int) -> int | None:
 def _areas(filters: Filters) -> pd.DataFrame:
     """The municipalities of the chosen structure (and county): kommunenummer, kommune, fylke."""
     number, name, county = municipality_key(filters.struktur)
-    frame = (municipalities()[[number, name, county]]
-             .drop_duplicates(number)
-             .set_axis(["kommunenummer", "kommune", "fylke"], axis=1))
+    frame = (
+        municipalities()[[number, name, county]]
+        .drop_duplicates(number)
+        .set_axis(["kommunenummer", "kommune", "fylke"], axis=1)
+    )
     if filters.fylke:
         frame = frame[frame.fylke == filters.fylke]
     return frame.sort_values("kommunenummer").reset_index(drop=True)
@@ -72,15 +82,21 @@ def _grouped_rows(filters: Filters, indicator: str, fra: int, til: int) -> pd.Da
     number, _, county = municipality_columns(filters.struktur)
     q = kvalitetsindikator.c
     with_fraction = and_(q.verdi.is_not(None), q.teller.is_not(None), q.nevner.is_not(None))
-    query = (select(q.aar, number.label("kommunenummer"), func.count().label("rader"),
-                    func.sum(case((q.verdi.is_(None), 1), else_=0)).label("skjermede"),
-                    func.sum(case((with_fraction, 1), else_=0)).label("med_brok"),
-                    func.sum(q.teller).label("teller"), func.sum(q.nevner).label("nevner"),
-                    func.max(q.verdi).label("rapportert"))
-             .join_from(kvalitetsindikator, kommune,
-                        kommune.c.kommunenummer == q.kommunenummer)
-             .where(q.indikator == indicator, q.aar >= fra, q.aar <= til)
-             .group_by(q.aar, number))
+    query = (
+        select(
+            q.aar,
+            number.label("kommunenummer"),
+            func.count().label("rader"),
+            func.sum(case((q.verdi.is_(None), 1), else_=0)).label("skjermede"),
+            func.sum(case((with_fraction, 1), else_=0)).label("med_brok"),
+            func.sum(q.teller).label("teller"),
+            func.sum(q.nevner).label("nevner"),
+            func.max(q.verdi).label("rapportert"),
+        )
+        .join_from(kvalitetsindikator, kommune, kommune.c.kommunenummer == q.kommunenummer)
+        .where(q.indikator == indicator, q.aar >= fra, q.aar <= til)
+        .group_by(q.aar, number)
+    )
     return read_frame(where_equal(query, county, filters.fylke))
 
 
@@ -92,8 +108,9 @@ def _area_values(rows: pd.DataFrame) -> pd.DataFrame:
     single = (reported == 1) & ~suppressed
     verdi = pd.Series(np.nan, index=rows.index, dtype="float64")
     verdi = verdi.mask(single, rows.rapportert)
-    verdi = verdi.mask(recomputable & ~suppressed, 100 * rows.teller / rows.nevner.where(
-        rows.nevner > 0))
+    verdi = verdi.mask(
+        recomputable & ~suppressed, 100 * rows.teller / rows.nevner.where(rows.nevner > 0)
+    )
     has_value = verdi.notna()
     return rows.assign(
         verdi=verdi,
@@ -106,8 +123,9 @@ def _area_values(rows: pd.DataFrame) -> pd.DataFrame:
 COLUMNS = ["aar", "kommunenummer", "kommune", "fylke", "verdi", "teller", "nevner", "skjermet"]
 
 
-def indicator_by_municipality_and_year(filters: Filters, indicator: str, fra: int,
-                                       til: int) -> pd.DataFrame:
+def indicator_by_municipality_and_year(
+    filters: Filters, indicator: str, fra: int, til: int
+) -> pd.DataFrame:
     """One row per municipality of the chosen structure (and county) and year `fra`..`til`.
 
     Columns: aar, kommunenummer, kommune, fylke, verdi (percent, NaN when missing or
@@ -123,8 +141,9 @@ def indicator_by_municipality_and_year(filters: Filters, indicator: str, fra: in
     return _area_values(merged)[COLUMNS].reset_index(drop=True)
 
 
-def indicator_by_municipality(filters: Filters, indicator: str,
-                              year: int | None = None) -> pd.DataFrame:
+def indicator_by_municipality(
+    filters: Filters, indicator: str, year: int | None = None
+) -> pd.DataFrame:
     """`indicator_by_municipality_and_year` for one year (default `filters.aar`), without the
     year column: kommunenummer, kommune, fylke, verdi, teller, nevner, skjermet."""
     year = year or filters.aar
@@ -160,9 +179,14 @@ def computed_national_level(indicator: str, year: int) -> float | None:
     so it can differ from a published national figure."""
     q = kvalitetsindikator.c
     frame = read_frame(
-        select(func.sum(q.teller).label("teller"), func.sum(q.nevner).label("nevner"))
-        .where(q.indikator == indicator, q.aar == year, q.verdi.is_not(None),
-               q.teller.is_not(None), q.nevner.is_not(None)))
+        select(func.sum(q.teller).label("teller"), func.sum(q.nevner).label("nevner")).where(
+            q.indikator == indicator,
+            q.aar == year,
+            q.verdi.is_not(None),
+            q.teller.is_not(None),
+            q.nevner.is_not(None),
+        )
+    )
     teller, nevner = frame.teller.iloc[0], frame.nevner.iloc[0]
     if pd.isna(nevner) or not nevner:
         return None
@@ -189,19 +213,32 @@ def spread_by_year(filters: Filters, indicator: str, min_count: int = 2) -> pd.D
         enough = len(values) >= max(min_count, 1)
         p10 = percentile(values, 0.1) if enough else np.nan
         p90 = percentile(values, 0.9) if enough else np.nan
-        rows.append({
-            "aar": int(year), "antall": len(values), "skjermet": int(group.skjermet.sum()),
-            "p10": p10, "median": percentile(values, 0.5) if enough else np.nan, "p90": p90,
-            "forhold": p90 / p10 if enough and p10 > 0 else np.nan,
-            "differanse": p90 - p10 if enough else np.nan,
-        })
-    return pd.DataFrame(rows, columns=["aar", "antall", "skjermet", "p10", "median", "p90",
-                                       "forhold", "differanse"])
+        rows.append(
+            {
+                "aar": int(year),
+                "antall": len(values),
+                "skjermet": int(group.skjermet.sum()),
+                "p10": p10,
+                "median": percentile(values, 0.5) if enough else np.nan,
+                "p90": p90,
+                "forhold": p90 / p10 if enough and p10 > 0 else np.nan,
+                "differanse": p90 - p10 if enough else np.nan,
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["aar", "antall", "skjermet", "p10", "median", "p90", "forhold", "differanse"]
+    )
 
 
-def classify_quadrants(frame: pd.DataFrame, need_threshold: float, reach_threshold: float,
-                       high_is_need: bool = True, *, value: str = "verdi",
-                       reach: str = "rekkevidde") -> pd.DataFrame:
+def classify_quadrants(
+    frame: pd.DataFrame,
+    need_threshold: float,
+    reach_threshold: float,
+    high_is_need: bool = True,
+    *,
+    value: str = "verdi",
+    reach: str = "rekkevidde",
+) -> pd.DataFrame:
     """Place each municipality in a need × reach quadrant (pure function).
 
     High need: the value is above `need_threshold` (below it when `high_is_need` is False, as
@@ -225,8 +262,9 @@ def classify_quadrants(frame: pd.DataFrame, need_threshold: float, reach_thresho
     return result
 
 
-def need_and_reach(filters: Filters, indicator: str, year: int, reach: str,
-                   high_is_need: bool = True) -> pd.DataFrame:
+def need_and_reach(
+    filters: Filters, indicator: str, year: int, reach: str, high_is_need: bool = True
+) -> pd.DataFrame:
     """Indicator value against reach per municipality, with quadrants split at the national
     indicator level and the national median reach (both whole-country, also when a county is
     chosen; the rows are then that county's).
@@ -239,8 +277,9 @@ def need_and_reach(filters: Filters, indicator: str, year: int, reach: str,
     nation = replace(filters, fylke=None)
     values = indicator_by_municipality(nation, indicator, year)
     coverage = coverage_by_municipality(nation, year)[["kommunenummer", "barn_elever", reach]]
-    frame = values.merge(coverage.rename(columns={reach: "rekkevidde"}), on="kommunenummer",
-                         how="left")
+    frame = values.merge(
+        coverage.rename(columns={reach: "rekkevidde"}), on="kommunenummer", how="left"
+    )
     level = national_level(indicator, year)
     median_reach = percentile(frame.rekkevidde, 0.5)
     need_threshold = level if level is not None else np.nan
@@ -249,6 +288,19 @@ def need_and_reach(filters: Filters, indicator: str, year: int, reach: str,
     frame["rekkevidde_grense"] = median_reach
     if filters.fylke:
         frame = frame[frame.fylke == filters.fylke]
-    return frame[["kommunenummer", "kommune", "fylke", "verdi", "skjermet", "rekkevidde",
-                  "barn_elever", "behov_grense", "rekkevidde_grense", "hoyt_behov",
-                  "lite_naadd", "kvadrant"]].reset_index(drop=True)
+    return frame[
+        [
+            "kommunenummer",
+            "kommune",
+            "fylke",
+            "verdi",
+            "skjermet",
+            "rekkevidde",
+            "barn_elever",
+            "behov_grense",
+            "rekkevidde_grense",
+            "hoyt_behov",
+            "lite_naadd",
+            "kvadrant",
+        ]
+    ].reset_index(drop=True)

@@ -36,24 +36,38 @@ def last_loaded() -> datetime | None:
 def municipalities() -> pd.DataFrame:
     """Every 2024 municipality with its 2020 predecessor, county and Statsforvalter."""
     k = kommune.c
-    return read_frame(select(k.kommunenummer, k.navn, k.fylkesnummer, k.kommunenummer_2020,
-                             k.navn_2020, k.fylkesnummer_2020, k.statsforvalter, k.kartomrade)
-                      .order_by(k.kommunenummer))
+    return read_frame(
+        select(
+            k.kommunenummer,
+            k.navn,
+            k.fylkesnummer,
+            k.kommunenummer_2020,
+            k.navn_2020,
+            k.fylkesnummer_2020,
+            k.statsforvalter,
+            k.kartomrade,
+        ).order_by(k.kommunenummer)
+    )
 
 
 def counties(struktur: int) -> pd.DataFrame:
     """Counties of one structure with their Statsforvalter."""
     c = fylke.c
-    return read_frame(select(c.fylkesnummer, c.navn, c.statsforvalter)
-                      .where(c.struktur == struktur).order_by(c.fylkesnummer))
+    return read_frame(
+        select(c.fylkesnummer, c.navn, c.statsforvalter)
+        .where(c.struktur == struktur)
+        .order_by(c.fylkesnummer)
+    )
 
 
 def competence_areas() -> pd.DataFrame:
     """Competence areas with their level in the pyramid."""
     o, n = kompetanseomrade.c, nivaa.c
-    return read_frame(select(o.kode, o.navn, o.nivaa, n.navn.label("nivaa_navn"))
-                      .join_from(kompetanseomrade, nivaa, n.nivaa == o.nivaa)
-                      .order_by(o.nivaa, o.kode))
+    return read_frame(
+        select(o.kode, o.navn, o.nivaa, n.navn.label("nivaa_navn"))
+        .join_from(kompetanseomrade, nivaa, n.nivaa == o.nivaa)
+        .order_by(o.nivaa, o.kode)
+    )
 
 
 def professions() -> pd.DataFrame:
@@ -63,5 +77,6 @@ def professions() -> pd.DataFrame:
 def indicators() -> pd.DataFrame:
     """Quality indicators: code, name, unit and whether a high value means high need."""
     i = indikator.c
-    return read_frame(select(i.kode, i.navn, i.enhet, i.hoy_er_behov, i.beskrivelse)
-                      .order_by(i.kode))
+    return read_frame(
+        select(i.kode, i.navn, i.enhet, i.hoy_er_behov, i.beskrivelse).order_by(i.kode)
+    )

@@ -32,7 +32,8 @@ STATE_IDS = State({"type": ids.URL_STATE, "param": ALL}, "id")
 @callback(
     Output({"type": "chart", "id": MATCH}, "figure"),
     Output({"type": "chart-summary", "id": MATCH}, "children"),
-    STATE_VALUES, STATE_IDS,
+    STATE_VALUES,
+    STATE_IDS,
     State({"type": "chart", "id": MATCH}, "id"),
 )
 def update_chart(values: list, control_ids: list[dict], graph_id: dict):
@@ -93,7 +94,9 @@ def update_county_options(struktur: int, fylke: str | None):
 clientside_callback(
     ClientsideFunction(namespace="loftet", function_name="syncUrl"),
     Output(ids.URL_QUERY, "data"),
-    STATE_VALUES, STATE_IDS, State(ids.URL_DEFAULTS, "data"),
+    STATE_VALUES,
+    STATE_IDS,
+    State(ids.URL_DEFAULTS, "data"),
 )
 
 clientside_callback(

@@ -28,8 +28,10 @@ log = logging.getLogger(__name__)
 EXPORT_BUTTONS = {"type": "export", "chart": ALL, "fmt": ALL}
 SLOT_WAIT_S = 5.0
 """How long an image export waits for a free slot before asking the user to retry."""
-FAILED_TEXT = ("Filen kunne ikke lages. Prøv igjen om litt; skjer det igjen, si fra til den "
-               "som drifter dashbordet.")
+FAILED_TEXT = (
+    "Filen kunne ikke lages. Prøv igjen om litt; skjer det igjen, si fra til den "
+    "som drifter dashbordet."
+)
 UNKNOWN_TEXT = "Denne grafen kan ikke lastes ned."
 IDLE_CLASS = "export-button"
 """The buttons' class (`loftet.ui.components.export_buttons`); busy adds `export-busy`."""
@@ -87,8 +89,9 @@ def download_export(_clicks: list, values: list, control_ids: list[dict]):
     return dcc.send_bytes(content, name, type=MEDIA_TYPES[fmt]), idle, "", False
 
 
-def make_file(chart_id: str, filters, options: dict, fmt: str, preset: str | None = None
-              ) -> tuple[str, bytes]:
+def make_file(
+    chart_id: str, filters, options: dict, fmt: str, preset: str | None = None
+) -> tuple[str, bytes]:
     """`export_file`, images within an export slot (`Busy` when none frees up in time), at
     the size `preset` names (`loftet.export.presets`; the report size by default)."""
     if fmt not in IMAGE_FORMATS:

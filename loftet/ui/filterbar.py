@@ -22,13 +22,31 @@ def county_options(struktur: int) -> list[dict]:
     return _options(COUNTIES[struktur])
 
 
-def _dropdown(param: str, label: str, options: list[dict], value: object,
-              clearable: bool = False, placeholder: str = "") -> dbc.Col:
-    return dbc.Col([
-        dbc.Label(label, html_for=f"filter-{param}", className="filter-label"),
-        dcc.Dropdown(id=ids.state(param), options=options, value=value, clearable=clearable,
-                     placeholder=placeholder, searchable=False),
-    ], xs=6, md=4, lg=2, className="filter-col")
+def _dropdown(
+    param: str,
+    label: str,
+    options: list[dict],
+    value: object,
+    clearable: bool = False,
+    placeholder: str = "",
+) -> dbc.Col:
+    return dbc.Col(
+        [
+            dbc.Label(label, html_for=f"filter-{param}", className="filter-label"),
+            dcc.Dropdown(
+                id=ids.state(param),
+                options=options,
+                value=value,
+                clearable=clearable,
+                placeholder=placeholder,
+                searchable=False,
+            ),
+        ],
+        xs=6,
+        md=4,
+        lg=2,
+        className="filter-col",
+    )
 
 
 def filter_bar(filters: Filters, show: tuple[str, ...] = ALL_CONTROLS) -> html.Div:
@@ -37,15 +55,22 @@ def filter_bar(filters: Filters, show: tuple[str, ...] = ALL_CONTROLS) -> html.D
     controls = {
         "aar": lambda: _dropdown("aar", "År", years, filters.aar),
         "fra": lambda: _dropdown("fra", "Fra år", years, filters.fra),
-        "fylke": lambda: _dropdown("fylke", "Fylke", county_options(filters.struktur),
-                                   filters.fylke, True, "Hele landet"),
-        "sektor": lambda: _dropdown("sektor", "Sektor", _options(SECTORS), filters.sektor,
-                                    True, "Alle sektorer"),
-        "eier": lambda: _dropdown("eier", "Eiertype", _options(OWNER_TYPES), filters.eier,
-                                  True, "Alle eiere"),
-        "struktur": lambda: _dropdown("struktur", "Fylkesinndeling", _options(STRUCTURES),
-                                      filters.struktur),
+        "fylke": lambda: _dropdown(
+            "fylke", "Fylke", county_options(filters.struktur), filters.fylke, True, "Hele landet"
+        ),
+        "sektor": lambda: _dropdown(
+            "sektor", "Sektor", _options(SECTORS), filters.sektor, True, "Alle sektorer"
+        ),
+        "eier": lambda: _dropdown(
+            "eier", "Eiertype", _options(OWNER_TYPES), filters.eier, True, "Alle eiere"
+        ),
+        "struktur": lambda: _dropdown(
+            "struktur", "Fylkesinndeling", _options(STRUCTURES), filters.struktur
+        ),
     }
-    return html.Div(dbc.Row([controls[name]() for name in ALL_CONTROLS if name in show],
-                            className="g-2"),
-                    className="filter-bar", role="search", **{"aria-label": "Filtre"})
+    return html.Div(
+        dbc.Row([controls[name]() for name in ALL_CONTROLS if name in show], className="g-2"),
+        className="filter-bar",
+        role="search",
+        **{"aria-label": "Filtre"},
+    )

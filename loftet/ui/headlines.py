@@ -27,16 +27,24 @@ class HeadlineView:
 
 VIEWS: dict[str, HeadlineView] = {
     "kommuner_deltar": HeadlineView(label("deltar"), pct, "prosentpoeng", "/dekning"),
-    "helt_lag": HeadlineView("Kommuner med hele laget (barnehage, skole og PPT i samme tiltak)",
-                             pct, "prosentpoeng", "/dekning?maal=helt_lag"),
+    "helt_lag": HeadlineView(
+        "Kommuner med hele laget (barnehage, skole og PPT i samme tiltak)",
+        pct,
+        "prosentpoeng",
+        "/dekning?maal=helt_lag",
+    ),
     "deltakere": HeadlineView("Deltakelser", number, "", "/kompetanse", 0),
-    "andel_ansatte_naadd": HeadlineView(label("andel_ansatte_naadd"), pct, "prosentpoeng",
-                                        "/dekning?maal=andel_ansatte_naadd"),
-    "innvilget_kr": HeadlineView("Innvilget", short_kr, "kr", "/budsjett", 0,
-                                 change=signed_short_kr),
+    "andel_ansatte_naadd": HeadlineView(
+        label("andel_ansatte_naadd"), pct, "prosentpoeng", "/dekning?maal=andel_ansatte_naadd"
+    ),
+    "innvilget_kr": HeadlineView(
+        "Innvilget", short_kr, "kr", "/budsjett", 0, change=signed_short_kr
+    ),
     "andel_av_2025": HeadlineView("Andel av 2025-nivået", pct, "prosentpoeng", "/budsjett"),
-    **{f"naadd_{code}": HeadlineView(f"{name}: enheter nådd", pct, "prosentpoeng", "/dekning")
-       for code, name in SECTORS.items()},
+    **{
+        f"naadd_{code}": HeadlineView(f"{name}: enheter nådd", pct, "prosentpoeng", "/dekning")
+        for code, name in SECTORS.items()
+    },
 }
 
 
@@ -61,7 +69,14 @@ def headline_cards(items: list[Headline], filters: Filters, query: str) -> dbc.R
         joiner = "&" if "?" in view.href else "?"
         href = f"{view.href}{joiner}{query}" if query else view.href
         note = MONEY_NOTE if filters.sektor and item.key in MONEY_KEYS else ""
-        cards.append(kpi_card(view.title, view.value(item.value),
-                              change_text(item, view, filters.aar), href, note=note,
-                              card_id=f"kpi-{item.key}"))
+        cards.append(
+            kpi_card(
+                view.title,
+                view.value(item.value),
+                change_text(item, view, filters.aar),
+                href,
+                note=note,
+                card_id=f"kpi-{item.key}",
+            )
+        )
     return dbc.Row(cards)

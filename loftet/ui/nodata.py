@@ -21,24 +21,46 @@ LOAD_COMMAND = "python -m etl load data/innlesing/"
 def no_data_view(state: DataState) -> html.Div:
     """A page body saying there is nothing to show yet, and the commands that load data."""
     if state.status == UNREACHABLE:
-        return html.Div(dbc.Alert([
-            html.H1("Databasen svarer ikke", className="h4"),
-            html.P("Dashbordet får ikke kontakt med databasen akkurat nå. Prøv igjen om litt; "
-                   "varer det, sjekk databasen og innstillingen DATABASE_URL."),
-        ], color="danger"), className="no-data-page", id="ingen-data")
-    return html.Div(dbc.Alert([
-        html.H1("Ingen data er lastet ennå", className="h4"),
-        html.P("Dashbordet er klart, men databasen har ingen tall å vise. Last data med én av "
-               "kommandoene under (i prosjektmappen), og last siden på nytt:"),
-        html.Dl([
-            html.Dt("Demodata (genererte tall, ikke offisielle):"),
-            html.Dd(html.Code(DEMO_COMMAND)),
-            html.Dt("Ekte data fra filer i de dokumenterte formatene:"),
-            html.Dd(html.Code(LOAD_COMMAND)),
-        ]),
-        html.P("Filformatene står i docs/dataformater.md. Appen trenger ikke startes på nytt.",
-               className="mb-0"),
-    ], color="info"), className="no-data-page", id="ingen-data")
+        return html.Div(
+            dbc.Alert(
+                [
+                    html.H1("Databasen svarer ikke", className="h4"),
+                    html.P(
+                        "Dashbordet får ikke kontakt med databasen akkurat nå. Prøv igjen om litt; "
+                        "varer det, sjekk databasen og innstillingen DATABASE_URL."
+                    ),
+                ],
+                color="danger",
+            ),
+            className="no-data-page",
+            id="ingen-data",
+        )
+    return html.Div(
+        dbc.Alert(
+            [
+                html.H1("Ingen data er lastet ennå", className="h4"),
+                html.P(
+                    "Dashbordet er klart, men databasen har ingen tall å vise. Last data med én av "
+                    "kommandoene under (i prosjektmappen), og last siden på nytt:"
+                ),
+                html.Dl(
+                    [
+                        html.Dt("Demodata (genererte tall, ikke offisielle):"),
+                        html.Dd(html.Code(DEMO_COMMAND)),
+                        html.Dt("Ekte data fra filer i de dokumenterte formatene:"),
+                        html.Dd(html.Code(LOAD_COMMAND)),
+                    ]
+                ),
+                html.P(
+                    "Filformatene står i docs/dataformater.md. Appen trenger ikke startes på nytt.",
+                    className="mb-0",
+                ),
+            ],
+            color="info",
+        ),
+        className="no-data-page",
+        id="ingen-data",
+    )
 
 
 def requires_data(layout: Callable[..., object]) -> Callable[..., object]:

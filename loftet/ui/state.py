@@ -15,6 +15,7 @@ def params_from_controls(values: Sequence[object], control_ids: Sequence[dict]) 
 def split_params(params: dict) -> tuple[Filters, dict[str, str]]:
     """Shared filters and the page-specific options (as strings)."""
     filters = parse_filters({k: v for k, v in params.items() if k in SHARED_PARAMS}).filters
-    options = {k: str(v) for k, v in params.items()
-               if k not in SHARED_PARAMS and v not in (None, "")}
+    options = {
+        k: str(v) for k, v in params.items() if k not in SHARED_PARAMS and v not in (None, "")
+    }
     return filters, options

@@ -19,9 +19,15 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 START_TIMEOUT_S = 60
 
 
@@ -52,12 +58,20 @@ def production_server(database_url: str, log_path: Path) -> Iterator[str]:
     """The app under gunicorn with `WORKERS` workers on a free loopback port; yields its base
     URL. Its log goes to a file: a pipe nobody reads would fill up and stall the server."""
     port = _free_port()
-    env = os.environ | {"DATABASE_URL": database_url, "HOST": "127.0.0.1", "PORT": str(port),
-                        "WEB_CONCURRENCY": str(WORKERS)}
+    env = os.environ | {
+        "DATABASE_URL": database_url,
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+        "WEB_CONCURRENCY": str(WORKERS),
+    }
     log = log_path.open("w")
-    process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py",
-                                "app:server"], cwd=ROOT, env=env, stdout=log,
-                               stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "app:server"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(url + "/", process)
@@ -86,8 +100,9 @@ def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run scripts/install_system_packages.sh")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                             args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
         yield browser
         browser.close()
 
@@ -107,8 +122,9 @@ def page_without_csp(browser):
 
 def guarded_page(browser, **context_options):
     """A page in a new context that records problems and refuses requests off this machine."""
-    context = browser.new_context(viewport={"width": 1600, "height": 1000}, locale="nb-NO",
-                                  **context_options)
+    context = browser.new_context(
+        viewport={"width": 1600, "height": 1000}, locale="nb-NO", **context_options
+    )
     page = context.new_page()
     page.problems = []
 

@@ -15,8 +15,19 @@ from tests.e2e.conftest import ROOT
 from tests.e2e.test_pages_e2e import wait_for_charts
 
 AXE = ROOT / ".node" / "node_modules" / "axe-core" / "axe.min.js"
-PAGES = ["/", "/dekning", "/kvalitet", "/budsjett", "/behov", "/kompetanse", "/kommune/4601",
-         "/rapportpakke", "/presentasjon?fylke=46&aar=2025&slide=3", "/om", "/data"]
+PAGES = [
+    "/",
+    "/dekning",
+    "/kvalitet",
+    "/budsjett",
+    "/behov",
+    "/kompetanse",
+    "/kommune/4601",
+    "/rapportpakke",
+    "/presentasjon?fylke=46&aar=2025&slide=3",
+    "/om",
+    "/data",
+]
 RUN_AXE = """async () => {
   const result = await axe.run(document, {
     runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
@@ -36,8 +47,9 @@ def axe_violations(page) -> list[dict]:
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_page_has_no_serious_accessibility_violations(page_without_csp, app_url: str,
-                                                      path: str) -> None:
+def test_page_has_no_serious_accessibility_violations(
+    page_without_csp, app_url: str, path: str
+) -> None:
     page = page_without_csp
     page.goto(app_url + path)
     if path.startswith("/presentasjon") or path in ("/rapportpakke", "/om", "/data"):
@@ -50,7 +62,8 @@ def test_page_has_no_serious_accessibility_violations(page_without_csp, app_url:
 
 
 def test_filters_and_export_buttons_are_reachable_and_operable_by_keyboard(
-        page_without_csp, app_url: str) -> None:
+    page_without_csp, app_url: str
+) -> None:
     page = page_without_csp
     page.goto(app_url + "/dekning")
     wait_for_charts(page)
@@ -91,14 +104,14 @@ def test_the_bundled_font_is_served_and_used(page_without_csp, app_url: str) -> 
     page = page_without_csp
     page.goto(app_url + "/")
     wait_for_charts(page)
-    assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith(
-        '"Source Sans 3"')
+    assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith('"Source Sans 3"')
     assert page.evaluate("document.fonts.check('16px \"Source Sans 3\"')")
     assert page.evaluate("[...document.fonts].some(f => f.status === 'loaded')")
 
 
-def test_copy_link_confirmation_fades_without_growing_the_navbar(page_without_csp,
-                                                                app_url: str) -> None:
+def test_copy_link_confirmation_fades_without_growing_the_navbar(
+    page_without_csp, app_url: str
+) -> None:
     page = page_without_csp
     page.goto(app_url + "/")
     wait_for_charts(page)
@@ -108,4 +121,5 @@ def test_copy_link_confirmation_fades_without_growing_the_navbar(page_without_cs
     assert page.evaluate("document.querySelector('.app-navbar').offsetHeight") == height
     page.wait_for_function(
         "getComputedStyle(document.getElementById('copy-link-status')).opacity === '0'",
-        timeout=10_000)
+        timeout=10_000,
+    )

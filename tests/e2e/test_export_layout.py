@@ -51,8 +51,9 @@ def browser_page(demo_db_url: str, browser) -> Iterator[object]:
             page.close()
 
 
-def exported_svg(chart_id: str, county: str | None, preset: str = "rapport"
-                 ) -> tuple[list[str], bytes]:
+def exported_svg(
+    chart_id: str, county: str | None, preset: str = "rapport"
+) -> tuple[list[str], bytes]:
     """(categories the chart's figure draws, the exported SVG)."""
     chart = get_chart(chart_id)
     filters = Filters(aar=YEAR, fylke=county)
@@ -69,8 +70,9 @@ def _normal(text: str) -> str:
 
 @pytest.mark.parametrize("place", ["landet", "største fylke"])
 @pytest.mark.parametrize("chart_id", CHART_IDS)
-def test_export_names_every_category_and_no_texts_overlap(browser_page: object, chart_id: str,
-                                                          place: str) -> None:
+def test_export_names_every_category_and_no_texts_overlap(
+    browser_page: object, chart_id: str, place: str
+) -> None:
     county = largest_county() if place == "største fylke" else None
     categories, svg = exported_svg(chart_id, county)
     boxes = text_boxes(browser_page, svg)
@@ -83,10 +85,12 @@ def test_export_names_every_category_and_no_texts_overlap(browser_page: object, 
 
 
 @pytest.mark.parametrize("preset", ["bred", "lysbilde"])
-@pytest.mark.parametrize("chart_id", ["kvalitet-rangering", "kompetanse-heatmap",
-                                      "kvalitet-fordeling"])
-def test_wide_and_slide_presets_keep_every_label(browser_page: object, chart_id: str,
-                                                 preset: str) -> None:
+@pytest.mark.parametrize(
+    "chart_id", ["kvalitet-rangering", "kompetanse-heatmap", "kvalitet-fordeling"]
+)
+def test_wide_and_slide_presets_keep_every_label(
+    browser_page: object, chart_id: str, preset: str
+) -> None:
     categories, svg = exported_svg(chart_id, largest_county(), preset)
     boxes = text_boxes(browser_page, svg)
     drawn = _normal(" | ".join(box.text for box in boxes))

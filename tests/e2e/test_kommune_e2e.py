@@ -17,12 +17,14 @@ def participants_in(db_path: str, kommunenummer: str, year: int) -> str:
         total = conn.execute(
             "SELECT COALESCE(SUM(d.antall_deltakere), 0) FROM deltakelse d "
             "JOIN enhet e USING (enhet_id) WHERE e.kommunenummer = ? AND d.aar = ?",
-            (kommunenummer, year)).fetchone()[0]
+            (kommunenummer, year),
+        ).fetchone()[0]
     return number(total)
 
 
 def test_old_number_shows_the_new_municipality_and_follows_the_year(
-        page, app_url: str, demo_db_url: str) -> None:
+    page, app_url: str, demo_db_url: str
+) -> None:
     db_path = demo_db_url.removeprefix("sqlite:///")
     page.goto(app_url + "/kommune/3024?aar=2023")
     wait_for_charts(page)
@@ -34,10 +36,13 @@ def test_old_number_shows_the_new_municipality_and_follows_the_year(
     expected = participants_in(db_path, "3201", 2022)
     page.wait_for_function(
         "([sel, text]) => document.querySelector(sel).innerText === text",
-        arg=[PARTICIPANTS, expected], timeout=30_000)
+        arg=[PARTICIPANTS, expected],
+        timeout=30_000,
+    )
     # the header follows the year; the column may sit outside the grid's visible width
-    page.wait_for_selector(".ag-header-cell-text:has-text('Innvilget kommunen 2022 (kr)')",
-                           state="attached")
+    page.wait_for_selector(
+        ".ag-header-cell-text:has-text('Innvilget kommunen 2022 (kr)')", state="attached"
+    )
     assert page.problems == []
 
 

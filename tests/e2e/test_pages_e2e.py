@@ -52,17 +52,24 @@ def oversikt_numbers_from_database(db_path: str, year: int) -> dict[str, str]:
         municipalities = conn.execute("SELECT COUNT(*) FROM kommune").fetchone()[0]
         taking_part = conn.execute(
             "SELECT COUNT(DISTINCT e.kommunenummer) FROM deltakelse d "
-            "JOIN enhet e USING (enhet_id) WHERE d.aar = ?", (year,)).fetchone()[0]
+            "JOIN enhet e USING (enhet_id) WHERE d.aar = ?",
+            (year,),
+        ).fetchone()[0]
         participants = conn.execute(
-            "SELECT SUM(antall_deltakere) FROM deltakelse WHERE aar = ?", (year,)).fetchone()[0]
+            "SELECT SUM(antall_deltakere) FROM deltakelse WHERE aar = ?", (year,)
+        ).fetchone()[0]
         granted = conn.execute(
-            "SELECT SUM(innvilget_kr) FROM tildeling WHERE aar = ?", (year,)).fetchone()[0]
+            "SELECT SUM(innvilget_kr) FROM tildeling WHERE aar = ?", (year,)
+        ).fetchone()[0]
         granted_2025 = conn.execute(
-            "SELECT SUM(innvilget_kr) FROM tildeling WHERE aar = 2025").fetchone()[0]
+            "SELECT SUM(innvilget_kr) FROM tildeling WHERE aar = 2025"
+        ).fetchone()[0]
         kindergartens, reached = conn.execute(
             "SELECT COUNT(*), COUNT(DISTINCT d.enhet_id) FROM enhet e LEFT JOIN "
             "(SELECT DISTINCT enhet_id FROM deltakelse WHERE aar = ?) d USING (enhet_id) "
-            "WHERE e.enhetstype = 'barnehage'", (year,)).fetchone()
+            "WHERE e.enhetstype = 'barnehage'",
+            (year,),
+        ).fetchone()
     return {
         "kommuner_deltar": pct(100 * taking_part / municipalities),
         "deltakere": number(participants),
@@ -90,7 +97,9 @@ def test_link_reproduces_the_view(page, app_url: str) -> None:
     page.wait_for_function(
         "t => document.querySelector('#kpi-innvilget_kr .kpi-value').innerText !== t"
         " && document.querySelector('#kpi-innvilget_kr .kpi-change').innerText"
-        ".includes('fra 2022')", arg=national)
+        ".includes('fra 2022')",
+        arg=national,
+    )
     shown = page.locator("#kpi-innvilget_kr .kpi-value").inner_text()
     link = page.url
     page.goto(app_url + "/dekning")
@@ -108,8 +117,16 @@ def test_navigation_keeps_the_filters(page, app_url: str) -> None:
     assert "fylke=46" in page.url and "aar=2023" in page.url
 
 
-@pytest.mark.parametrize("path", ["/?aar=abc&fylke=99&sektor=x", "/dekning?aar=1999",
-                                  "/kommune/9999", "/kommune/abc", "/finnes-ikke"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/?aar=abc&fylke=99&sektor=x",
+        "/dekning?aar=1999",
+        "/kommune/9999",
+        "/kommune/abc",
+        "/finnes-ikke",
+    ],
+)
 def test_invalid_urls_give_friendly_pages(page, app_url: str, path: str) -> None:
     page.goto(app_url + path)
     page.wait_for_load_state("networkidle")
@@ -134,8 +151,8 @@ def test_footer_leads_to_the_data_page(page, app_url: str) -> None:
     wait_for_charts(page)
     page.locator("#footer-data-link").click()
     page.wait_for_url("**/data")
-    page.wait_for_function("() => document.querySelectorAll('#data-lastinger .ag-row').length > 0",
-                           timeout=60_000)
+    page.wait_for_function(
+        "() => document.querySelectorAll('#data-lastinger .ag-row').length > 0", timeout=60_000
+    )
     assert page.locator("#data-dato tbody tr").count() >= 8
     assert page.problems == []
-

@@ -40,7 +40,9 @@ def wait_for_slide(page, number: int, total: int = 8, timeout: int = 30_000) -> 
 def wait_for_message(page, pattern: str) -> None:
     page.wait_for_function(
         "t => (document.querySelector('.slide-message') || {}).textContent?.includes(t)",
-        arg=pattern, timeout=30_000)
+        arg=pattern,
+        timeout=30_000,
+    )
 
 
 def test_keys_move_between_slides(page, app_url: str) -> None:
@@ -94,8 +96,9 @@ def test_full_screen_and_projector_sizes(page, app_url: str) -> None:
     assert not page.locator(".app-navbar").is_visible()
     assert not page.locator(".app-footer").is_visible()
     assert not page.locator(".filter-bar").count()
-    size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.slide-message'))"
-                         ".fontSize)")
+    size = page.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('.slide-message')).fontSize)"
+    )
     assert size >= 48
     assert page.evaluate(SMALLEST_CHART_TEXT) >= 22
     footer = page.locator(".slide-footer").inner_text()

@@ -42,8 +42,7 @@ def test_cancelled_pack_stops_and_says_so(page, app_url: str) -> None:
     assert page.problems == []
 
 
-def test_a_missing_database_shows_how_to_load_data(page, tmp_path: Path,
-                                                   small_db_url: str) -> None:
+def test_a_missing_database_shows_how_to_load_data(page, tmp_path: Path, small_db_url: str) -> None:
     """No database yet: every page says how to load data, /helse says 503, no file appears.
     Then data arrives (here: the small test database copied into place) and the same running
     server shows it, with the browser's callback checks intact."""

@@ -41,25 +41,55 @@ def indicators_compared(kommunenummer: str, filters: Filters) -> pd.DataFrame:
         both = indicator_by_municipality_and_year(Filters(), item.kode, year - 1, year)
         nation = both[both.aar == year].set_index("kommunenummer")
         own = nation.loc[kommunenummer]
-        before = (both[both.aar == year - 1].set_index("kommunenummer").verdi.get(kommunenummer)
-                  if year > FIRST_YEAR else None)
-        in_county = (nation[nation.fylke == county] if filters.struktur == 2024 else
-                     indicator_by_municipality(Filters(aar=year, fylke=county, struktur=2020),
-                                               item.kode))
+        before = (
+            both[both.aar == year - 1].set_index("kommunenummer").verdi.get(kommunenummer)
+            if year > FIRST_YEAR
+            else None
+        )
+        in_county = (
+            nation[nation.fylke == county]
+            if filters.struktur == 2024
+            else indicator_by_municipality(
+                Filters(aar=year, fylke=county, struktur=2020), item.kode
+            )
+        )
         level = national_level(item.kode, year)
-        rows.append({
-            "indikator": item.kode, "navn": item.navn, "enhet": item.enhet,
-            "hoy_er_behov": bool(item.hoy_er_behov), "aar": year,
-            "kommune": float(own.verdi),
-            "status": ("vist" if pd.notna(own.verdi) else
-                       "skjermet" if bool(own.skjermet) else "mangler"),
-            "kommune_forrige": float("nan") if before is None else float(before),
-            "aar_forrige": year - 1,
-            "fylke": _ratio(in_county.teller.sum(), in_county.nevner.sum(), 100),
-            "landet": float("nan") if level is None else level,
-            "kommuner_med_verdi": int(nation.verdi.notna().sum())})
+        rows.append(
+            {
+                "indikator": item.kode,
+                "navn": item.navn,
+                "enhet": item.enhet,
+                "hoy_er_behov": bool(item.hoy_er_behov),
+                "aar": year,
+                "kommune": float(own.verdi),
+                "status": (
+                    "vist"
+                    if pd.notna(own.verdi)
+                    else "skjermet"
+                    if bool(own.skjermet)
+                    else "mangler"
+                ),
+                "kommune_forrige": float("nan") if before is None else float(before),
+                "aar_forrige": year - 1,
+                "fylke": _ratio(in_county.teller.sum(), in_county.nevner.sum(), 100),
+                "landet": float("nan") if level is None else level,
+                "kommuner_med_verdi": int(nation.verdi.notna().sum()),
+            }
+        )
     return pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
 
 
-INDICATOR_COLUMNS = ["indikator", "navn", "enhet", "hoy_er_behov", "aar", "kommune", "status",
-                     "kommune_forrige", "aar_forrige", "fylke", "landet", "kommuner_med_verdi"]
+INDICATOR_COLUMNS = [
+    "indikator",
+    "navn",
+    "enhet",
+    "hoy_er_behov",
+    "aar",
+    "kommune",
+    "status",
+    "kommune_forrige",
+    "aar_forrige",
+    "fylke",
+    "landet",
+    "kommuner_med_verdi",
+]

@@ -56,17 +56,24 @@ def key_figures(kommunenummer: str, filters: Filters, year: int | None = None) -
         return _ratio(level.ansatte_naadd, level.ansatte, 100)
 
     return KeyFigures(
-        aar=year, deltar=bool(own.enheter_naadd > 0), helt_lag=bool(own.helt_lag),
-        deltakere=int(own.deltakere), innvilget_kr=int(own.innvilget_kr),
-        barn_elever=int(own.barn_elever), enheter=int(own.enheter),
+        aar=year,
+        deltar=bool(own.enheter_naadd > 0),
+        helt_lag=bool(own.helt_lag),
+        deltakere=int(own.deltakere),
+        innvilget_kr=int(own.innvilget_kr),
+        barn_elever=int(own.barn_elever),
+        enheter=int(own.enheter),
         enheter_naadd=int(own.enheter_naadd),
-        deltakere_per_1000=per_1000(own), kr_per_barn=per_child(own),
-        andel_ansatte_naadd=staff(own), fylke_andel_ansatte_naadd=staff(levels["fylke"]),
+        deltakere_per_1000=per_1000(own),
+        kr_per_barn=per_child(own),
+        andel_ansatte_naadd=staff(own),
+        fylke_andel_ansatte_naadd=staff(levels["fylke"]),
         landet_andel_ansatte_naadd=staff(levels["landet"]),
         fylke_deltakere_per_1000=per_1000(levels["fylke"]),
         landet_deltakere_per_1000=per_1000(levels["landet"]),
         fylke_kr_per_barn=per_child(levels["fylke"]),
-        landet_kr_per_barn=per_child(levels["landet"]))
+        landet_kr_per_barn=per_child(levels["landet"]),
+    )
 
 
 def units_reached_by_sector_compared(kommunenummer: str, filters: Filters) -> pd.DataFrame:
@@ -84,8 +91,16 @@ def units_reached_by_sector_compared(kommunenummer: str, filters: Filters) -> pd
     for code, name in SECTORS.items():
         levels = _levels(kommunenummer, filters.struktur, filters.aar, code)
         own = levels["kommune"]
-        rows.append({"sektor": code, "sektor_navn": name, "enheter": int(own.enheter),
-                     "enheter_naadd": int(own.enheter_naadd),
-                     **{f"andel_{level}": _ratio(values.enheter_naadd, values.enheter, 100)
-                        for level, values in levels.items()}})
+        rows.append(
+            {
+                "sektor": code,
+                "sektor_navn": name,
+                "enheter": int(own.enheter),
+                "enheter_naadd": int(own.enheter_naadd),
+                **{
+                    f"andel_{level}": _ratio(values.enheter_naadd, values.enheter, 100)
+                    for level, values in levels.items()
+                },
+            }
+        )
     return pd.DataFrame(rows)

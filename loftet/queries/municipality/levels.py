@@ -41,17 +41,28 @@ def _grants_by_year() -> pd.DataFrame:
     `loftet.queries.coverage.granted_by_municipality`. `brukt_kr` is NaN when not reported."""
     t = tildeling.c
     return read_frame(
-        select(t.aar, t.kommunenummer, func.sum(t.innvilget_kr).label("innvilget_kr"),
-               func.sum(t.brukt_kr).label("brukt_kr"))
-        .where(t.mottakertype != "fylkeskommune").group_by(t.aar, t.kommunenummer))
+        select(
+            t.aar,
+            t.kommunenummer,
+            func.sum(t.innvilget_kr).label("innvilget_kr"),
+            func.sum(t.brukt_kr).label("brukt_kr"),
+        )
+        .where(t.mottakertype != "fylkeskommune")
+        .group_by(t.aar, t.kommunenummer)
+    )
 
 
-def _level_sums(units: pd.DataFrame, reached: pd.DataFrame, grants: pd.DataFrame,
-                grid: pd.MultiIndex) -> pd.DataFrame:
+def _level_sums(
+    units: pd.DataFrame, reached: pd.DataFrame, grants: pd.DataFrame, grid: pd.MultiIndex
+) -> pd.DataFrame:
     """Units, reach and NOK granted of one level's rows per (aar, enhetstype) of `grid`, with
     rows `ALL_TYPES` summing the unit types."""
-    frame = (reached.groupby(["aar", "enhetstype"])[REACH_COLUMNS].sum()
-             .reindex(grid, fill_value=0).reset_index())
+    frame = (
+        reached.groupby(["aar", "enhetstype"])[REACH_COLUMNS]
+        .sum()
+        .reindex(grid, fill_value=0)
+        .reset_index()
+    )
     frame = frame.join(units.groupby("enhetstype")[UNIT_COLUMNS].sum(), on="enhetstype")
     frame[UNIT_COLUMNS] = frame[UNIT_COLUMNS].fillna(0)
     total = frame.groupby("aar", as_index=False)[UNIT_COLUMNS + REACH_COLUMNS].sum()
@@ -73,18 +84,28 @@ def profile_levels(kommunenummer: str, struktur: int) -> pd.DataFrame:
     per level.
     """
     county_of = _county_of(struktur)
-    places = {"kommune": pd.Index([kommunenummer]),
-              "fylke": county_of.index[county_of == county_of[kommunenummer]],
-              "landet": county_of.index}
+    places = {
+        "kommune": pd.Index([kommunenummer]),
+        "fylke": county_of.index[county_of == county_of[kommunenummer]],
+        "landet": county_of.index,
+    }
     units, reached, grants = unit_summary(), participation_summary(), _grants_by_year()
     grid = pd.MultiIndex.from_product(
-        [range(FIRST_YEAR, LAST_YEAR + 1),
-         sorted({*SECTOR_UNIT_TYPE.values(), *units.enhetstype, *reached.enhetstype})],
-        names=["aar", "enhetstype"])
-    frame = pd.concat([
-        _level_sums(*(f[f.kommunenummer.isin(where)] for f in (units, reached, grants)),
-                    grid).assign(nivaa=level)
-        for level, where in places.items()], ignore_index=True)
+        [
+            range(FIRST_YEAR, LAST_YEAR + 1),
+            sorted({*SECTOR_UNIT_TYPE.values(), *units.enhetstype, *reached.enhetstype}),
+        ],
+        names=["aar", "enhetstype"],
+    )
+    frame = pd.concat(
+        [
+            _level_sums(
+                *(f[f.kommunenummer.isin(where)] for f in (units, reached, grants)), grid
+            ).assign(nivaa=level)
+            for level, where in places.items()
+        ],
+        ignore_index=True,
+    )
     columns = UNIT_COLUMNS + REACH_COLUMNS + ["innvilget_kr"]
     frame[columns] = frame[columns].astype("int64")
     own = frame.nivaa == "kommune"
@@ -98,12 +119,14 @@ def profile_levels(kommunenummer: str, struktur: int) -> pd.DataFrame:
 def _levels_by_year(kommunenummer: str, filters: Filters) -> pd.DataFrame:
     """`profile_levels` for all unit types in `filters.fra`..`filters.aar`."""
     frame = profile_levels(kommunenummer, filters.struktur)
-    return frame[(frame.enhetstype == ALL_TYPES)
-                 & frame.aar.between(filters.fra, filters.aar)].sort_values("aar", kind="stable")
+    return frame[
+        (frame.enhetstype == ALL_TYPES) & frame.aar.between(filters.fra, filters.aar)
+    ].sort_values("aar", kind="stable")
 
 
-def _levels(kommunenummer: str, struktur: int, year: int,
-            sektor: str | None = None) -> dict[str, pd.Series]:
+def _levels(
+    kommunenummer: str, struktur: int, year: int, sektor: str | None = None
+) -> dict[str, pd.Series]:
     """The municipality's, its county's and the nation's row in `year` for the units of
     `sektor` (all when None)."""
     frame = profile_levels(kommunenummer, struktur)

@@ -23,7 +23,8 @@ def measures_in_municipality(kommunenummer: str, filters: Filters) -> pd.DataFra
     """
     frame = _measures_frame(kommunenummer, filters)
     frame["mottaker"] = frame.tiltak_id.map(_recipients_text(kommunenummer, filters.aar)).fillna(
-        "Ingen tildeling i året")
+        "Ingen tildeling i året"
+    )
     return frame
 
 
@@ -33,8 +34,10 @@ def _recipients_text(kommunenummer: str, year: int) -> dict[str, str]:
     t = tildeling.c
     here = _measures_here(kommunenummer, year, year)
     grants = read_frame(
-        select(t.tiltak_id, t.mottaker, t.kommunenummer, t.mottakertype, t.innvilget_kr)
-        .where(t.aar == year, t.tiltak_id.in_(here)))
+        select(t.tiltak_id, t.mottaker, t.kommunenummer, t.mottakertype, t.innvilget_kr).where(
+            t.aar == year, t.tiltak_id.in_(here)
+        )
+    )
     texts = {}
     for measure, rows in grants.groupby("tiltak_id"):
         own = rows[(rows.kommunenummer == kommunenummer) & (rows.mottakertype != "fylkeskommune")]
@@ -57,22 +60,36 @@ def _measures_frame(kommunenummer: str, filters: Filters) -> pd.DataFrame:
     t, p, m = tildeling.c, oppsummering_tiltak.c, tiltak.c
     k, year = kommunenummer, filters.aar
     here = _measures_here(k, filters.fra, year).cte("here")
-    granted = (select(t.tiltak_id, func.sum(t.innvilget_kr).label("innvilget_kr"))
-               .where(t.kommunenummer == k, t.aar == year, t.mottakertype != "fylkeskommune")
-               .group_by(t.tiltak_id).cte("granted"))
-    taking_part = (select(p.tiltak_id, p.deltakere)
-                   .where(p.kommunenummer == k, p.aar == year).cte("taking_part"))
+    granted = (
+        select(t.tiltak_id, func.sum(t.innvilget_kr).label("innvilget_kr"))
+        .where(t.kommunenummer == k, t.aar == year, t.mottakertype != "fylkeskommune")
+        .group_by(t.tiltak_id)
+        .cte("granted")
+    )
+    taking_part = (
+        select(p.tiltak_id, p.deltakere)
+        .where(p.kommunenummer == k, p.aar == year)
+        .cte("taking_part")
+    )
     area = kompetanseomrade.c
     return read_frame(
-        select(m.tiltak_id, m.navn, m.aar.label("startaar"), m.uh_partner,
-               area.navn.label("hovedomrade"), m.eier, m.eiertype,
-               func.coalesce(granted.c.innvilget_kr, 0).label("innvilget_kr"),
-               func.coalesce(taking_part.c.deltakere, 0).label("deltakere"))
+        select(
+            m.tiltak_id,
+            m.navn,
+            m.aar.label("startaar"),
+            m.uh_partner,
+            area.navn.label("hovedomrade"),
+            m.eier,
+            m.eiertype,
+            func.coalesce(granted.c.innvilget_kr, 0).label("innvilget_kr"),
+            func.coalesce(taking_part.c.deltakere, 0).label("deltakere"),
+        )
         .join_from(tiltak, here, here.c.tiltak_id == m.tiltak_id)
         .outerjoin(kompetanseomrade, area.kode == m.hovedomrade)
         .outerjoin(granted, granted.c.tiltak_id == m.tiltak_id)
         .outerjoin(taking_part, taking_part.c.tiltak_id == m.tiltak_id)
-        .order_by(m.aar.desc(), m.tiltak_id))
+        .order_by(m.aar.desc(), m.tiltak_id)
+    )
 
 
 def _measures_here(kommunenummer: str, fra: int, til: int) -> CompoundSelect:
@@ -81,4 +98,5 @@ def _measures_here(kommunenummer: str, fra: int, til: int) -> CompoundSelect:
     p, t = oppsummering_tiltak.c, tildeling.c
     return union(
         select(p.tiltak_id).where(p.kommunenummer == kommunenummer, p.aar.between(fra, til)),
-        select(t.tiltak_id).where(t.kommunenummer == kommunenummer, t.aar.between(fra, til)))
+        select(t.tiltak_id).where(t.kommunenummer == kommunenummer, t.aar.between(fra, til)),
+    )

@@ -32,8 +32,11 @@ class Municipality:
     def county(self, struktur: int) -> tuple[str, str]:
         """(number, name) of its county in the structure `struktur`; a county with the same
         name as the municipality (Oslo) is called "Oslo fylke" so the two never read alike."""
-        number, name = ((self.fylkesnummer_2020, self.fylke_2020) if struktur == 2020
-                        else (self.fylkesnummer, self.fylke))
+        number, name = (
+            (self.fylkesnummer_2020, self.fylke_2020)
+            if struktur == 2020
+            else (self.fylkesnummer, self.fylke)
+        )
         return number, f"{name} fylke" if name == self.navn else name
 
     @property
@@ -67,16 +70,22 @@ def municipality(kommunenummer: str) -> Municipality | None:
     if rows.empty:
         return None
     row = rows.iloc[0]
-    names = {s: dict(zip(c.fylkesnummer, c.navn, strict=True))
-             for s, c in ((s, counties(s)) for s in (2024, 2020))}
+    names = {
+        s: dict(zip(c.fylkesnummer, c.navn, strict=True))
+        for s, c in ((s, counties(s)) for s in (2024, 2020))
+    }
     return Municipality(
-        kommunenummer=row.kommunenummer, navn=row.navn, fylkesnummer=row.fylkesnummer,
+        kommunenummer=row.kommunenummer,
+        navn=row.navn,
+        fylkesnummer=row.fylkesnummer,
         fylke=names[2024].get(row.fylkesnummer, row.fylkesnummer),
-        kommunenummer_2020=row.kommunenummer_2020, navn_2020=row.navn_2020,
+        kommunenummer_2020=row.kommunenummer_2020,
+        navn_2020=row.navn_2020,
         fylkesnummer_2020=row.fylkesnummer_2020,
         fylke_2020=names[2020].get(row.fylkesnummer_2020, row.fylkesnummer_2020),
         statsforvalter=row.statsforvalter,
-        statsforvalter_navn=statsforvalter_names().get(row.statsforvalter, row.statsforvalter))
+        statsforvalter_navn=statsforvalter_names().get(row.statsforvalter, row.statsforvalter),
+    )
 
 
 def municipality_choices() -> pd.DataFrame:
@@ -85,10 +94,15 @@ def municipality_choices() -> pd.DataFrame:
     table = municipalities()
     old = table.kommunenummer_2020 != table.kommunenummer
     label = table.navn + " (" + table.kommunenummer + ")"
-    label = label.where(~old, table.navn + " (" + table.kommunenummer + ", før 2024: "
-                        + table.kommunenummer_2020 + ")")
-    return (table.assign(etikett=label)[["kommunenummer", "navn", "etikett"]]
-            .sort_values("navn", key=norwegian_sort_key).reset_index(drop=True))
+    label = label.where(
+        ~old,
+        table.navn + " (" + table.kommunenummer + ", før 2024: " + table.kommunenummer_2020 + ")",
+    )
+    return (
+        table.assign(etikett=label)[["kommunenummer", "navn", "etikett"]]
+        .sort_values("navn", key=norwegian_sort_key)
+        .reset_index(drop=True)
+    )
 
 
 _AFTER_Z = str.maketrans({"æ": "{", "ø": "|", "å": "}"})

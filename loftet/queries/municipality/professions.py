@@ -30,8 +30,11 @@ def participants_by_profession(kommunenummer: str, filters: Filters) -> pd.DataF
     county_of = _county_of(filters.struktur)
     counts["fylke"] = counts.kommunenummer.map(county_of)
     own = counts[counts.kommunenummer == kommunenummer].set_index("profesjon")
-    in_county = counts[counts.fylke == place.county(filters.struktur)[0]].groupby(
-        "profesjon").deltakere.sum()
+    in_county = (
+        counts[counts.fylke == place.county(filters.struktur)[0]]
+        .groupby("profesjon")
+        .deltakere.sum()
+    )
     nation = counts.groupby("profesjon").deltakere.sum()
     frame = names[names.profesjon.isin(nation.index)].copy()
     frame["deltakere"] = frame.profesjon.map(own.deltakere).fillna(0).astype("int64")
@@ -39,8 +42,7 @@ def participants_by_profession(kommunenummer: str, filters: Filters) -> pd.DataF
     frame["andel_kommune"] = _shares(frame.deltakere, own.deltakere.sum())
     frame["andel_fylke"] = _shares(frame.profesjon.map(in_county).fillna(0), in_county.sum())
     frame["andel_landet"] = _shares(frame.profesjon.map(nation).fillna(0), nation.sum())
-    return frame.sort_values(["deltakere", "andel_landet"], ascending=False).reset_index(
-        drop=True)
+    return frame.sort_values(["deltakere", "andel_landet"], ascending=False).reset_index(drop=True)
 
 
 def reach_profile(kommunenummer: str, filters: Filters) -> pd.DataFrame:
@@ -52,15 +54,29 @@ def reach_profile(kommunenummer: str, filters: Filters) -> pd.DataFrame:
     units reached in the sector).
     """
     prof = participants_by_profession(kommunenummer, filters)
-    prof = pd.DataFrame({
-        "del": "profesjon", "kode": prof.profesjon, "navn": prof.profesjon_navn,
-        "antall": prof.deltakere, "av": int(prof.deltakere.sum()),
-        "andel_kommune": prof.andel_kommune, "andel_fylke": prof.andel_fylke,
-        "andel_landet": prof.andel_landet})
+    prof = pd.DataFrame(
+        {
+            "del": "profesjon",
+            "kode": prof.profesjon,
+            "navn": prof.profesjon_navn,
+            "antall": prof.deltakere,
+            "av": int(prof.deltakere.sum()),
+            "andel_kommune": prof.andel_kommune,
+            "andel_fylke": prof.andel_fylke,
+            "andel_landet": prof.andel_landet,
+        }
+    )
     sectors = units_reached_by_sector_compared(kommunenummer, filters)
-    sectors = pd.DataFrame({
-        "del": "sektor", "kode": sectors.sektor, "navn": sectors.sektor_navn,
-        "antall": sectors.enheter_naadd, "av": sectors.enheter,
-        "andel_kommune": sectors.andel_kommune, "andel_fylke": sectors.andel_fylke,
-        "andel_landet": sectors.andel_landet})
+    sectors = pd.DataFrame(
+        {
+            "del": "sektor",
+            "kode": sectors.sektor,
+            "navn": sectors.sektor_navn,
+            "antall": sectors.enheter_naadd,
+            "av": sectors.enheter,
+            "andel_kommune": sectors.andel_kommune,
+            "andel_fylke": sectors.andel_fylke,
+            "andel_landet": sectors.andel_landet,
+        }
+    )
     return pd.concat([prof, sectors], ignore_index=True)

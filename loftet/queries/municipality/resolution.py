@@ -54,14 +54,18 @@ def resolve_number(raw: object, table: pd.DataFrame) -> Resolution:
     first = matches.iloc[0]
     successors = tuple(zip(matches.kommunenummer, matches.navn, strict=True))
     if len(successors) == 1:
-        note = (f"Kommunenummer {number} gjaldt til 2023. {first.navn_2020} har fra 2024 "
-                f"kommunenummer {first.kommunenummer}.")
+        note = (
+            f"Kommunenummer {number} gjaldt til 2023. {first.navn_2020} har fra 2024 "
+            f"kommunenummer {first.kommunenummer}."
+        )
     else:
         parts = ", ".join(f"{n} {name}" for n, name in successors[:-1])
         last = f"{successors[-1][0]} {successors[-1][1]}"
-        note = (f"Kommunenummer {number} gjaldt til 2023. {first.navn_2020} ble fra 2024 delt i "
-                f"{parts} og {last}. Her vises {first.kommunenummer} {first.navn}, som tallene "
-                f"fra før 2024 er ført på.")
+        note = (
+            f"Kommunenummer {number} gjaldt til 2023. {first.navn_2020} ble fra 2024 delt i "
+            f"{parts} og {last}. Her vises {first.kommunenummer} {first.navn}, som tallene "
+            f"fra før 2024 er ført på."
+        )
     return Resolution(requested, str(first.kommunenummer), note, successors)
 
 

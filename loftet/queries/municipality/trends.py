@@ -49,11 +49,16 @@ def allocations_by_year(kommunenummer: str, filters: Filters) -> pd.DataFrame:
     """
     _comparison_county(kommunenummer, filters.struktur)
     frame = _levels_by_year(kommunenummer, filters)
-    frame = frame.assign(kr_per_barn=frame.innvilget_kr / frame.barn_elever.where(
-        frame.barn_elever > 0))
+    frame = frame.assign(
+        kr_per_barn=frame.innvilget_kr / frame.barn_elever.where(frame.barn_elever > 0)
+    )
     wide = frame.pivot(index="aar", columns="nivaa", values="kr_per_barn")
     own = frame[frame.nivaa == "kommune"].set_index("aar")
-    return pd.DataFrame({
-        "aar": wide.index.astype("int64"), "innvilget_kr": own.innvilget_kr.to_numpy(),
-        "brukt_kr": own.brukt_kr.to_numpy(),
-        **{f"kr_per_barn_{level}": wide[level].to_numpy() for level in LEVELS}})
+    return pd.DataFrame(
+        {
+            "aar": wide.index.astype("int64"),
+            "innvilget_kr": own.innvilget_kr.to_numpy(),
+            "brukt_kr": own.brukt_kr.to_numpy(),
+            **{f"kr_per_barn_{level}": wide[level].to_numpy() for level in LEVELS},
+        }
+    )
