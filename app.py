@@ -25,6 +25,7 @@ from loftet.ui import (
 )
 from loftet.ui.nodata import requires_data, title_requires_data
 from loftet.ui.shell import shell
+from loftet.ui.validation import ids_only
 
 TITLE = "Løftet-monitor"
 INDEX_STRING = _default_index.replace("<html>", '<html lang="nb">', 1)
@@ -42,15 +43,22 @@ class LoftetDash(Dash):
     Dash builds the layout it checks callback ids against (`validation_layout`) from every
     page's layout on a worker's first request. Without data the pages show only the no-data
     notice, so that layout lacks the pages' ids: the browser is then told not to check, and
-    the layout is rebuilt on the first page load after data has been loaded.
+    the layout is rebuilt on the first page load after data has been loaded. The browser gets
+    only the ids, types and namespaces of that layout (`loftet.ui.validation.ids_only`), not
+    every page's full layout in every page's HTML.
     """
 
+    _ids_only: tuple[object, html.Div] | None = None
+    """The validation layout last sent, and its ids-only form (`loftet.ui.validation`)."""
+
     def _config(self) -> dict:
-        config = super()._config()
-        if not current_state().has_data:
-            config.pop("validation_layout", None)
-            config["suppress_callback_exceptions"] = True
-        elif self.validation_layout is not None and PROBE_ID not in self.validation_layout:
+        layout = self.validation_layout
+        if (
+            current_state().has_data
+            and layout is not None
+            and not self._reduced(layout)
+            and PROBE_ID not in layout
+        ):
             self.validation_layout = html.Div(
                 [
                     *[
@@ -60,8 +68,24 @@ class LoftetDash(Dash):
                     shell(),
                 ]
             )
-            config["validation_layout"] = self.validation_layout
+        config = super()._config()
+        if not current_state().has_data:
+            config.pop("validation_layout", None)
+            config["suppress_callback_exceptions"] = True
+        elif "validation_layout" in config:
+            config["validation_layout"] = self._ids_only_layout(config["validation_layout"])
         return config
+
+    def _reduced(self, layout: object) -> bool:
+        """Whether `layout` is the one already sent in its ids-only form (and so was checked)."""
+        return self._ids_only is not None and self._ids_only[0] is layout
+
+    def _ids_only_layout(self, layout: object) -> html.Div:
+        """`layout` (Dash's validation layout and its extra components) with one bare component
+        per id: the browser's check reads nothing else. Built once per validation layout."""
+        if not self._reduced(self.validation_layout):
+            self._ids_only = (self.validation_layout, ids_only(layout))
+        return self._ids_only[1]
 
 
 def create_app() -> Dash:

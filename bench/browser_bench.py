@@ -4,6 +4,7 @@ asserts nothing (timings never go in tests).
 
     .venv/bin/python bench/browser_bench.py            # DATABASE_URL or data/loftet.sqlite
     .venv/bin/python bench/browser_bench.py --runs 15  # more visits per page
+    .venv/bin/python bench/browser_bench.py --gunicorn # the production server (2 workers)
 
 The app is started in a subprocess on a free port; each page is visited once to warm the
 server's caches and the browser's, then `--runs` times in fresh tabs of the same browser
@@ -64,13 +65,17 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_app(port: int) -> subprocess.Popen:
-    """The app on `port`, logging to a file (an unread pipe would stall it)."""
+def start_app(port: int, production: bool = False) -> subprocess.Popen:
+    """The app on `port` (`production`: gunicorn as `make serve` runs it, else the development
+    server), logging to a file (an unread pipe would stall it)."""
     env = os.environ | {"HOST": "127.0.0.1", "PORT": str(port)}
     log = (ROOT / "bench" / "results").resolve()
     log.mkdir(parents=True, exist_ok=True)
+    command = (
+        ["-m", "gunicorn", "-c", "gunicorn.conf.py", "app:server"] if production else ["app.py"]
+    )
     process = subprocess.Popen(
-        [sys.executable, "app.py"],
+        [sys.executable, *command],
         cwd=ROOT,
         env=env,
         stdout=(log / "browser_bench_app.log").open("w"),
@@ -106,9 +111,12 @@ def percentile(values: list[float], share: float) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument(
+        "--gunicorn", action="store_true", help="the production server (make serve)"
+    )
     args = parser.parse_args()
     port = free_port()
-    app = start_app(port)
+    app = start_app(port, production=args.gunicorn)
     base = f"http://127.0.0.1:{port}"
     try:
         with sync_playwright() as playwright:

@@ -168,29 +168,48 @@ def _csv_chunks(
 
 
 def _open_xlsx(path: Path) -> Table:
-    from python_calamine import CalamineWorkbook
-
-    try:
-        sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
-    except Exception as exc:  # noqa: BLE001 — any parser failure means "not a workbook"
-        raise InputError(f"filen er ikke en gyldig XLSX-arbeidsbok ({exc})") from exc
+    sheet = _first_sheet(path)
     _check_width(sheet.total_width)
-    rows = sheet.to_python(skip_empty_area=False)
     found = None
-    for index, row in enumerate(rows[: MAX_TITLE_LINES + 1]):
+    for index, row in enumerate(itertools.islice(sheet_rows(sheet), MAX_TITLE_LINES + 1)):
         header = [normalise_header(_cell_text(cell)) for cell in row]
         if _header_score(header, path):
             found = (index + 1, header)
             break
     if found is None:
-        first = next((i for i, row in enumerate(rows) if any(_cell_text(c) for c in row)), None)
+        first = next(
+            (i for i, row in enumerate(sheet_rows(sheet)) if any(_cell_text(c) for c in row)), None
+        )
         if first is None:
             raise InputError("arbeidsboken er tom")
-        found = (first + 1, [normalise_header(_cell_text(c)) for c in rows[first]])
+        row = next(itertools.islice(sheet_rows(sheet), first, None))
+        found = (first + 1, [normalise_header(_cell_text(c)) for c in row])
     line, header = found
     fmt = detect_format(header, path)
-    records = ((i + 1, [_cell_text(c) for c in row]) for i, row in enumerate(rows) if i >= line)
+    records = (
+        (i + 1, [_cell_text(c) for c in row])
+        for i, row in enumerate(sheet_rows(sheet))
+        if i >= line
+    )
     return Table(path, fmt, line, "xlsx", record_chunks(records, header))
+
+
+def _first_sheet(path: Path):
+    from python_calamine import CalamineWorkbook
+
+    try:
+        return CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+    except Exception as exc:  # noqa: BLE001 — any parser failure means "not a workbook"
+        raise InputError(f"filen er ikke en gyldig XLSX-arbeidsbok ({exc})") from exc
+
+
+def sheet_rows(sheet) -> Iterator[list[object]]:
+    """The sheet's rows from row 1 and column A, one at a time (the same cells as
+    `to_python(skip_empty_area=False)` without building every row's Python objects at once:
+    the rows above the used area come empty; cells left of it are added)."""
+    left = sheet.start[1] if sheet.start else 0
+    for row in sheet.iter_rows():
+        yield [""] * left + row if left else row
 
 
 def _cell_text(value: object) -> str:

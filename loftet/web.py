@@ -12,6 +12,9 @@ asset caching.
   Dash callback (bad JSON, unknown output, wrong shapes) gets 400 instead of a 500 from deep
   inside Dash.
 - `/helse` answers 200 when the database answers (with or without data), 503 otherwise.
+- Fingerprinted files (Dash's component bundles, `/assets/…?m=…`) are cached for a year as
+  `immutable`; other `/assets` files for a day (`set_cache_lifetime`). Responses are compressed
+  by Flask-Compress (`Dash(compress=True)`), whichever of zstd, br or gzip the browser accepts.
 """
 
 from __future__ import annotations
@@ -34,6 +37,11 @@ CALLBACK_PATH = "_dash-update-component"
 ASSET_MAX_AGE_S = 365 * 24 * 3600
 """Dash fingerprints its component bundles and assets (`?m=<mtime>`/`.v<version>`): a new
 version gets a new address, so browsers may keep them for a year."""
+UNVERSIONED_MAX_AGE_S = 24 * 3600
+"""Files in `/assets` asked for without a fingerprint (the fonts a stylesheet names): a day,
+then revalidated by ETag, so a changed file reaches browsers the next day."""
+ASSETS_PATH = "/assets/"
+COMPONENT_SUITES_PATH = "/_dash-component-suites/"
 BASE_POLICY = {
     "default-src": ["'self'"],
     "style-src": ["'self'", "'unsafe-inline'"],
@@ -88,6 +96,7 @@ def harden(app: Dash) -> None:
         for name, value in HEADERS.items():
             response.headers.setdefault(name, value)
         response.headers["Server"] = SERVER_NAME
+        set_cache_lifetime(response)
         return response
 
     @server.errorhandler(413)
@@ -95,6 +104,25 @@ def harden(app: Dash) -> None:
         return _text("Forespørselen er for stor.", 413)
 
     server.add_url_rule("/helse", "helse", health)
+
+
+def set_cache_lifetime(response: Response) -> None:
+    """A year (and `immutable`) for fingerprinted files, a day for other `/assets` files.
+    Dash's own unfingerprinted bundles keep Dash's ETag revalidation."""
+    if response.status_code not in (200, 304):
+        return
+    path = request.path
+    if path.startswith(ASSETS_PATH):
+        fingerprinted = "m" in request.args
+    elif path.startswith(COMPONENT_SUITES_PATH):
+        fingerprinted = response.cache_control.max_age == ASSET_MAX_AGE_S
+        if not fingerprinted:
+            return
+    else:
+        return
+    response.cache_control.public = True
+    response.cache_control.max_age = ASSET_MAX_AGE_S if fingerprinted else UNVERSIONED_MAX_AGE_S
+    response.cache_control.immutable = fingerprinted
 
 
 def serialise_first_request(server: Flask) -> None:

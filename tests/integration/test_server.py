@@ -29,19 +29,6 @@ print(len(statements), threading.active_count())
 """
 
 
-@pytest.fixture(scope="module")
-def server():
-    """The real app's Flask server (one import for the module)."""
-    import app
-
-    return app.server
-
-
-@pytest.fixture
-def client(server):
-    return server.test_client()
-
-
 def test_import_runs_no_sql_starts_no_thread_and_creates_no_file(tmp_path: Path) -> None:
     missing = tmp_path / "finnes-ikke.sqlite"
     env = {
