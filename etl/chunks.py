@@ -17,11 +17,21 @@ import pandas as pd
 from etl.csv_fast import frames
 
 CHUNK_ROWS = 50_000
+"""The most rows in a chunk."""
+CHUNK_CELLS = 250_000
+"""The most cells in a chunk: a wide file (measures with long texts) gets fewer rows per chunk,
+so a chunk's memory does not grow with the width of the file."""
+
+
+def chunk_rows(width: int) -> int:
+    """Rows per chunk for a file `width` columns wide."""
+    return max(1, min(CHUNK_ROWS, CHUNK_CELLS // max(width, 1)))
 
 
 @dataclass
 class Chunk:
-    """Up to `CHUNK_ROWS` data rows: string cells under normalised headers, and their lines."""
+    """Up to `chunk_rows(width)` data rows: string cells under normalised headers, and their
+    lines."""
 
     frame: pd.DataFrame
     lines: list[int]
@@ -45,6 +55,7 @@ def record_chunks(records: Iterator[tuple[int, list[str]]], header: list[str]) -
     """Group records into chunks; drop empty rows and empty trailing fields."""
     columns = columns_of(header)
     width = len(columns)
+    size = chunk_rows(width)
     rows: list[list[str]] = []
     lines: list[int] = []
     problems: dict[int, str] = {}
@@ -58,7 +69,7 @@ def record_chunks(records: Iterator[tuple[int, list[str]]], header: list[str]) -
             record = record[:width] + [""] * (width - len(record))
         rows.append(record)
         lines.append(line)
-        if len(rows) == CHUNK_ROWS:
+        if len(rows) == size:
             yield frame_chunk(
                 pd.DataFrame(rows, columns=pd.Index(columns), dtype=str), lines, problems
             )
@@ -96,7 +107,8 @@ def fast_chunks(
     width = len(columns)
     consumed = header_line
     try:
-        for frame, lines in frames(path, encoding, delimiter, header_line, len(header), CHUNK_ROWS):
+        size = chunk_rows(width)
+        for frame, lines in frames(path, encoding, delimiter, header_line, len(header), size):
             if not lines:
                 continue
             spare = frame.iloc[:, width:]

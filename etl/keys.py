@@ -1,9 +1,10 @@
 """The natural keys already seen in a file, in bounded memory.
 
 Each key is hashed (64 bits, pandas' `hash_pandas_object` of the key cells as text) and kept with
-the line it came from: in sorted arrays for the first `MEMORY_KEYS` keys (12 bytes each, about
-12 MB), then in a scratch SQLite file in the system's temporary folder (deleted when the load
-ends), so a duplicate anywhere in a multi-gigabyte file is found while memory stays bounded. Two
+the line it came from: in sorted arrays for the first `MEMORY_KEYS` keys (16 bytes each, about
+4 MB, twice that while a chunk's keys are merged in), then in a scratch SQLite file in the
+system's temporary folder (deleted when the load ends), so a duplicate anywhere in a
+multi-gigabyte file is found while memory stays bounded. Two
 different keys hashing alike (odds about 1 in 10^12 for a 5-million-row file) would be reported as
 a duplicate — refused, never stored wrongly.
 """
@@ -18,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 SCRATCH_CACHE_KIB = 16_000
-MEMORY_KEYS = 1_000_000
+MEMORY_KEYS = 250_000
 SPILL_ROWS = 50_000
 
 

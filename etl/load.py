@@ -2,7 +2,8 @@
 
 A rejected file (unreadable, wrong columns, `--strict` with bad rows, a failing `--erstatt`)
 leaves the database unchanged. Memory stays flat with file size: rows are read, checked and
-written `etl.read.CHUNK_ROWS` at a time; only the keys seen so far are kept (`etl.keys`).
+written a chunk at a time (`etl.chunks.chunk_rows`); only the keys seen so far are kept
+(`etl.keys`).
 """
 
 from __future__ import annotations
