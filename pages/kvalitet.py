@@ -7,6 +7,7 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import Output, callback, html
 
+from loftet import cache
 from loftet.charts import get_chart
 from loftet.charts.kvalitet import (
     DEFAULT_REACH,
@@ -140,7 +141,9 @@ def update_indicator_text(values: list, control_ids: list[dict]) -> list:
 
 @callback(Output(ids.graph(RANKING_ID), "style"), STATE_VALUES, STATE_IDS)
 def update_ranking_height(values: list, control_ids: list[dict]) -> dict:
-    """Grow the ranking chart with the number of municipalities shown."""
+    """Grow the ranking chart with the number of municipalities shown (counted once per view
+    and data version, in the shared cache, like the chart itself)."""
     filters, options = split_params(params_from_controls(values, control_ids))
-    bars = int(ranking_data(filters, options).verdi.notna().sum())
+    key = cache.key_for("ranking-bars", filters, tuple(sorted(options.items())))
+    bars = cache.cached(key, lambda: int(ranking_data(filters, options).verdi.notna().sum()))
     return {"height": f"{ranking_height(bars)}px"}
