@@ -2,8 +2,8 @@
 
 For each page: a new browser profile (empty cache) loads it until every chart is drawn and the
 network is quiet ("kald"); then a new tab in the same profile loads it again ("varm", assets
-from the browser's cache), and, from that page, a click on the navigation link to the next page
-("navigering", Dash's in-app routing: only layout and callbacks). Transfer sizes are the
+from the browser's cache), and, from that page, a click on the navigation bar's link to the next
+page ("→ neste": what that click transfers; `*` when it reloaded the page). Transfer sizes are the
 browser's own (Resource Timing `transferSize`: compressed bodies plus headers, 0 from cache),
 with the `Accept-Encoding` Chromium sends. Also prints the number of callback requests per load
 and how many of them repeat an earlier request with the same body. Asserts nothing.
@@ -69,14 +69,16 @@ def load(context, url: str) -> tuple[int, Recorder, object]:
     return page.evaluate(TRANSFERRED), recorder, page
 
 
-def navigate(page, path: str) -> tuple[int, Recorder]:
-    """(bytes, recorder) for an in-app click from the open tab to `path`'s nav link."""
-    before = page.evaluate(TRANSFERRED)
-    recorder = Recorder(page)
+def navigate(page, path: str) -> tuple[int, bool]:
+    """(bytes, whether the page was reloaded) for a click from the open tab on `path`'s link
+    in the navigation bar. A plain link reloads the page (from the browser's cache); Dash's
+    in-app routing would keep it."""
+    before = page.evaluate("window.__stay = true; window.__transferred")
     page.locator(f'a[href="{path}"]').first.click()
     page.wait_for_url(f"**{path}")
     settle(page)
-    return page.evaluate(TRANSFERRED) - before, recorder
+    after, stayed = page.evaluate("[window.__transferred, window.__stay === true]")
+    return (after - before if stayed else after), not stayed
 
 
 def next_nav_page(path: str) -> str:
@@ -115,8 +117,8 @@ def main() -> None:
                 nav_text, nav_kb = "", ""
                 if not path.startswith("/presentasjon"):
                     target = next_nav_page(path)
-                    moved, _ = navigate(page, target)
-                    nav_text, nav_kb = target, f"{moved / kb:6.0f}"
+                    moved, reloaded = navigate(page, target)
+                    nav_text, nav_kb = target, f"{moved / kb:6.0f}" + ("*" if reloaded else "")
                 context.close()
                 flag = "" if cold < LIMIT_MB * kb * kb else "  over målet"
                 print(
@@ -124,6 +126,7 @@ def main() -> None:
                     f"{recorder.repeats():5d} {nav_text:>8} {nav_kb:>6}{flag}"
                 )
             print(f"Accept-Encoding fra Chromium: {encoding}")
+            print("* lenken i navigasjonen lastet siden på nytt (fra nettleserens hurtigbuffer)")
             browser.close()
     finally:
         app.terminate()
