@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import pandas as pd
 
-from loftet.charts import Chart, Options, register
+from loftet.charts import Chart, Options, ViewOption, register
 from loftet.figures.quality import (
     county_distribution,
     need_reach_scatter,
@@ -24,7 +24,6 @@ from loftet.formatting import number, pct
 from loftet.queries.quality import (
     DEFAULT_INDICATOR,
     HIGH_NEED_LOW_REACH,
-    REACH_MEASURES,
     indicator_by_municipality,
     indicator_info,
     latest_year_with_data,
@@ -42,11 +41,6 @@ RANKING_N = 15
 """Top and bottom N municipalities in the national ranking."""
 MIN_FOR_SPREAD = 5
 """Fewer municipalities with a value than this give no P10/P90."""
-DEFAULT_REACH = "deltakere_per_1000"
-REACH_LABELS = {
-    "deltakere_per_1000": "Deltakelser per 1000 barn og elever",
-    "kr_per_barn": "Innvilget kr per barn og elev",
-}
 SMALL_NOTE = (
     "Små kommuner har naturlig større spredning: få barn eller elever gir store "
     "utslag, så en del av forskjellene er tilfeldige."
@@ -65,16 +59,27 @@ def indicator_choices() -> dict[str, str]:
     return dict(zip(frame.kode, frame.navn, strict=True))
 
 
-def chosen_indicator(options: Options) -> str:
-    """The `indikator` option if it is a known code, else the default."""
-    code = options.get("indikator")
-    return code if code in indicator_choices() else DEFAULT_INDICATOR
-
-
-def chosen_reach(options: Options) -> str:
-    """The `rekkevidde` option if valid, else participants per 1000."""
-    reach = options.get("rekkevidde")
-    return reach if reach in REACH_MEASURES else DEFAULT_REACH
+INDICATOR = ViewOption(
+    param="indikator",
+    label="Indikator",
+    caption="Indikator",
+    choices=indicator_choices,
+    default=DEFAULT_INDICATOR,
+    control="dropdown",
+    place="custom",
+)
+"""The quality or need indicator every chart on the page shows (next to its description)."""
+REACH = ViewOption(
+    param="rekkevidde",
+    label="Rekkevidde måles som",
+    caption="Rekkevidde",
+    choices={
+        "deltakere_per_1000": "Deltakelser per 1000 barn og elever",
+        "kr_per_barn": "Innvilget kr per barn og elev",
+    },
+    default="deltakere_per_1000",
+)
+"""How the need-against-reach chart measures reach (a column of `REACH_MEASURES`)."""
 
 
 def indicator_year(filters: Filters, code: str) -> int:
@@ -114,7 +119,7 @@ def _names(frame: pd.DataFrame, limit: int = 5) -> str:
 
 def distribution_data(filters: Filters, options: Options) -> pd.DataFrame:
     """Every municipality of the country with its value and county (for one row per county)."""
-    code = chosen_indicator(options)
+    code = INDICATOR.value(options)
     year = indicator_year(filters, code)
     frame = indicator_by_municipality(replace(filters, fylke=None), code, year)
     return frame.assign(
@@ -127,7 +132,7 @@ def distribution_data(filters: Filters, options: Options) -> pd.DataFrame:
 
 
 def _distribution_figure(frame: pd.DataFrame, filters: Filters, options: Options):
-    code = chosen_indicator(options)
+    code = INDICATOR.value(options)
     year = int(frame.aar.iloc[0]) if len(frame) else filters.aar
     level = frame.landsnivaa.iloc[0] if len(frame) else None
     return county_distribution(
@@ -143,7 +148,7 @@ def _distribution_summary(frame: pd.DataFrame, filters: Filters, options: Option
     data = frame.dropna(subset=["verdi"])
     if data.empty:
         return "Ingen kommuner har tall for valgt indikator og år."
-    name = indicator_info(chosen_indicator(options))["navn"]
+    name = indicator_info(INDICATOR.value(options))["navn"]
     medians = data.groupby("fylke_navn").verdi.median().sort_values()
     scope = data[data.fylke == filters.fylke] if filters.fylke else data
     where = f"I {filters.county_name}" if filters.fylke else "I landet"
@@ -194,6 +199,7 @@ DISTRIBUTION = register(
             "landsnivaa_grunnlag": "Landsnivå, grunnlag",
         },
         summary=_distribution_summary,
+        options=(INDICATOR,),
     )
 )
 
@@ -219,7 +225,7 @@ def _ranked_nation(filters: Filters, code: str, year: int) -> pd.DataFrame:
 def ranking_data(filters: Filters, options: Options) -> pd.DataFrame:
     """The county's municipalities (county chosen) or the national top and bottom 15, in
     order, with national rank; suppressed values are not ranked."""
-    code = chosen_indicator(options)
+    code = INDICATOR.value(options)
     year = indicator_year(filters, code)
     ranked = _ranked_nation(filters, code, year)
     if filters.fylke:
@@ -234,7 +240,7 @@ def ranking_data(filters: Filters, options: Options) -> pd.DataFrame:
 
 
 def _ranking_figure(frame: pd.DataFrame, filters: Filters, options: Options):
-    code = chosen_indicator(options)
+    code = INDICATOR.value(options)
     if frame.empty:
         return ranking_bars(frame, national_level=None)
     return ranking_bars(
@@ -247,7 +253,7 @@ def _ranking_figure(frame: pd.DataFrame, filters: Filters, options: Options):
 
 
 def _ranking_summary(frame: pd.DataFrame, filters: Filters, options: Options) -> str:
-    code = chosen_indicator(options)
+    code = INDICATOR.value(options)
     year = int(frame.aar.iloc[0]) if len(frame) else indicator_year(filters, code)
     scope = indicator_by_municipality(filters, code, year)
     suppressed = _suppressed_note(int(scope.skjermet.sum()))
@@ -313,6 +319,7 @@ RANKING = register(
             "landsnivaa": "Landsnivå (%)",
         },
         summary=_ranking_summary,
+        options=(INDICATOR,),
     )
 )
 
@@ -322,23 +329,23 @@ RANKING = register(
 
 def need_reach_data(filters: Filters, options: Options) -> pd.DataFrame:
     """Indicator value and reach per municipality with its quadrant."""
-    code = chosen_indicator(options)
+    code = INDICATOR.value(options)
     year = indicator_year(filters, code)
     info = indicator_info(code)
     frame = need_and_reach(
-        filters, code, year, chosen_reach(options), high_is_need=bool(info["hoy_er_behov"])
+        filters, code, year, REACH.value(options), high_is_need=bool(info["hoy_er_behov"])
     )
     return frame.assign(
         aar=year,
         indikator=code,
-        maal=chosen_reach(options),
+        maal=REACH.value(options),
         fylke_navn=frame.fylke.map(COUNTIES[filters.struktur]),
     )
 
 
 def _need_reach_figure(frame: pd.DataFrame, filters: Filters, options: Options):
-    code = chosen_indicator(options)
-    reach = chosen_reach(options)
+    code = INDICATOR.value(options)
+    reach = REACH.value(options)
     year = int(frame.aar.iloc[0]) if len(frame) else filters.aar
     first = frame.iloc[0] if len(frame) else None
     return need_reach_scatter(
@@ -348,17 +355,17 @@ def _need_reach_figure(frame: pd.DataFrame, filters: Filters, options: Options):
         high_is_need=bool(indicator_info(code)["hoy_er_behov"]),
         reach=reach,
         value_label=_value_label(code, year),
-        reach_label=f"{REACH_LABELS[reach]} {year}",
+        reach_label=f"{REACH.labels()[reach]} {year}",
     )
 
 
 def _need_reach_summary(frame: pd.DataFrame, filters: Filters, options: Options) -> str:
     if frame.empty or frame.kvadrant.isna().all():
         return "Ingen kommuner har både indikator og rekkevidde for valgt utvalg."
-    reach = chosen_reach(options)
+    reach = REACH.value(options)
     first = frame.iloc[0]
     target = frame[frame.kvadrant == HIGH_NEED_LOW_REACH]
-    high_is_need = bool(indicator_info(chosen_indicator(options))["hoy_er_behov"])
+    high_is_need = bool(indicator_info(INDICATOR.value(options))["hoy_er_behov"])
     target = target.sort_values("verdi", ascending=not high_is_need)
     median = (
         f"{number(first.rekkevidde_grense, 1)} deltakelser per 1000"
@@ -410,6 +417,7 @@ NEED_REACH = register(
             "skjermet": "Skjermet",
         },
         summary=_need_reach_summary,
+        options=(INDICATOR, REACH),
     )
 )
 
@@ -419,7 +427,7 @@ NEED_REACH = register(
 
 def spread_data(filters: Filters, options: Options) -> pd.DataFrame:
     """P10, P90, their ratio and difference per year, between the municipalities in scope."""
-    code = chosen_indicator(options)
+    code = INDICATOR.value(options)
     return spread_by_year(filters, code, min_count=MIN_FOR_SPREAD).assign(indikator=code)
 
 
@@ -504,5 +512,6 @@ SPREAD = register(
             "differanse": "P90 − P10 (prosentpoeng)",
         },
         summary=_spread_summary,
+        options=(INDICATOR,),
     )
 )

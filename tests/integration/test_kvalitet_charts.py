@@ -11,8 +11,8 @@ import pytest
 
 from loftet.charts import get_chart, render, table_for_download
 from loftet.charts.kvalitet import (
-    chosen_indicator,
-    chosen_reach,
+    INDICATOR,
+    REACH,
     distribution_data,
     indicator_year,
     ranking_data,
@@ -41,11 +41,11 @@ def test_every_chart_registered_on_the_page(small_db: str) -> None:
 
 
 def test_options_are_validated(small_db: str) -> None:
-    assert chosen_indicator({"indikator": "PPT_FRIST"}) == "PPT_FRIST"
-    assert chosen_indicator({"indikator": "TULL"}) == "SPESUND"
-    assert chosen_indicator({}) == "SPESUND"
-    assert chosen_reach({"rekkevidde": "kr_per_barn"}) == "kr_per_barn"
-    assert chosen_reach({"rekkevidde": "x"}) == "deltakere_per_1000"
+    assert INDICATOR.value({"indikator": "PPT_FRIST"}) == "PPT_FRIST"
+    assert INDICATOR.value({"indikator": "TULL"}) == "SPESUND"
+    assert INDICATOR.value({}) == "SPESUND"
+    assert REACH.value({"rekkevidde": "kr_per_barn"}) == "kr_per_barn"
+    assert REACH.value({"rekkevidde": "x"}) == "deltakere_per_1000"
 
 
 def test_latest_year_with_data_is_used(small_db: str) -> None:

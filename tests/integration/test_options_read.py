@@ -1,5 +1,6 @@
-"""A page option redraws only the charts that read it: the declared list is checked against
-what every chart's query, figure and summary really read, and the callback skips the rest."""
+"""A page option redraws only the charts that read it: each chart's declared options
+(`Chart.options`) are checked against what its query, figure and summary really read, and the
+callback skips the rest."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from dash._utils import AttributeDict
 from dash.exceptions import PreventUpdate
 
 from loftet.charts import all_charts
-from loftet.charts.options_read import OPTIONS_READ, needs_redraw
+from loftet.charts.view import needs_redraw, options_read
 from loftet.filters import SHARED_PARAMS, Filters
 
 
@@ -41,10 +42,6 @@ class Recording(Mapping[str, str]):
         return len(self.values)
 
 
-def test_every_chart_is_declared(small_db: str) -> None:
-    assert {chart.id for chart in all_charts()} == set(OPTIONS_READ)
-
-
 @pytest.mark.parametrize("chart", all_charts(), ids=lambda c: c.id)
 def test_a_chart_reads_only_the_options_declared_for_it(small_db: str, chart) -> None:
     options = Recording({"kommune": "4601"} if chart.page == "kommune" else {})
@@ -53,7 +50,7 @@ def test_a_chart_reads_only_the_options_declared_for_it(small_db: str, chart) ->
     chart.figure(frame, filters, options)
     if chart.summary:
         chart.summary(frame, filters, options)
-    assert options.read <= OPTIONS_READ[chart.id]
+    assert options.read <= options_read(chart.id)
 
 
 def test_needs_redraw_for_shared_filters_first_draws_and_read_options_only() -> None:
