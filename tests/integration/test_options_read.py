@@ -12,9 +12,12 @@ from dash._callback_context import context_value
 from dash._utils import AttributeDict
 from dash.exceptions import PreventUpdate
 
-from loftet.charts import all_charts
-from loftet.charts.view import needs_redraw, options_read
+from loftet.charts import all_charts, get_chart
+from loftet.charts.view import needs_redraw, options_read, page_options
 from loftet.filters import SHARED_PARAMS, Filters
+from loftet.presentation import build_deck
+from loftet.ui import ids
+from tests.dash_tree import find, load_page
 
 
 class Recording(Mapping[str, str]):
@@ -79,3 +82,20 @@ def test_the_chart_callback_leaves_a_chart_alone_when_an_unread_option_changes(
         copy_context().run(call, "dekning-fylker")
     figure, summary = copy_context().run(call, "dekning-kart")
     assert figure["data"] and summary  # the figure comes as plain JSON from the shared cache
+
+
+@pytest.mark.parametrize("page", ["dekning", "kvalitet", "budsjett", "kompetanse"])
+def test_every_declared_option_has_a_selector_on_its_page(small_db: str, page: str) -> None:
+    tree = load_page(page).layout()
+    for option in page_options(page):
+        (control,) = find(tree, ids.state(option.param))
+        assert control.value == option.default, option.param
+
+
+def test_the_slides_choose_only_declared_options_with_valid_values(small_db: str) -> None:
+    for slide in build_deck(Filters(fylke="46", aar=2022)):
+        if not slide.chart_id:
+            continue
+        declared = {o.param: o for o in get_chart(slide.chart_id).options}
+        for param, value in slide.options.items():
+            assert declared[param].label_of(value), (slide.chart_id, param, value)
