@@ -15,6 +15,7 @@ from loftet.queries.coverage_areas import coverage_rows
 from loftet.tables.coverage import COLUMN_DEFS, grid_rows
 from loftet.tables.grid import LOCALE_TEXT
 from loftet.ui import ids
+from loftet.ui.attrs import attrs
 from loftet.ui.callbacks import STATE_IDS, STATE_VALUES
 from loftet.ui.components import chart_card, option_bar, page_header
 from loftet.ui.filterbar import filter_bar
@@ -120,7 +121,7 @@ def table_card() -> dbc.Card:
                         },
                         className="ag-theme-alpine dekning-grid",
                     ),
-                    html.P(id=TABLE_NOTE, className="chart-summary", **{"aria-live": "polite"}),
+                    html.P(id=TABLE_NOTE, className="chart-summary", **attrs(aria_live="polite")),
                 ],
                 className="dekning-table-body",
             ),

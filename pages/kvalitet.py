@@ -12,6 +12,7 @@ from loftet.charts.kvalitet import INDICATOR, ranking_data
 from loftet.charts.view import parse_view
 from loftet.queries.quality import indicator_info
 from loftet.ui import ids
+from loftet.ui.attrs import attrs
 from loftet.ui.callbacks import STATE_IDS, STATE_VALUES
 from loftet.ui.components import chart_card, option_bar, option_control, page_header
 from loftet.ui.filterbar import filter_bar
@@ -66,7 +67,7 @@ def layout(**params: str) -> html.Div:
                             indicator_text(code),
                             id=INFO,
                             className="indicator-info",
-                            **{"aria-live": "polite"},
+                            **attrs(aria_live="polite"),
                         ),
                         md=6,
                         xl=8,

@@ -56,7 +56,8 @@ PER_1000 = f"per 1{NBSP}000"
 def place_from_options(options: Options) -> Municipality | None:
     """The municipality named by `options["kommune"]`, or None when missing or unknown."""
     resolution = find_municipality(options.get(OPTION))
-    return municipality(resolution.kommunenummer) if resolution.found else None
+    number = resolution.kommunenummer
+    return municipality(number) if resolution.found and number else None
 
 
 def unknown_message(options: Options) -> str:

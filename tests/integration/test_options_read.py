@@ -24,25 +24,26 @@ class Recording(Mapping[str, str]):
     """Options that remember every key asked for."""
 
     def __init__(self, values: dict[str, str]) -> None:
-        self.values, self.read = values, set()
+        self.given = values
+        self.read: set[str] = set()
 
     def __getitem__(self, key: str) -> str:
         self.read.add(key)
-        return self.values[key]
+        return self.given[key]
 
-    def get(self, key: str, default: object = None) -> object:
+    def get(self, key: str, default: object = None) -> object:  # type: ignore[override]
         self.read.add(key)
-        return self.values.get(key, default)
+        return self.given.get(key, default)
 
     def __contains__(self, key: object) -> bool:
         self.read.add(str(key))
-        return key in self.values
+        return key in self.given
 
     def __iter__(self) -> Iterator[str]:
         raise AssertionError("a chart must not list every option")
 
     def __len__(self) -> int:
-        return len(self.values)
+        return len(self.given)
 
 
 @pytest.mark.parametrize("chart", all_charts(), ids=lambda c: c.id)
