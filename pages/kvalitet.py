@@ -8,7 +8,8 @@ import dash_bootstrap_components as dbc
 from dash import Output, callback, html
 
 from loftet.charts import get_chart
-from loftet.charts.kvalitet import INDICATOR, ranking_data
+from loftet.charts.kvalitet.common import INDICATOR
+from loftet.charts.kvalitet.ranking import ranking_data
 from loftet.charts.view import parse_view
 from loftet.queries.quality import indicator_info
 from loftet.ui import ids

@@ -10,13 +10,9 @@ import pandas as pd
 import pytest
 
 from loftet.charts import get_chart, render, table_for_download
-from loftet.charts.kvalitet import (
-    INDICATOR,
-    REACH,
-    distribution_data,
-    indicator_year,
-    ranking_data,
-)
+from loftet.charts.kvalitet.common import INDICATOR, REACH, indicator_year
+from loftet.charts.kvalitet.distribution import distribution_data
+from loftet.charts.kvalitet.ranking import ranking_data
 from loftet.filters import Filters
 
 CHART_IDS = (
