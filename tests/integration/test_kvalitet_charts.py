@@ -14,6 +14,7 @@ from loftet.charts.kvalitet.common import INDICATOR, REACH, indicator_year
 from loftet.charts.kvalitet.distribution import distribution_data
 from loftet.charts.kvalitet.ranking import ranking_data
 from loftet.filters import Filters
+from loftet.queries.quality_reach import REACH_MEASURES
 
 CHART_IDS = (
     "kvalitet-fordeling",
@@ -42,6 +43,7 @@ def test_options_are_validated(small_db: str) -> None:
     assert INDICATOR.value({}) == "SPESUND"
     assert REACH.value({"rekkevidde": "kr_per_barn"}) == "kr_per_barn"
     assert REACH.value({"rekkevidde": "x"}) == "deltakere_per_1000"
+    assert set(REACH.labels()) == set(REACH_MEASURES)
 
 
 def test_latest_year_with_data_is_used(small_db: str) -> None:

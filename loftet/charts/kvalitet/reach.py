@@ -15,14 +15,11 @@ from loftet.charts.kvalitet.common import (
     value_label,
     year_note,
 )
-from loftet.figures.quality import need_reach_scatter
+from loftet.figures.quality_reach import need_reach_scatter
 from loftet.filters import COUNTIES, Filters
 from loftet.formatting import number, pct
-from loftet.queries.quality import (
-    HIGH_NEED_LOW_REACH,
-    indicator_info,
-    need_and_reach,
-)
+from loftet.queries.quality import HIGH_NEED_LOW_REACH, indicator_info
+from loftet.queries.quality_reach import need_and_reach
 
 
 def need_reach_data(filters: Filters, options: Options) -> pd.DataFrame:

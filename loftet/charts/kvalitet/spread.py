@@ -12,7 +12,7 @@ from loftet.charts.kvalitet.common import (
     SUPPRESSED_RULE,
     suppressed_note,
 )
-from loftet.figures.quality import spread_trend
+from loftet.figures.quality_spread import spread_trend
 from loftet.filters import Filters
 from loftet.formatting import number
 from loftet.queries.quality import spread_by_year
