@@ -3,7 +3,8 @@
 Every file is made from the chart catalogue (`loftet.charts.render`), so a download shows the
 same numbers as the chart on screen. This module holds what all outlets share: formats, file
 names, and the Norwegian texts that say what a file shows (filters, options, source, data date,
-demo notice). `images`, `tables` and `pack` make the files; `export_file` picks one by format.
+demo notice). `images` (with `layout`, `browser` and `png`), `tables` and `pack` make the
+files; `export_file` picks one by format.
 """
 
 from __future__ import annotations

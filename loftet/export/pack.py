@@ -25,7 +25,9 @@ from loftet.export import (
     is_demo,
     source_text,
 )
-from loftet.export.images import chart_print_figure, chart_texts, figure_bytes, session
+from loftet.export.browser import session
+from loftet.export.images import figure_bytes
+from loftet.export.layout import chart_print_figure, chart_texts
 from loftet.export.tables import labelled, table_file
 from loftet.filters import Filters
 

@@ -18,14 +18,10 @@ import pytest
 
 from loftet.charts import get_chart
 from loftet.export import DEMO_MARK
-from loftet.export.images import (
-    PRINT_DPI,
-    browser_path,
-    export_figure,
-    png_info,
-    png_text,
-    session,
-)
+from loftet.export.browser import browser_path, session
+from loftet.export.images import export_figure
+from loftet.export.png import png_info, png_text
+from loftet.export.presets import PRINT_DPI
 from loftet.filters import Filters
 from loftet.queries import reference
 
