@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from loftet.charts import charts_for_page, get_chart
+from loftet.charts import Chart, charts_for_page, get_chart
 from loftet.charts.options import ViewOption
 from loftet.filters import Filters, parse_filters
 
@@ -44,6 +44,12 @@ def parse_view(params: Mapping[str, object], page: str) -> View:
         if value:
             view.options[option.param] = value
     return view
+
+
+def default_options(chart: Chart) -> dict[str, str]:
+    """Every option the chart reads, at its default: how a view without a URL (the report pack)
+    is drawn and described."""
+    return {option.param: option.default for option in chart.options if option.default}
 
 
 def options_read(chart_id: str) -> frozenset[str]:
