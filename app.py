@@ -14,6 +14,7 @@ import os
 import dash
 from dash import Dash, html
 from dash.dash import _default_index
+from dash.development.base_component import Component
 
 import loftet.theme  # noqa: F401 — registers the Plotly template
 from loftet import cache, web
@@ -80,12 +81,14 @@ class LoftetDash(Dash):
         """Whether `layout` is the one already sent in its ids-only form (and so was checked)."""
         return self._ids_only is not None and self._ids_only[0] is layout
 
-    def _ids_only_layout(self, layout: object) -> html.Div:
+    def _ids_only_layout(self, layout: Component) -> html.Div:
         """`layout` (Dash's validation layout and its extra components) with one bare component
         per id: the browser's check reads nothing else. Built once per validation layout."""
-        if not self._reduced(self.validation_layout):
-            self._ids_only = (self.validation_layout, ids_only(layout))
-        return self._ids_only[1]
+        reduced = self._ids_only
+        if reduced is None or reduced[0] is not self.validation_layout:
+            reduced = (self.validation_layout, ids_only(layout))
+            self._ids_only = reduced
+        return reduced[1]
 
 
 def create_app() -> Dash:

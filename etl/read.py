@@ -16,6 +16,7 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -24,6 +25,9 @@ from etl.csv_fast import has_quotes
 from etl.encoding import EncodingError, detect_encoding
 from etl.formats import FORMATS, FileFormat
 from etl.headers import normalise_header
+
+if TYPE_CHECKING:
+    from python_calamine import CalamineSheet
 
 SUPPORTED_SUFFIXES = (".csv", ".xlsx")
 MAX_TITLE_LINES = 10
@@ -194,7 +198,7 @@ def _open_xlsx(path: Path) -> Table:
     return Table(path, fmt, line, "xlsx", record_chunks(records, header))
 
 
-def _first_sheet(path: Path):
+def _first_sheet(path: Path) -> CalamineSheet:
     from python_calamine import CalamineWorkbook
 
     try:
@@ -203,13 +207,13 @@ def _first_sheet(path: Path):
         raise InputError(f"filen er ikke en gyldig XLSX-arbeidsbok ({exc})") from exc
 
 
-def sheet_rows(sheet) -> Iterator[list[object]]:
+def sheet_rows(sheet: CalamineSheet) -> Iterator[list[object]]:
     """The sheet's rows from row 1 and column A, one at a time (the same cells as
     `to_python(skip_empty_area=False)` without building every row's Python objects at once:
     the rows above the used area come empty; cells left of it are added)."""
-    left = sheet.start[1] if sheet.start else 0
+    left: list[object] = [""] * (sheet.start[1] if sheet.start else 0)
     for row in sheet.iter_rows():
-        yield [""] * left + row if left else row
+        yield [*left, *row]
 
 
 def _cell_text(value: object) -> str:

@@ -26,7 +26,7 @@ def components_with_ids(root: Component) -> Iterator[Component]:
             continue
         if not isinstance(item, Component):
             continue
-        if getattr(item, "id", None) is not None:
+        if vars(item).get("id") is not None:
             yield item
         stack.extend(
             reversed(
@@ -55,7 +55,7 @@ def ids_only(layout: Component) -> html.Div:
     seen: set[str] = set()
     kept = []
     for component in components_with_ids(layout):
-        key = repr(component.id)
+        key = repr(vars(component)["id"])
         if key not in seen:
             seen.add(key)
             kept.append(bare(component))
