@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from loftet.charts import Chart, Options, register
+from loftet.charts.kpis import MUNICIPALITY, register_kpi_chart
 from loftet.figures.common import empty_figure
 from loftet.figures.municipality import (
     allocation_comparison,
@@ -147,6 +148,8 @@ def _indicator_summary(frame: pd.DataFrame, filters: Filters, options: Options) 
         parts.append(f"{_lower_first(row.navn)} {value} (landet {pct(row.landet)})")
     return f"{names[0]}, siste år med tall: " + "; ".join(parts) + "."
 
+
+KEY_FIGURES = register_kpi_chart("kommune", MUNICIPALITY)
 
 PARTICIPATION = register(
     Chart(

@@ -2,8 +2,8 @@
 that show it (choosing what the map shows on Dekning leaves the county bars alone).
 
 A chart not listed here is redrawn on every change. The shared filters (year, county, sector,
-owner, structure) always redraw every chart. `tests/integration/test_options_read.py` renders every chart
-with options that record what is read and fails if a chart reads an option not listed.
+owner, structure) always redraw every chart. `tests/integration/test_options_read.py` renders
+every chart with options that record what is read and fails if a chart reads an option not listed.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 OPTIONS_READ: dict[str, frozenset[str]] = {
+    "oversikt-nokkeltall": frozenset(),
     "oversikt-deltakelse": frozenset(),
     "dekning-kart": frozenset({"maal", "skala"}),
     "dekning-fylker": frozenset(),
@@ -27,6 +28,7 @@ OPTIONS_READ: dict[str, frozenset[str]] = {
     "kompetanse-heatmap": frozenset({"maal"}),
     "kompetanse-profesjon": frozenset(),
     "kompetanse-andeler": frozenset({"maal", "inndeling"}),
+    "kommune-nokkeltall": frozenset({"kommune"}),
     "kommune-deltakelse": frozenset({"kommune"}),
     "kommune-profesjoner": frozenset({"kommune"}),
     "kommune-tildelinger": frozenset({"kommune"}),

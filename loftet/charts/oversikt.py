@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from loftet.charts import Chart, Options, register
+from loftet.charts.kpis import AREA, register_kpi_chart
 from loftet.figures.overview import participation_trend
 from loftet.filters import Filters
 from loftet.formatting import pct
@@ -18,6 +19,8 @@ def _summary(frame: pd.DataFrame, filters: Filters, _options: Options) -> str:
         f"{int(last.aar)}, {pct(last.andel_helt_lag)} med hele laget rundt barnet."
     )
 
+
+KEY_FIGURES = register_kpi_chart("oversikt", AREA)
 
 PARTICIPATION_TREND = register(
     Chart(
