@@ -14,7 +14,7 @@ from dash import ALL, MATCH, Input, Output, Patch, State, callback, dcc, html, n
 
 from loftet.charts import charts_for_page
 from loftet.charts.kommune import place_from_options
-from loftet.charts.kpis import is_kpi_chart, kpi_frames
+from loftet.charts.kpi_table import is_kpi_chart, kpi_frames
 from loftet.export import MEDIA_TYPES
 from loftet.export.tables import csv_bytes
 from loftet.filters import Filters, parse_filters

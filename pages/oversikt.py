@@ -8,7 +8,7 @@ import dash_bootstrap_components as dbc
 from dash import Output, callback, dcc, html
 
 from loftet.charts import charts_for_page, get_chart
-from loftet.charts.kpis import is_kpi_chart, kpi_frames
+from loftet.charts.kpi_table import is_kpi_chart, kpi_frames
 from loftet.filters import parse_filters
 from loftet.ui import ids
 from loftet.ui.callbacks import STATE_IDS, STATE_VALUES

@@ -9,7 +9,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from loftet.charts import Chart, Options, register
-from loftet.charts.kpis import MUNICIPALITY, register_kpi_chart
+from loftet.charts.kpi_table import register_kpi_chart
+from loftet.charts.kpis import MUNICIPALITY
 from loftet.figures.common import empty_figure
 from loftet.figures.municipality import (
     allocation_comparison,

@@ -121,4 +121,11 @@ def kpi_section(
         kpi_card(row, history, query, f"{id_prefix}-{row.kpi}", money_note, current)
         for _, row in table.iterrows()
     ]
-    return html.Div([dbc.Row(cards), export_buttons(chart_id)], className="kpi-section")
+    downloads = html.Div(
+        [
+            html.Span("Nøkkeltallene som tabell", className="kpi-export-label"),
+            export_buttons(chart_id),
+        ],
+        className="kpi-exports",
+    )
+    return html.Div([dbc.Row(cards), downloads], className="kpi-section")
