@@ -14,7 +14,7 @@ from dash import ALL, MATCH, Input, Output, Patch, State, callback, dcc, html, n
 
 from loftet.charts import charts_for_page
 from loftet.charts.kommune import place_from_options
-from loftet.charts.kpi_table import is_kpi_chart, kpi_frames
+from loftet.charts.kpi_table import is_kpi_chart, kpi_frames, place_of
 from loftet.export import MEDIA_TYPES
 from loftet.export.tables import csv_bytes
 from loftet.filters import Filters, parse_filters
@@ -22,7 +22,6 @@ from loftet.queries.municipality import (
     Municipality,
     find_municipality,
     measures_in_municipality,
-    municipality,
     part_of_until,
 )
 from loftet.tables.grid import records
@@ -36,6 +35,7 @@ from loftet.tables.measures import (
     measures_card,
 )
 from loftet.ui import ids
+from loftet.ui.attrs import attrs
 from loftet.ui.callbacks import STATE_IDS, STATE_VALUES
 from loftet.ui.components import chart_card, page_header
 from loftet.ui.filterbar import filter_bar
@@ -58,8 +58,7 @@ APP_NAME = "Løftet-monitor"
 
 def page_title(nummer: str | None = None, **_params: str) -> str:
     """Browser tab title: the municipality's name when the number is known."""
-    resolution = find_municipality(nummer)
-    place = municipality(resolution.kommunenummer) if resolution.found else None
+    place = place_of({"kommune": nummer or ""})
     if place is None:
         return f"{PAGE_NAME} – {APP_NAME}"
     return f"{place.navn} – {PAGE_NAME} – {APP_NAME}"
@@ -88,10 +87,10 @@ INTRO = (
 # --- Layout -----------------------------------------------------------------------------------
 
 
-def layout(nummer: str | None = None, **params: str) -> html.Div:
+def layout(nummer: str | None = None, **params: object) -> html.Div:
     """The profile for `nummer`, or a friendly page with a municipality search."""
     resolution = find_municipality(nummer)
-    place = municipality(resolution.kommunenummer) if resolution.found else None
+    place = place_of({"kommune": nummer or ""})
     if place is None:
         return unknown_view(nummer)
     parsed = parse_filters(params)
@@ -108,7 +107,7 @@ def layout(nummer: str | None = None, **params: str) -> html.Div:
             ),
             filter_bar(parsed.filters, show=("aar", "fra", "struktur")),
             dcc.Input(id=ids.state("kommune"), type="hidden", value=place.kommunenummer),
-            html.Div(id=part_id(KEY_FIGURES), className="kpi-grid", **{"aria-live": "polite"}),
+            html.Div(id=part_id(KEY_FIGURES), className="kpi-grid", **attrs(aria_live="polite")),
             charts_grid(),
             measures_card(place),
         ],

@@ -11,6 +11,7 @@ from loftet.charts import charts_for_page, get_chart
 from loftet.charts.kpi_table import is_kpi_chart, kpi_frames
 from loftet.filters import parse_filters
 from loftet.ui import ids
+from loftet.ui.attrs import attrs
 from loftet.ui.callbacks import STATE_IDS, STATE_VALUES
 from loftet.ui.components import GRAPH_CONFIG, chart_card, page_header
 from loftet.ui.filterbar import filter_bar
@@ -47,7 +48,7 @@ def map_card() -> dbc.Card:
                         html.Figcaption(
                             id=ids.summary(MAP_CHART),
                             className="chart-summary",
-                            **{"aria-live": "polite"},
+                            **attrs(aria_live="polite"),
                         ),
                     ],
                     className="chart-figure mb-0",
@@ -66,7 +67,7 @@ def map_card() -> dbc.Card:
     )
 
 
-def layout(**params: str) -> html.Div:
+def layout(**params: object) -> html.Div:
     parsed = parse_filters(params)
     charts = [c for c in charts_for_page("oversikt") if not is_kpi_chart(c)]
     return html.Div(
@@ -78,7 +79,7 @@ def layout(**params: str) -> html.Div:
                 parsed.notices,
             ),
             filter_bar(parsed.filters, show=("aar", "fylke", "sektor", "eier", "struktur")),
-            html.Div(id=KPIS, className="kpi-grid", **{"aria-live": "polite"}),
+            html.Div(id=KPIS, className="kpi-grid", **attrs(aria_live="polite")),
             dbc.Row(
                 [
                     dbc.Col(map_card(), xl=5),

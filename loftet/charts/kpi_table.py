@@ -47,7 +47,8 @@ def _years(filters: Filters) -> range:
 def place_of(options: Options) -> Municipality | None:
     """The municipality the options name (a 2024 or a 2020–2023 number), or None."""
     resolution = find_municipality(str(options.get("kommune") or ""))
-    return municipality(resolution.kommunenummer) if resolution.found else None
+    number = resolution.kommunenummer
+    return municipality(number) if number is not None else None
 
 
 def _series_values(filters: Filters, place: Municipality | None) -> dict[int, Values]:

@@ -62,7 +62,7 @@ def renumbering_note(resolution: Resolution) -> dbc.Alert | None:
     """The note for an old number, with links to every 2024 successor."""
     if not resolution.note:
         return None
-    links = []
+    links: list[str | html.Span | html.A] = []
     if len(resolution.successors) > 1:
         links = [html.Span(" Gå til: ")]
         for i, (nummer, navn) in enumerate(resolution.successors):
