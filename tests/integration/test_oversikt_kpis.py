@@ -150,3 +150,17 @@ def test_foreløpig_only_on_the_year_in_progress(small_db: str, monkeypatch) -> 
     alts = [getattr(c, "alt", "") or "" for c in walk(earlier)]
     assert alts and not any("foreløpig" in alt for alt in alts)
     cache.clear()
+
+
+def test_slides_read_the_same_key_figures(small_db: str) -> None:
+    from loftet.presentation.messages import participation_slide, whole_team_slide
+
+    slide = participation_slide(Filters(aar=2022, fylke="46"))
+    # 2 of Vestland's 43 municipalities take part (4,7 %), 3 of 357 in the nation (0,8 %)
+    assert slide.headline == "Vestland: 5\u00a0% av kommunene deltar"
+    assert slide.comparison == "landet 1\u00a0%"
+    team = whole_team_slide(Filters(aar=2021))
+    # 2021: only Bergen has kindergarten, school and PPT in one measure: 1 of 357
+    assert team.headline == "Hele landet: 0\u00a0% av kommunene deltar med hele laget"
+    cards = values(Filters(aar=2021))
+    assert cards.loc["helt_lag", "verdi"] == pytest.approx(100 / 357)
