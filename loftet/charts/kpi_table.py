@@ -165,7 +165,12 @@ KPI_SOURCE = (
 )
 
 
-def _wrap(text: str, width: int = 34) -> str:
+def _short_change(text: str, year: int) -> str:
+    """A change as the print table's column shows it (its header names the year before)."""
+    return text.removesuffix(f" fra {year - 1}").replace("prosentpoeng", "%-poeng")
+
+
+def _wrap(text: str, width: int = 44) -> str:
     return "<br>".join(textwrap.wrap(text, width)) or text
 
 
@@ -180,8 +185,8 @@ def display_frame(table: pd.DataFrame) -> pd.DataFrame:
         {
             "Nøkkeltall": [_wrap(k.label) for k in kpis],
             value_header: [full_text(k, v) for k, v in zip(kpis, table.verdi, strict=True)],
-            "Endring": [
-                change_text(k, v, p, year)
+            f"Endring fra {year - 1}": [
+                _short_change(change_text(k, v, p, year), year)
                 for k, v, p in zip(kpis, table.verdi, table.forrige, strict=True)
             ],
         }

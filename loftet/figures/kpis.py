@@ -80,7 +80,7 @@ def key_figure_table(display: pd.DataFrame) -> go.Figure:
     if display.empty:
         return empty_figure()
     columns = list(display.columns)
-    widths = [3 if i == 0 else 1.4 for i in range(len(columns))]
+    widths = [3.2 if i == 0 else 1.3 for i in range(len(columns))]
     figure = go.Figure(
         go.Table(
             columnwidth=widths,
@@ -88,17 +88,18 @@ def key_figure_table(display: pd.DataFrame) -> go.Figure:
                 "values": [f"<b>{c}</b>" for c in columns],
                 "fill_color": "#E8EEF4",
                 "align": ["left"] + ["right"] * (len(columns) - 1),
-                "font": {"color": TEXT, "size": 12},
+                "font": {"color": TEXT, "size": 10},
+                "height": 20,
                 "line_color": NEUTRAL,
             },
             cells={
                 "values": [display[c].tolist() for c in columns],
                 "align": ["left"] + ["right"] * (len(columns) - 1),
-                "font": {"color": TEXT, "size": 12},
-                "height": 26,
+                "font": {"color": TEXT, "size": 10},
+                "height": 18,
                 "fill_color": "#ffffff",
                 "line_color": "#dddddd",
             },
         )
     )
-    return figure.update_layout(margin={"l": 10, "r": 10, "t": 10, "b": 10})
+    return figure.update_layout(margin={"l": 4, "r": 4, "t": 4, "b": 4})
