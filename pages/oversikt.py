@@ -58,7 +58,7 @@ def map_card() -> dbc.Card:
                 html.A(
                     "Se kart og tabell per kommune under Dekning",
                     href="/dekning",
-                    className="small",
+                    className="small map-card-more",
                 )
             ),
         ],
