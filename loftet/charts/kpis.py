@@ -76,7 +76,9 @@ KPIS: tuple[Kpi, ...] = (
         "/dekning?maal=andel_ansatte_naadd",
         BOTH,
     ),
-    Kpi("andel_naadd", "andel_naadd", "pct", "/dekning", (MUNICIPALITY,), title="Enheter nådd"),
+    Kpi(
+        "andel_naadd", "andel_naadd", "pct", "/dekning?maal=andel_naadd", BOTH, title="Enheter nådd"
+    ),
     Kpi("innvilget_kr", "innvilget_kr", "kr", "/budsjett", BOTH, compare=False, money=True),
     Kpi("kr_per_barn", "kr_per_barn", "kr_full", "/budsjett", (MUNICIPALITY,), money=True),
     Kpi("andel_av_2025", "andel_av_2025", "pct", "/budsjett", (AREA,), money=True),

@@ -1,7 +1,7 @@
 """The chart slides' messages: each one sentence, the county against the nation, computed from
 the same chart data function (`Chart.data`) that the slide's chart and its page draw, so the
 sentence and the chart cannot disagree. Headline figures that Oversikt shows as key figures
-(municipalities taking part, with the whole team) come from the KPI catalogue
+(municipalities taking part, with the whole team, units reached) come from the KPI catalogue
 (`loftet.charts.kpi_table`), so a slide and a card say the same number.
 """
 
@@ -87,7 +87,7 @@ def participation_slide(filters: Filters) -> Slide:
 def map_slide(filters: Filters) -> Slide:
     """Share of kindergartens, schools, PPT and other units reached, with the map."""
     frame = _county_frame(filters)
-    nation = share(frame.enheter_naadd.sum(), frame.enheter.sum())
+    here, nation = _key_figure(filters, "andel_naadd")
     row = _county_row(frame, filters)
     reached, units = (
         (row.enheter_naadd, row.enheter)
@@ -102,7 +102,7 @@ def map_slide(filters: Filters) -> Slide:
     if row is not None:
         return Slide(
             "kart",
-            f"{row.fylke_navn}: tiltakene har nådd {whole_pct(share(reached, units))} av enhetene",
+            f"{row.fylke_navn}: tiltakene har nådd {whole_pct(here)} av enhetene",
             comparison=f"landet {whole_pct(nation)}",
             detail=detail,
             chart_id="dekning-kart",

@@ -153,7 +153,7 @@ def test_foreløpig_only_on_the_year_in_progress(small_db: str, monkeypatch) -> 
 
 
 def test_slides_read_the_same_key_figures(small_db: str) -> None:
-    from loftet.presentation.messages import participation_slide, whole_team_slide
+    from loftet.presentation.messages import map_slide, participation_slide, whole_team_slide
 
     slide = participation_slide(Filters(aar=2022, fylke="46"))
     # 2 of Vestland's 43 municipalities take part (4,7 %), 3 of 357 in the nation (0,8 %)
@@ -164,3 +164,9 @@ def test_slides_read_the_same_key_figures(small_db: str) -> None:
     assert team.headline == "Hele landet: 0\u00a0% av kommunene deltar med hele laget"
     cards = values(Filters(aar=2021))
     assert cards.loc["helt_lag", "verdi"] == pytest.approx(100 / 357)
+    # 2022: Bergen's two kindergartens, Askøy's school in Vestland: 3 of its 6 units; the nation
+    # adds Bærum's upper secondary school: 4 of 8
+    units = map_slide(Filters(aar=2022, fylke="46"))
+    assert units.headline == "Vestland: tiltakene har nådd 50\u00a0% av enhetene"
+    assert units.comparison == "landet 50\u00a0%"
+    assert values(Filters(aar=2022, fylke="46")).loc["andel_naadd", "verdi"] == pytest.approx(50.0)
