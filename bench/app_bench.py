@@ -27,7 +27,6 @@ from loftet.charts import all_charts, get_chart, render  # noqa: E402
 from loftet.db import get_engine  # noqa: E402
 from loftet.filters import Filters  # noqa: E402
 from loftet.queries.base import clear_cache  # noqa: E402
-from loftet.queries.overview import headlines  # noqa: E402
 
 RUNS = 12
 VARIANTS = [
@@ -121,7 +120,6 @@ def main() -> None:
     floor_by_page = floors(load_frames())
     floor_p95 = {page: p50_p95(timed(fn))[1] for page, fn in floor_by_page.items()}
     calls = [(c.page, c.id, chart_call(c.id, c.page)) for c in all_charts()]
-    calls.insert(0, ("oversikt", "oversikt-nokkeltall", headlines))
     print(
         "Millisekunder. første = første etter lasting, ny = ny filterkombinasjon, "
         "gjentatt = alt i hurtigbuffer; gulv = pandas i minnet."
