@@ -1,7 +1,8 @@
 """Presentasjon (/presentasjon): full-screen slides for county meetings on a projector.
 
 `/presentasjon?fylke=46&aar=2025&slide=3&auto=20`. The slides themselves (messages, charts) are
-defined in `loftet.presentation`; this module lays them out and wires the navigation. The keys,
+defined in `loftet.presentation` and its components in `loftet.ui.presentation`; this module
+places them and wires the navigation. The keys,
 the on-screen buttons (`data-action`) and the auto-advance timer step the slide number in the
 browser (assets/presentasjon.js, which hands it to Dash with `set_props`); the server then
 draws that slide (`show_slide`). The parameters are URL-state controls (hidden), so the shared
@@ -23,25 +24,30 @@ from dash import (
     html,
     no_update,
 )
-from flask import has_request_context, request
 
-from loftet.config import public_address
-from loftet.filters import STRUCTURES, Filters
 from loftet.presentation import (
     AUTO_DEFAULT_S,
-    PROGRAMME,
-    Presentation,
-    Slide,
     build_slide,
     parse_presentation,
     slide_count,
-    slide_figure,
     viewport_scale,
 )
-from loftet.queries.reference import is_demo
 from loftet.ui import ids
-from loftet.ui.components import GRAPH_CONFIG
-from loftet.ui.filterbar import county_options
+from loftet.ui.presentation import (
+    DRAWN_SCALE,
+    PLAY,
+    ROOT,
+    SECONDS,
+    SLIDE,
+    SOURCE,
+    TIMER,
+    VIEWPORT,
+    hidden_controls,
+    notice_list,
+    play_state,
+    slide_content,
+    slide_footer,
+)
 
 dash.register_page(
     __name__,
@@ -51,218 +57,8 @@ dash.register_page(
     title="Presentasjon – Løftet-monitor",
 )
 
-ROOT = "presentasjon"
-SLIDE = "presentasjon-lysbilde"
-GRAPH = "presentasjon-graf"
-SOURCE = "presentasjon-kilde"
-COUNTER = "presentasjon-teller"
-PREV = "presentasjon-forrige"
-NEXT = "presentasjon-neste"
-PLAY = "presentasjon-spill"
-FULLSCREEN = "presentasjon-fullskjerm"
-TIMER = "presentasjon-timer"
-SECONDS = "presentasjon-sekunder"
-NOTICES = "presentasjon-merknader"
-VIEWPORT = "presentasjon-visning"
-"""The browser window's size, for scaling chart text like the page's own text."""
-DRAWN_SCALE = "presentasjon-skala"
-"""The scale the shown slide was drawn at."""
-
-SLIDE_CONFIG = {**GRAPH_CONFIG, "displayModeBar": False}
-"""The page's graph config (offline topology for the map) without the modebar."""
-PLAY_LABELS = {True: ("❚❚", "Stopp automatisk bla (P)"), False: ("▶\ufe0e", "Bla automatisk (P)")}
-DEMO_MARK = "Demodata"
 SCALE_TOLERANCE = 0.05
-
-
-def counter_text(number: int, count: int) -> str:
-    return f"{number} / {count}"
-
-
-def play_state(playing: bool, seconds: int) -> tuple[bool, int, int | str, list, str]:
-    """The timer's `disabled` and `interval`, the `auto` URL value, and the play button's
-    content and title for a playing or paused deck."""
-    glyph, text = PLAY_LABELS[playing]
-    title = f"{text} – {seconds} sekunder per lysbilde"
-    label = [
-        html.Span(glyph, **{"aria-hidden": "true"}),
-        html.Span(title, className="visually-hidden"),
-    ]
-    return not playing, seconds * 1000, seconds if playing else "", label, title
-
-
-def _hidden_controls(filters: Filters, presentation: Presentation) -> html.Div:
-    """The URL parameters as URL-state controls; never shown. County and structure are
-    dropdowns because the shared county callback writes dropdown options to them."""
-    return html.Div(
-        [
-            dcc.Dropdown(
-                id=ids.state("fylke"), options=county_options(filters.struktur), value=filters.fylke
-            ),
-            dcc.Dropdown(
-                id=ids.state("struktur"),
-                value=filters.struktur,
-                options=[{"label": t, "value": v} for v, t in STRUCTURES.items()],
-            ),
-            dcc.Input(id=ids.state("aar"), type="hidden", value=filters.aar),
-            dcc.Input(id=ids.state("slide"), type="hidden", value=presentation.slide),
-            dcc.Input(
-                id=ids.state("auto"),
-                type="hidden",
-                value=presentation.auto if presentation.auto else "",
-            ),
-        ],
-        hidden=True,
-        className="presentation-state",
-    )
-
-
-def _message(slide: Slide) -> html.H1:
-    parts: list = [slide.headline]
-    if slide.comparison:
-        parts += [" ", html.Span(f"– {slide.comparison}", className="slide-comparison")]
-    return html.H1(parts, className="slide-message")
-
-
-def slide_content(slide: Slide, filters: Filters, scale: float = 1.0) -> html.Div:
-    """One slide: the message, the detail line, and the chart or the title/closing text."""
-    kind = f"slide slide--{slide.kind} slide--{slide.key}"
-    if slide.kind == "title":
-        return html.Div(
-            [
-                html.P("Løftet-monitor", className="slide-kicker"),
-                _message(slide),
-                html.P(slide.detail, className="slide-detail"),
-            ],
-            className=kind,
-        )
-    if slide.kind == "closing":
-        return html.Div(
-            [
-                _message(slide),
-                html.Ul([html.Li(point) for point in slide.points], className="slide-points"),
-                html.P(
-                    [
-                        slide.detail,
-                        " ",
-                        html.A(_host() + slide.link, href=slide.link, className="slide-link"),
-                    ],
-                    className="slide-detail",
-                ),
-                html.P(PROGRAMME, className="slide-programme"),
-            ],
-            className=kind,
-        )
-    return html.Div(
-        [
-            _message(slide),
-            html.P(slide.detail, className="slide-detail") if slide.detail else None,
-            html.Div(
-                dcc.Graph(
-                    id=GRAPH,
-                    figure=slide_figure(slide, filters, scale),
-                    config=SLIDE_CONFIG,
-                    className="slide-graph",
-                    responsive=True,
-                ),
-                className="slide-chart",
-                role="img",
-                **{"aria-label": slide.message},
-            ),
-        ],
-        className=kind,
-    )
-
-
-def _host() -> str:
-    """The public address (`LOFTET_PUBLIC_URL`), else this server's address, without the
-    scheme (so the audience can type the link)."""
-    if public_address():
-        return public_address()
-    if not has_request_context():
-        return ""
-    return request.host_url.split("://", 1)[-1].rstrip("/")
-
-
-def _notices(notices: list[str]) -> html.Div:
-    return html.Div(
-        [
-            html.Div(
-                [
-                    html.Span(text),
-                    html.Button(
-                        "×",
-                        className="presentation-notice-close",
-                        title="Lukk",
-                        **{"aria-label": "Lukk merknaden", "data-dismiss": "notice"},
-                    ),
-                ],
-                className="presentation-notice",
-                role="status",
-            )
-            for text in notices
-        ],
-        id=NOTICES,
-        className="presentation-notices",
-    )
-
-
-def _footer(slide: Slide, number: int, playing: bool, seconds: int) -> html.Footer:
-    _, _, _, label, title = play_state(playing, seconds)
-    demo = (
-        [
-            html.Span(
-                DEMO_MARK,
-                className="slide-demo",
-                title="Tallene er generert for demonstrasjon og er ikke offisielle.",
-            )
-        ]
-        if is_demo()
-        else []
-    )
-    return html.Footer(
-        [
-            html.Div(
-                [html.Span(slide.source, id=SOURCE, className="slide-source"), *demo],
-                className="slide-footer-left",
-            ),
-            html.Nav(
-                [
-                    html.Button(
-                        "⤢",
-                        id=FULLSCREEN,
-                        className="slide-button",
-                        title="Fullskjerm (F)",
-                        **{"aria-label": "Fullskjerm", "data-action": "fullscreen"},
-                    ),
-                    html.Button(label, id=PLAY, className="slide-button", title=title),
-                    html.Button(
-                        "‹",
-                        id=PREV,
-                        className="slide-button",
-                        title="Forrige (←)",
-                        **{"aria-label": "Forrige lysbilde", "data-action": "prev"},
-                    ),
-                    html.Span(
-                        counter_text(number, slide_count()),
-                        id=COUNTER,
-                        className="slide-counter",
-                        **{"aria-live": "polite", "aria-label": "Lysbilde"},
-                    ),
-                    html.Button(
-                        "›",
-                        id=NEXT,
-                        className="slide-button",
-                        title="Neste (→)",
-                        **{"aria-label": "Neste lysbilde", "data-action": "next"},
-                    ),
-                ],
-                className="slide-nav",
-                **{"aria-label": "Bla i lysbildene"},
-            ),
-        ],
-        className="slide-footer",
-    )
+"""A window resize redraws the slide only when the chart scale changes by more than this."""
 
 
 def layout(**params: str) -> html.Div:
@@ -274,14 +70,14 @@ def layout(**params: str) -> html.Div:
     disabled, interval, *_ = play_state(playing, seconds)
     return html.Div(
         [
-            _hidden_controls(filters, presentation),
+            hidden_controls(filters, presentation),
             dcc.Store(id=SECONDS, data=seconds),
             dcc.Store(id=VIEWPORT),
             dcc.Store(id=DRAWN_SCALE, data=1.0),
             dcc.Interval(id=TIMER, interval=interval, disabled=disabled),
-            _notices(presentation.notices),
+            notice_list(presentation.notices),
             html.Main(slide_content(slide, filters), id=SLIDE, className="slide-frame"),
-            _footer(slide, presentation.slide, playing, seconds),
+            slide_footer(slide, presentation.slide, playing, seconds),
         ],
         id=ROOT,
         className="presentation-root",

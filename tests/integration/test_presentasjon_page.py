@@ -11,7 +11,9 @@ from dash._callback_context import context_value
 from dash._utils import AttributeDict
 
 from loftet.formatting import NBSP
+from loftet.presentation import AUTO_DEFAULT_S
 from loftet.ui import ids
+from loftet.ui.presentation import COUNTER, GRAPH, TIMER, VIEWPORT
 from tests.dash_tree import find, load_page, walk
 
 
@@ -48,14 +50,16 @@ def test_layout_holds_the_url_state_and_the_slide(page) -> None:
     assert find(tree, ids.state("aar"))[0].value == 2021
     assert find(tree, ids.state("slide"))[0].value == 2
     assert find(tree, ids.state("auto"))[0].value == 15
-    assert find(tree, page.COUNTER)[0].children == "2 / 8"
-    timer = find(tree, page.TIMER)[0]
+    assert find(tree, COUNTER)[0].children == "2 / 8"
+    timer = find(tree, TIMER)[0]
     assert (timer.disabled, timer.interval) == (False, 15_000)
     message = plain(with_class(tree, "slide-message")[0])
     assert message == "Vestland: 2 % av kommunene deltar – landet 1 %"
-    graph = find(tree, page.GRAPH)[0]
-    assert isinstance(graph, dcc.Graph) and graph.config["displayModeBar"] is False
-    assert graph.figure.layout.template.layout.font.size == 24
+    graph = find(tree, GRAPH)[0]
+    assert isinstance(graph, dcc.Graph)
+    props = graph.to_plotly_json()["props"]
+    assert props["config"]["displayModeBar"] is False
+    assert props["figure"].layout.template.layout.font.size == 24
     assert not with_class(tree, "presentation-notice")
     assert with_class(tree, "slide-demo") == []  # the small test database is not demo data
 
@@ -65,8 +69,8 @@ def test_layout_without_parameters_is_the_national_title(page) -> None:
     assert plain(with_class(tree, "slide-message")[0]).startswith("Kompetanseløftet i hele landet")
     assert find(tree, ids.state("fylke"))[0].value is None
     assert find(tree, ids.state("auto"))[0].value == ""
-    assert find(tree, page.TIMER)[0].disabled is True
-    assert not find(tree, page.GRAPH)
+    assert find(tree, TIMER)[0].disabled is True
+    assert not find(tree, GRAPH)
 
 
 def test_layout_with_garbage_shows_notices_not_errors(page) -> None:
@@ -74,7 +78,7 @@ def test_layout_with_garbage_shows_notices_not_errors(page) -> None:
     notices = [plain(n) for n in with_class(tree, "presentation-notice")]
     assert len(notices) == 4
     assert any("«slide=x»" in n for n in notices) and any("«auto=y»" in n for n in notices)
-    assert find(tree, page.COUNTER)[0].children == "1 / 8"
+    assert find(tree, COUNTER)[0].children == "1 / 8"
 
 
 def run_show_slide(page, trigger: str, *args):
@@ -93,24 +97,24 @@ def test_show_slide_draws_the_requested_slide(page) -> None:
     assert plain(with_class(content, "slide-message")[0]) == (
         "Vestland: tiltakene har nådd 50 % av enhetene – landet 50 %"
     )
-    assert find(content, page.GRAPH)[0].figure.data
+    assert find(content, GRAPH)[0].figure.data
     assert source.startswith("Kilde: deltakelse og tildelinger")
 
 
 def test_show_slide_scales_for_a_small_screen_only(page) -> None:
-    trigger = f"{page.VIEWPORT}.data"
+    trigger = f"{VIEWPORT}.data"
     same = run_show_slide(page, trigger, 2, {"width": 1920, "height": 1080}, 1.0, "46", 2021, 2024)
     assert same == (no_update, no_update, no_update)
     content, _, scale = run_show_slide(
         page, trigger, 2, {"width": 1366, "height": 768}, 1.0, "46", 2021, 2024
     )
     assert scale == 0.71
-    assert find(content, page.GRAPH)[0].figure.layout.font.size == 17
+    assert find(content, GRAPH)[0].figure.layout.font.size == 17
     # Back on the projector: drawn at 0.71, so the design size is drawn again.
     content, _, scale = run_show_slide(
         page, trigger, 2, {"width": 1920, "height": 1080}, 0.71, "46", 2021, 2024
     )
-    assert scale == 1.0 and find(content, page.GRAPH)[0].figure.layout.font.size is None
+    assert scale == 1.0 and find(content, GRAPH)[0].figure.layout.font.size is None
 
 
 def test_show_slide_survives_garbage(page) -> None:
@@ -130,7 +134,7 @@ def test_toggle_auto_plays_and_pauses(page) -> None:
     disabled, interval, auto, _label, title = page.toggle_auto(2, False, 30)
     assert (disabled, interval, auto) == (True, 30_000, "")
     assert title.startswith("Bla automatisk")
-    assert page.toggle_auto(1, True, None)[1] == page.AUTO_DEFAULT_S * 1000
+    assert page.toggle_auto(1, True, None)[1] == AUTO_DEFAULT_S * 1000
 
 
 def test_closing_slide_links_to_the_dashboard(page) -> None:
