@@ -115,6 +115,24 @@ def county_outline(counties: dict, geo: str = "geo") -> go.Choropleth:
     )
 
 
+def inset_title() -> go.Scattergeo:
+    """The inset's name in its top left corner, drawn on the inset itself (an annotation
+    could not follow the frame, whose size depends on the figure's shape)."""
+    (x0, _x1), (_y0, y1) = INSET_VIEW["lon"], INSET_VIEW["lat"]
+    return go.Scattergeo(
+        lon=[x0 + 0.04],
+        lat=[y1 - 0.02],
+        text=[f"<b>{INSET_TITLE}</b>"],
+        mode="text",
+        textposition="bottom right",
+        textfont={**NAME_FONT, "size": 12},
+        hoverinfo="skip",
+        showlegend=False,
+        name=INSET_TITLE,
+        geo=INSET_GEO,
+    )
+
+
 def inset_frame() -> go.Scattergeo:
     """The inset's window outlined on the national map."""
     (x0, x1), (y0, y1) = INSET_VIEW["lon"], INSET_VIEW["lat"]
@@ -165,18 +183,6 @@ def style_geo(figure: go.Figure, view: dict, inset: bool) -> None:
                     "bgcolor": "white",
                 }
             }
-        )
-        figure.add_annotation(
-            text=INSET_TITLE,
-            x=(x0 + x1) / 2,
-            y=y1,
-            xref="paper",
-            yref="paper",
-            xanchor="center",
-            yanchor="bottom",
-            showarrow=False,
-            font={"size": 11, "color": TEXT},
-            bgcolor="rgba(255,255,255,0.8)",
         )
     # The legend and colour bar sit top left, over the sea.
     figure.update_layout(

@@ -22,6 +22,7 @@ from loftet.figures.map_layout import (
     county_outline,
     inset_frame,
     inset_ids,
+    inset_title,
     layer_trace,
     name_trace,
     style_geo,
@@ -174,7 +175,7 @@ def coverage_map(
     if fjord and counties is not None:
         figure.add_trace(county_outline(counties, geo="geo2"))
     if fjord:
-        figure.add_trace(inset_frame())
+        figure.add_traces([inset_frame(), inset_title()])
     style_geo(figure, view_ranges(geojson, frame.kart_id), inset=bool(fjord))
     return figure
 

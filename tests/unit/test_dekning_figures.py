@@ -262,7 +262,8 @@ def test_inset_repeats_the_fjord_areas_in_their_colours_without_legend() -> None
         assert hover(trace) == hover(twin, list(twin.locations).index(trace.locations[0]))
     geo2 = figure.layout[INSET_GEO]
     assert geo2.showframe and geo2.visible is False and geo2.projection.type == PROJECTION["type"]
-    assert "Oslofjorden" in [a.text for a in figure.layout.annotations]
+    title = next(t for t in figure.data if t.type == "scattergeo" and t.geo == INSET_GEO)
+    assert list(title.text) == ["<b>Oslofjorden</b>"] and title.mode == "text"
     assert not any(t.geo == INSET_GEO for t in coverage_map(frame, shapes).data)
 
 
