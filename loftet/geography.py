@@ -74,9 +74,24 @@ def geometry_path(name: str) -> Path:
     return geo_cache_dir() / filename
 
 
+def shared_geojson(kind: str, struktur: int) -> dict:
+    """The collection `kind` (`kommuner` or `fylker`) parsed once per process and shared:
+    read it, never change it (the getters above give a private copy). Maps use it, as
+    parsing the municipality file costs a quarter of a second."""
+    return _parsed(str(geo_cache_dir()), cache_file(kind, struktur))
+
+
 def _collection(kind: str, struktur: int) -> dict:
     filename = cache_file(kind, struktur)
-    collection = json.loads(_cached_text(str(geo_cache_dir()), filename))
+    return _named(json.loads(_cached_text(str(geo_cache_dir()), filename)), filename)
+
+
+@functools.lru_cache(maxsize=8)
+def _parsed(cache_dir: str, filename: str) -> dict:
+    return _named(json.loads(_cached_text(cache_dir, filename)), filename)
+
+
+def _named(collection: dict, filename: str) -> dict:
     collection["name"] = filename.removesuffix(".geojson")
     return collection
 
@@ -92,6 +107,7 @@ def build_geometry_cache(force: bool = False, cache_dir: Path | None = None) -> 
             _write_atomic(directory / filename, _dumps(collection))
         _write_atomic(directory / "meta.json", _dumps(_cache_meta()))
         _cached_text.cache_clear()
+        _parsed.cache_clear()
     return directory
 
 

@@ -10,7 +10,7 @@ from loftet.figures.coverage import county_participation, national_share
 from loftet.figures.maps import DEFAULT_SCALE, coverage_map, coverage_metric, missing_mask
 from loftet.filters import Filters
 from loftet.formatting import kr, number, pct, share
-from loftet.geography import county_geojson, municipality_geojson
+from loftet.geography import shared_geojson
 from loftet.queries.coverage_areas import coverage_by_county, coverage_rows, map_areas
 from loftet.wording import extreme
 
@@ -34,9 +34,9 @@ def _draw_map(frame: pd.DataFrame, filters: Filters, options: Options, inset: bo
     national = not filters.fylke
     return coverage_map(
         map_areas(frame, money_per_child=not filters.sektor),
-        municipality_geojson(filters.struktur),
+        shared_geojson("kommuner", filters.struktur),
         metric=options.get("maal"),
-        counties=county_geojson(filters.struktur) if national else None,
+        counties=shared_geojson("fylker", filters.struktur) if national else None,
         scale=options.get("skala", DEFAULT_SCALE),
         names=not national,
         inset=national and inset,

@@ -40,17 +40,25 @@ def features(geojson: dict, ids: Collection[str]) -> dict:
     return subset
 
 
+def add_areas(figure: go.Figure, trace: go.Choropleth, geometry: dict) -> None:
+    """Add `trace` with its geometry. The geometry is set once the trace is in the figure:
+    plotly deep-copies a trace's properties when it is added, which for the geometry costs
+    seconds per map; setting it afterwards stores the dict as it is."""
+    figure.add_trace(trace)
+    figure.data[-1].geojson = geometry
+
+
 def layer_trace(
     layer: Layer, part: pd.DataFrame, geojson: dict, hover: pd.DataFrame, template: str, geo: str
-) -> go.Choropleth:
-    """One layer's areas `part` (all of them, or the inset's) as a choropleth on `geo`."""
+) -> tuple[go.Choropleth, dict]:
+    """One layer's areas `part` (all of them, or the inset's) as a choropleth on `geo`, and
+    its geometry (for `add_areas`)."""
     ids = list(part.kart_id)
     z = pd.Series(layer.z, index=layer.part.index).loc[part.index].tolist()
     extra = dict(layer.extra)
     if geo != "geo":
         extra["showscale"] = False
-    return go.Choropleth(
-        geojson=features(geojson, ids),
+    trace = go.Choropleth(
         featureidkey="id",
         locations=ids,
         z=z,
@@ -64,6 +72,7 @@ def layer_trace(
         geo=geo,
         **extra,
     )
+    return trace, features(geojson, ids)
 
 
 def view_ranges(geojson: dict, ids: Collection[str]) -> dict:
@@ -96,12 +105,11 @@ def inset_ids(geojson: dict) -> set[str]:
     return picked
 
 
-def county_outline(counties: dict, geo: str = "geo") -> go.Choropleth:
+def county_outline(counties: dict, geo: str = "geo") -> tuple[go.Choropleth, dict]:
     """County outlines over the municipalities: transparent areas with a thin dark edge,
-    no hover (the municipality below answers)."""
+    no hover (the municipality below answers); and their geometry (for `add_areas`)."""
     ids = [f["id"] for f in counties["features"]]
-    return go.Choropleth(
-        geojson=counties,
+    trace = go.Choropleth(
         featureidkey="id",
         locations=ids,
         z=[0] * len(ids),
@@ -113,6 +121,7 @@ def county_outline(counties: dict, geo: str = "geo") -> go.Choropleth:
         name="Fylkesgrenser",
         geo=geo,
     )
+    return trace, counties
 
 
 def inset_title() -> go.Scattergeo:

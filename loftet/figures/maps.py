@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 from loftet.figures.common import empty_figure
 from loftet.figures.map_hover import hover_data, hover_template
 from loftet.figures.map_layout import (
+    add_areas,
     county_outline,
     inset_frame,
     inset_ids,
@@ -162,18 +163,18 @@ def coverage_map(
     layers = _layers(frame[~missing], chosen, scale) + missing_layer(frame[missing], chosen)
     figure = go.Figure()
     for layer in layers:
-        figure.add_trace(layer_trace(layer, layer.part, geojson, hover, template, "geo"))
+        add_areas(figure, *layer_trace(layer, layer.part, geojson, hover, template, "geo"))
     if counties is not None:
-        figure.add_trace(county_outline(counties))
+        add_areas(figure, *county_outline(counties))
     if names:
         figure.add_trace(name_trace(frame, geojson))
     fjord = inset_ids(geojson) if inset else set()
     for layer in layers:
         part = layer.part[layer.part.kart_id.isin(fjord)]
         if len(part):
-            figure.add_trace(layer_trace(layer, part, geojson, hover, template, "geo2"))
+            add_areas(figure, *layer_trace(layer, part, geojson, hover, template, "geo2"))
     if fjord and counties is not None:
-        figure.add_trace(county_outline(counties, geo="geo2"))
+        add_areas(figure, *county_outline(counties, geo="geo2"))
     if fjord:
         figure.add_traces([inset_frame(), inset_title()])
     style_geo(figure, view_ranges(geojson, frame.kart_id), inset=bool(fjord))
