@@ -4,8 +4,8 @@ beside the floor — the page's main aggregate computed by pandas on in-memory D
 Three costs per callback: "første" (first request after a load: shared summaries and queries
 cold), "ny" (a new filter combination: summaries warm, queries cold — what a user waits for on
 each click) and "gjentatt" (a repeated view, all cached). Targets: p95 of "ny" under 100 ms on
-the 2-core machine and within 2 × the floor; the map's figure as the browser gets it under 60 KB. Prints the
-figures; asserts nothing.
+the 2-core machine and within 2 × the floor; the map's figure as the browser gets it under
+60 KB. Prints the figures; asserts nothing.
 
     .venv/bin/python bench/app_bench.py          # uses DATABASE_URL or data/loftet.sqlite
 """
