@@ -130,7 +130,7 @@ def coverage_map(
     frame: pd.DataFrame,
     geojson: dict,
     *,
-    metric: str = DEFAULT_METRIC,
+    metric: str | None = DEFAULT_METRIC,
     counties: dict | None = None,
     scale: str = DEFAULT_SCALE,
     names: bool = False,

@@ -36,8 +36,8 @@ def client(server, demo_db_url: str, monkeypatch: pytest.MonkeyPatch):
 
 def callback_body(changed: str, **values: object) -> dict:
     """The request the browser sends for the map when the control `changed` changes."""
-    state = {"aar": 2025, "fylke": None, "sektor": None, "eier": None, "struktur": 2024}
-    state |= {"maal": "deltar", "skala": "klasser"} | values
+    state: dict[str, object] = {"aar": 2025, "fylke": None, "sektor": None, "eier": None}
+    state |= {"struktur": 2024, "maal": "deltar", "skala": "klasser"} | values
     controls = [{"type": "urlstate", "param": p} for p in PARAMS]
     graph = {"type": "chart", "id": "dekning-kart"}
     return {
@@ -73,7 +73,7 @@ def web_figure(response) -> dict:
     return json.loads(data)["response"]['{"id":"dekning-kart","type":"chart"}']["figure"]
 
 
-CHANGES = [
+CHANGES: list[tuple[str, dict[str, object]]] = [
     ("aar", {"aar": 2025}),
     ("aar", {"aar": 2024, "maal": "andel_naadd"}),
     ("skala", {"aar": 2024, "maal": "kr_per_barn", "skala": "glidende"}),
