@@ -116,6 +116,7 @@ def sliding_layers(present: pd.DataFrame, metric: MapMetric) -> list[Layer]:
     rest = present[values > 0]
     if rest.empty:
         return layers
+    # The colour bar sits top left under the legend (zero, no data), over the sea.
     # A few small municipalities with extreme ratios would wash out the rest: the scale
     # ends at the 95th percentile (darker beyond it); the hover shows the true value.
     top = metric.range_max or max(float(values.quantile(TOP_QUANTILE)), 1e-9)
@@ -127,7 +128,7 @@ def sliding_layers(present: pd.DataFrame, metric: MapMetric) -> list[Layer]:
         "len": 0.4,
         "x": 0.01,
         "xanchor": "left",
-        "y": 0.98,
+        "y": 0.85,
         "yanchor": "top",
     }
     extra = {"zmin": 0, "zmax": top, "colorbar": colorbar}
