@@ -62,7 +62,7 @@ def layer_trace(
         featureidkey="id",
         locations=ids,
         z=z,
-        customdata=hover.loc[part.index].to_numpy().tolist(),
+        customdata=hover.loc[part.index].to_numpy(),
         hovertemplate=template,
         colorscale=layer.colorscale,
         name=layer.name,
