@@ -5,9 +5,17 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from loftet.charts import Chart, Options, register
+from loftet.charts import Chart, Options, ViewOption, register
 from loftet.figures.coverage import county_participation, national_share
-from loftet.figures.maps import DEFAULT_SCALE, coverage_map, coverage_metric, missing_mask
+from loftet.figures.maps import (
+    COVERAGE_METRICS,
+    DEFAULT_METRIC,
+    DEFAULT_SCALE,
+    SCALES,
+    coverage_map,
+    coverage_metric,
+    missing_mask,
+)
 from loftet.filters import Filters
 from loftet.formatting import kr, number, pct, share
 from loftet.geography import shared_geojson
@@ -18,6 +26,25 @@ SOURCE = (
     "Kilde: deltakelse og tildelinger rapportert til statsforvalterne, enhetsregisteret; "
     "kart: Kartverket (forenklet)."
 )
+
+MAP_METRIC = ViewOption(
+    param="maal",
+    label="Vis i kartet:",
+    caption="Vis",
+    choices={key: metric.label for key, metric in COVERAGE_METRICS.items()},
+    default=DEFAULT_METRIC,
+    place="page",
+)
+"""What the map colours the municipalities by."""
+MAP_SCALE = ViewOption(
+    param="skala",
+    label="Fargeskala:",
+    caption="Fargeskala",
+    choices=SCALES,
+    default=DEFAULT_SCALE,
+    place="page",
+)
+"""Continuous map metrics in five classes or on a gliding colour scale."""
 
 
 def _map_data(filters: Filters, _options: Options) -> pd.DataFrame:
@@ -35,9 +62,9 @@ def _draw_map(frame: pd.DataFrame, filters: Filters, options: Options, inset: bo
     return coverage_map(
         map_areas(frame, money_per_child=not filters.sektor),
         shared_geojson("kommuner", filters.struktur),
-        metric=options.get("maal"),
+        metric=MAP_METRIC.value(options),
         counties=shared_geojson("fylker", filters.struktur) if national else None,
-        scale=options.get("skala", DEFAULT_SCALE),
+        scale=MAP_SCALE.value(options),
         names=not national,
         inset=national and inset,
     )
@@ -56,7 +83,7 @@ def _map_summary(frame: pd.DataFrame, filters: Filters, options: Options) -> str
     """One sentence with the total behind the chosen metric, and what grey means."""
     if frame.empty:
         return "Ingen kommuner i utvalget."
-    metric = coverage_metric(options.get("maal"))
+    metric = coverage_metric(MAP_METRIC.value(options))
     where = f"{filters.county_name}, {filters.aar}"
     n = len(frame)
     totals = {
@@ -134,6 +161,7 @@ MAP = register(
             "helt_lag": "Hele laget (barnehage, skole og PPT)",
         },
         summary=_map_summary,
+        options=(MAP_METRIC, MAP_SCALE),
     )
 )
 
