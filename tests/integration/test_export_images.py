@@ -201,3 +201,24 @@ def test_report_pack_holds_every_listed_file(small_db: str, monkeypatch) -> None
     assert png_text(spread)["Description"].endswith("Indikator: Elever med spesialundervisning")
     csv = archive.read("data/loftet_kvalitet-spredning_vestland_2022.csv").decode("utf-8-sig")
     assert "Indikator: Elever med spesialundervisning" in csv
+
+
+def test_national_map_export_holds_the_oslofjord_inset(exported: dict[str, bytes]) -> None:
+    root = ET.fromstring(exported["map"])
+    geos = {
+        el.get("class"): el for el in root.iter() if (el.get("class") or "").startswith("geo geo")
+    }
+    assert set(geos) == {"geo geo", "geo geo2"}
+
+    def areas(group: ET.Element) -> list[ET.Element]:
+        return [
+            el
+            for el in group.iter()
+            if el.tag.endswith("path") and "choroplethlocation" in (el.get("class") or "")
+        ]
+
+    # the inset repeats the fjord's municipalities (and its county outlines): a few dozen
+    # areas, in the same SVG, next to the whole country
+    assert 20 < len(areas(geos["geo geo2"])) < 120
+    assert len(areas(geos["geo geo"])) > 356
+    assert "Oslofjorden" in svg_text(exported["map"])
