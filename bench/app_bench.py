@@ -112,7 +112,7 @@ def chart_call(chart_id: str, page: str) -> Callable[[Filters], object]:
 
     def call(filters: Filters) -> object:
         frame, figure = render(chart_id, filters, options)
-        return figure, chart.summary(frame, filters, options) if chart.summary else ""
+        return figure, chart.summary(frame, filters, options)
 
     return call
 

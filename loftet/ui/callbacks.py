@@ -55,7 +55,7 @@ def chart_view(chart_id: str, filters, options: dict[str, str]) -> tuple[dict, s
 
     def draw() -> tuple[dict, str]:
         frame, figure = render(chart.id, filters, options)
-        text = chart.summary(frame, filters, options) if chart.summary else ""
+        text = chart.summary(frame, filters, options)
         return by_reference(figure).to_plotly_json(), text
 
     return cache.cached(key, draw)
