@@ -150,6 +150,8 @@ def change_text(kpi: Kpi, value: float | None, previous: float | None, year: int
         text = signed_short_kr(delta)
     elif kpi.kind == "pct":
         text = signed(delta, 1, "prosentpoeng")
+    elif kpi.kind == "kr_full":
+        text = signed(delta, 0, "kr")  # whole kroner, as the value itself
     else:
-        text = signed(delta, 0 if kpi.kind == "count" else 1, "kr" if kpi.kind == "kr_full" else "")
+        text = signed(delta, 0 if kpi.kind == "count" else 1)
     return f"{text} fra {year - 1}"
