@@ -46,7 +46,7 @@ $(VENV)/.installed: requirements.lock requirements-nodeps.lock
 
 lock:
 	@echo "==> Løser avhengighetene i pyproject.toml på nytt til requirements.lock"
-	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --extra dev \
+	$(PY) -m piptools compile --quiet --generate-hashes --allow-unsafe --extra dev \
 		--strip-extras --no-emit-index-url --no-emit-find-links \
 		--output-file requirements.lock pyproject.toml
 

@@ -11,6 +11,7 @@ from etl import demo_assumptions as A
 from etl.demo_common import (
     ORGNR_WEIGHTS,
     Reference,
+    Row,
     county_authority,
     largest_remainder,
     name_in_year,
@@ -23,7 +24,7 @@ from etl.demo_units import Units
 OSLO = "0301"
 
 
-def budget_rows() -> list[list[object]]:
+def budget_rows() -> list[Row]:
     """Rows of bevilgning: år, beløp_kr, kilde, merknad."""
     return [
         [year, amount, A.BUDGET_SOURCES.get(year, A.DEMO_SOURCE), A.BUDGET_NOTES.get(year, "")]
@@ -52,11 +53,11 @@ def office_budgets(key: pd.Series, year: int) -> dict[str, int]:
 
 def allocation_rows(
     ref: Reference, units: Units, measures: list[Measure], rng: np.random.Generator
-) -> list[list[object]]:
+) -> list[Row]:
     """Rows of tildelinger; per year they add up to the budget exactly."""
     key = office_key(ref, units)
     reach = _reach(units, measures)
-    rows: list[list[object]] = []
+    rows: list[Row] = []
     for year in A.GRANT_YEARS:
         for sf, budget in sorted(office_budgets(key, year).items()):
             active = [m for m in measures if m.sf == sf and year in m.years]
@@ -93,7 +94,7 @@ def _reach(units: Units, measures: list[Measure]) -> dict[str, float]:
 
 def _recipient_rows(
     ref: Reference, units: Units, m: Measure, year: int, amount: int, rng: np.random.Generator
-) -> list[list[object]]:
+) -> list[Row]:
     """One row per recipient of the measure's grant in `year` (merged by recipient id)."""
     if m.kind == "kommunal" and m.split:
         towns = list(m.scope)
@@ -101,7 +102,7 @@ def _recipient_rows(
         parts = largest_remainder(amount, size, A.ALLOCATION_UNIT_KR)
     else:
         towns, parts = [m.lead], np.array([amount])
-    merged: dict[tuple[str, str], list[object]] = {}
+    merged: dict[tuple[str, str], Row] = {}
     for town, part in zip(towns, parts, strict=True):
         name, kind, recipient_id = _recipient(ref, m, town, year)
         if (kind, recipient_id) in merged:

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from etl.demo_assumptions import LAST_YEAR_2020_STRUCTURE
 from loftet.config import REFERENCE_DIR
+
+Row = list[Any]
+"""One row of a generated input file, in the order of its format's headers."""
 
 ORGNR_WEIGHTS = np.array([3, 2, 7, 6, 5, 4, 3, 2])
 

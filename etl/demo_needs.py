@@ -16,7 +16,7 @@ from collections import defaultdict
 
 import numpy as np
 
-from etl.demo_common import Reference, name_in_year, number_in_year
+from etl.demo_common import Reference, Row, name_in_year, number_in_year
 from etl.demo_measures import Measure
 
 DEADLINE_MONTH_DAY = (2, 28)
@@ -38,19 +38,19 @@ def _date(year: int, month_day: tuple[int, int], days: int) -> str:
 
 def _received(year: int, rng: np.random.Generator) -> str:
     late = rng.random() < LATE_SHARE
-    days = rng.integers(1, 20) if late else -rng.integers(0, 45)
+    days = int(rng.integers(1, 20)) if late else -int(rng.integers(0, 45))
     return _date(year, DEADLINE_MONTH_DAY, days)
 
 
 def _decided(year: int, rng: np.random.Generator) -> str:
     late = rng.random() < LATE_SHARE
-    days = rng.integers(1, 25) if late else -rng.integers(0, 30)
+    days = int(rng.integers(1, 25)) if late else -int(rng.integers(0, 30))
     return _date(year, DECISION_MONTH_DAY, days)
 
 
-def _granted_applicants(allocations: list[list[object]], measures: dict[str, Measure]):
+def _granted_applicants(allocations: list[Row], measures: dict[str, Measure]) -> dict[tuple, Row]:
     """(year, sf, type, id) → [name, granted kr, areas, professions]."""
-    applicants: dict[tuple, list] = {}
+    applicants: dict[tuple, Row] = {}
     for year, sf, _knr, name, kind, recipient, measure_id, granted, _used in allocations:
         entry = applicants.setdefault((year, sf, kind, str(recipient)), [name, 0, set(), set()])
         entry[1] += int(granted)
@@ -61,8 +61,8 @@ def _granted_applicants(allocations: list[list[object]], measures: dict[str, Mea
 
 
 def needs_rows(
-    ref: Reference, allocations: list[list[object]], measures: list[Measure], seed: int
-) -> list[list[object]]:
+    ref: Reference, allocations: list[Row], measures: list[Measure], seed: int
+) -> list[Row]:
     """Rows of behov in the BEHOV header order, sorted by id."""
     rng = np.random.default_rng([seed, 2])
     granted = _granted_applicants(allocations, {m.tiltak_id: m for m in measures})
@@ -74,7 +74,7 @@ def needs_rows(
             [kind, recipient, name, sorted(areas), sorted(professions), applied, kr]
         )
     all_areas = sorted(ref.area_names)
-    rows: list[list[object]] = []
+    rows: list[Row] = []
     for (year, sf), applications in sorted(per_office.items()):
         applications.sort(key=lambda a: -a[6])
         taken = {a[1] for a in applications if a[0] == "kommune"}
@@ -147,12 +147,12 @@ def _turned_down(
     granted_count: int,
     all_areas: list[str],
     rng: np.random.Generator,
-) -> list[list[object]]:
+) -> list[Row]:
     """Municipalities of the office without a grant that year that applied and were refused."""
     towns = ref.municipalities[ref.municipalities["sf"] == sf].index
     candidates = sorted(t for t in towns if number_in_year(ref, t, year) not in taken)
     count = min(len(candidates), int(round(granted_count * TURNED_DOWN_SHARE)))
-    rows = []
+    rows: list[Row] = []
     for knr24 in rng.choice(candidates, size=count, replace=False) if count else []:
         areas = sorted(rng.choice(all_areas, size=int(rng.integers(1, 3)), replace=False))
         applied = int(rng.integers(20, 150)) * ROUND_KR

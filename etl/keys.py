@@ -42,7 +42,8 @@ class SeenKeys:
         """Delete the scratch database, if one was made."""
         if self._db is not None:
             self._db.close()
-            self._folder.cleanup()
+            if self._folder is not None:
+                self._folder.cleanup()
             self._db = self._folder = None
 
     def _spill(self) -> None:

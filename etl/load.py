@@ -173,7 +173,9 @@ def _load_chunk(
 
 def _report(path: Path, run: _Run) -> LoadReport:
     rejected = [(r.line, r.reason) for r in run.rejected]
-    details = [(r.line, header, reason) for r in run.rejected for header, reason in r.reasons]
+    details: list[tuple[int | None, str, str]] = [
+        (r.line, header, reason) for r in run.rejected for header, reason in r.reasons
+    ]
     return LoadReport(
         path,
         "delvis" if rejected else "lastet",
@@ -186,7 +188,7 @@ def _report(path: Path, run: _Run) -> LoadReport:
 
 
 def _new_batch(conn: Connection, table: Table, digest: str) -> int:
-    return conn.execute(
+    key = conn.execute(
         insert(db.lastebatch).values(
             fil=str(table.path),
             filtype=table.fmt.name,
@@ -195,7 +197,9 @@ def _new_batch(conn: Connection, table: Table, digest: str) -> int:
             rader_godtatt=0,
             rader_avvist=0,
         )
-    ).inserted_primary_key[0]
+    ).inserted_primary_key
+    assert key is not None, "an INSERT always returns its primary key"
+    return int(key[0])
 
 
 def _finish_batch(conn: Connection, run: _Run, removed: int) -> None:

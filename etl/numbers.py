@@ -77,7 +77,9 @@ def parse_whole(text: str, *, money: bool = False) -> int | Refusal:
     """One non-empty cell as an integer, or a `Refusal`."""
     body = text.strip()
     if money:
-        body = _KR.fullmatch(body).group(1)
+        # No match only for a cell with a line break inside; the character check refuses it.
+        match = _KR.fullmatch(body)
+        body = match.group(1) if match else body
         body = _MONEY_TAIL.sub("", body)
     refusal = _charset(body, "et heltall")
     if refusal:
@@ -142,6 +144,7 @@ def parse_column(
         marks = {decimal_mark(cell) for cell in rest} - {None}
         mixed = len(marks) > 1
     for index, cell in rest.items():
+        parsed: int | float | Refusal
         if kind == "int":
             parsed = parse_whole(cell, money=money)
         elif mixed and decimal_mark(cell):

@@ -444,7 +444,7 @@ def create_schema(engine: Engine) -> None:
 
 def _add_missing_columns(engine: Engine) -> None:
     """Add columns with a server default that an older database lacks (no data is touched)."""
-    from sqlalchemy import inspect, text
+    from sqlalchemy import DefaultClause, inspect, text
 
     inspector = inspect(engine)
     with engine.begin() as conn:
@@ -453,7 +453,7 @@ def _add_missing_columns(engine: Engine) -> None:
                 continue
             present = {c["name"] for c in inspector.get_columns(table.name)}
             for column in table.columns:
-                if column.name not in present and column.server_default is not None:
+                if column.name not in present and isinstance(column.server_default, DefaultClause):
                     conn.execute(
                         text(
                             f"ALTER TABLE {table.name} ADD COLUMN {column.name} "

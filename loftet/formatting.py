@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from datetime import date, datetime
 
+from typing_extensions import TypeIs
+
 NBSP = "\u00a0"
 MONTHS = (
     "januar",
@@ -23,7 +25,9 @@ MONTHS = (
 MISSING = "–"
 
 
-def _missing(value: float | None) -> bool:
+def _missing(value: float | None) -> TypeIs[None]:
+    """None or NaN. Typed as a check for None: past a false answer the value is a number; a
+    NaN is never used after a true one."""
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 

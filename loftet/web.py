@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from dash import Dash
@@ -58,7 +58,7 @@ SERVER_NAME = "loftet"
 """What the `Server` header says (no software or version)."""
 
 
-def content_security_policy(script_hashes: list[str]) -> str:
+def content_security_policy(script_hashes: Sequence[str]) -> str:
     """The policy text with `script_hashes` allowed besides the app's own script files."""
     policy = dict(BASE_POLICY)
     policy["script-src"] = ["'self'", *script_hashes]

@@ -11,6 +11,7 @@ from loftet import about
 from loftet.formatting import kr, long_date, number
 from loftet.metrics import METRICS, Metric
 from loftet.queries import about as facts
+from loftet.ui.attrs import attrs
 from loftet.ui.components import page_header
 
 dash.register_page(__name__, path="/om", name="Om tallene", title="Om tallene – Løftet-monitor")
@@ -196,7 +197,7 @@ def _contents() -> html.Nav:
             [html.Li(html.A(name, href=f"#{key}")) for key, name in SECTIONS],
             className="list-inline about-contents",
         ),
-        **{"aria-label": "Innhold på siden"},
+        **attrs(aria_label="Innhold på siden"),
     )
 
 

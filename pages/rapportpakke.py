@@ -25,6 +25,7 @@ from loftet.filters import Filters, parse_filters
 from loftet.formatting import number
 from loftet.slots import MAX_PACKS, Busy, slot
 from loftet.ui import ids
+from loftet.ui.attrs import attrs
 from loftet.ui.callbacks import STATE_IDS
 from loftet.ui.components import page_header
 from loftet.ui.filterbar import filter_bar
@@ -129,7 +130,7 @@ def build_card() -> dbc.Card:
                         className="rapportpakke-progress mb-2",
                     ),
                     role="group",
-                    **{"aria-label": "Fremdrift for rapportpakken"},
+                    **attrs(aria_label="Fremdrift for rapportpakken"),
                 ),
                 html.P("", id=STEP, className="rapportpakke-step"),
                 html.Div(
@@ -138,7 +139,7 @@ def build_card() -> dbc.Card:
                         id=STATUS,
                         className=STATUS_CLASS["ok"],
                         role="status",
-                        **{"aria-live": "polite"},
+                        **attrs(aria_live="polite"),
                     ),
                     id=STATUS_BOX,
                 ),

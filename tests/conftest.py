@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -24,7 +25,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture
-def engine(tmp_path: Path) -> Engine:
+def engine(tmp_path: Path) -> Iterator[Engine]:
     """An empty database (SQLite, or PostgreSQL: `tests/databases.py`) with the schema and
     reference tables."""
     engine = make_engine(new_database_url(tmp_path, "test"))
@@ -33,7 +34,9 @@ def engine(tmp_path: Path) -> Engine:
     engine.dispose()
 
 
-def write_input(path: Path, fmt: FileFormat, rows: list[dict[str, object]], sep: str = ";") -> Path:
+def write_input(
+    path: Path, fmt: FileFormat, rows: Sequence[Mapping[str, object]], sep: str = ";"
+) -> Path:
     """Write `rows` (keyed by header) as an input file of `fmt`: CSV or XLSX by suffix."""
     frame = pd.DataFrame(rows, columns=fmt.headers).astype(object)
     frame = frame.where(frame.notna(), "")

@@ -7,6 +7,11 @@ by their bounding rectangle, which is exact for the upright (−90°) labels the
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
 from dataclasses import dataclass
 
 TEXT_BOXES_JS = """() => {
@@ -41,7 +46,7 @@ class Box:
         return width > TOLERANCE_PX and height > TOLERANCE_PX
 
 
-def text_boxes(page: object, svg: bytes) -> list[Box]:
+def text_boxes(page: Page, svg: bytes) -> list[Box]:
     """Every visible, non-empty text element of `svg`, measured by the Playwright `page`."""
     page.set_content("<!doctype html><body style='margin:0'>" + svg.decode("utf-8") + "</body>")
     return [Box(*row) for row in page.evaluate(TEXT_BOXES_JS)]

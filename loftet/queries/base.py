@@ -40,6 +40,7 @@ def read_shared_frame(query: Select | str) -> pd.DataFrame:
 
 
 def _read(namespace: str, query: Select | str, params: dict) -> pd.DataFrame:
+    statement: Select | TextClause
     if not isinstance(query, str):
         # A Core statement carries its own parameters; the key is its SQL in the engine's
         # dialect plus their values.

@@ -73,7 +73,7 @@ def changed_params() -> set[str]:
         except ValueError:
             continue
         if isinstance(component, dict) and component.get("type") == ids.URL_STATE:
-            changed.add(component.get("param"))
+            changed.add(str(component.get("param")))
     return changed
 
 

@@ -9,6 +9,7 @@ from loftet.charts import Chart
 from loftet.metrics import metric
 from loftet.theme import PALETTE
 from loftet.ui import ids
+from loftet.ui.attrs import attrs
 
 EXPORT_FORMATS = (
     ("png", "PNG"),
@@ -20,12 +21,12 @@ EXPORT_FORMATS = (
     ("xlsx", "Excel"),
 )
 """Button value (`<format>` or `<format>-<size preset>`) and text; a report figure by default."""
-GRAPH_CONFIG = {
-    "displaylogo": False,
-    "responsive": True,
-    "topojsonURL": "/assets/topojson/",
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "toggleSpikelines", "toImage"],
-}
+GRAPH_CONFIG = dcc.Graph.Config(
+    displaylogo=False,
+    responsive=True,
+    topojsonURL="/assets/topojson/",
+    modeBarButtonsToRemove=["select2d", "lasso2d", "toggleSpikelines", "toImage"],
+)
 """Offline: geo maps read the (empty) base topology from our own assets, never a CDN. Plotly's
 camera button is removed: it saves the screen without title, source or demo mark; the card's
 own export buttons make every image with them."""
@@ -149,7 +150,7 @@ def chart_card(chart: Chart, height: int = 420) -> dbc.Card:
                         html.Figcaption(
                             id=ids.summary(chart.id),
                             className="chart-summary",
-                            **{"aria-live": "polite"},
+                            **attrs(aria_live="polite"),
                         ),
                     ],
                     className="chart-figure mb-0",

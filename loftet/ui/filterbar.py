@@ -8,6 +8,7 @@ from dash import dcc, html
 from loftet.config import FIRST_YEAR, LAST_YEAR
 from loftet.filters import COUNTIES, OWNER_TYPES, SECTORS, STRUCTURES, Filters
 from loftet.ui import ids
+from loftet.ui.attrs import attrs
 
 ALL_CONTROLS = ("aar", "fra", "fylke", "sektor", "eier", "struktur")
 YEARS = list(range(FIRST_YEAR, LAST_YEAR + 1))
@@ -26,7 +27,7 @@ def _dropdown(
     param: str,
     label: str,
     options: list[dict],
-    value: object,
+    value: str | int | None,
     clearable: bool = False,
     placeholder: str = "",
 ) -> dbc.Col:
@@ -72,5 +73,5 @@ def filter_bar(filters: Filters, show: tuple[str, ...] = ALL_CONTROLS) -> html.D
         dbc.Row([controls[name]() for name in ALL_CONTROLS if name in show], className="g-2"),
         className="filter-bar",
         role="search",
-        **{"aria-label": "Filtre"},
+        **attrs(aria_label="Filtre"),
     )

@@ -75,7 +75,7 @@ def requires_data(layout: Callable[..., object]) -> Callable[..., object]:
             return no_data_view(state)
         return layout(*args, **kwargs)
 
-    guarded.requires_data = True
+    guarded.requires_data = True  # type: ignore[attr-defined]  # a marker read by getattr
     return guarded
 
 
@@ -88,5 +88,5 @@ def title_requires_data(title: Callable[..., str], fallback: str) -> Callable[..
     def guarded(*args: object, **kwargs: object) -> str:
         return title(*args, **kwargs) if current_state().has_data else fallback
 
-    guarded.requires_data = True
+    guarded.requires_data = True  # type: ignore[attr-defined]  # a marker read by getattr
     return guarded

@@ -11,6 +11,7 @@ from loftet.filters import SHARED_PARAMS, Filters
 from loftet.formatting import long_date
 from loftet.queries.reference import is_demo, last_loaded
 from loftet.ui import ids
+from loftet.ui.attrs import attrs
 
 SOURCE_LINE = (
     "Kilder: tildelinger og deltakelse rapportert til statsforvalterne, "
@@ -67,7 +68,7 @@ def navigation() -> dbc.Navbar:
             href=page["relative_path"],
             className="nav-link",
             id=ids.nav_link(page["path"]),
-            **{"data-nav-path": page["relative_path"]},
+            **attrs(data_nav_path=page["relative_path"]),
         )
         for page in dash.page_registry.values()
         if page.get("order") is not None
@@ -86,7 +87,7 @@ def navigation() -> dbc.Navbar:
                     href="/",
                     className="navbar-brand",
                 ),
-                html.Nav(links, className="nav main-nav", **{"aria-label": "Sider"}),
+                html.Nav(links, className="nav main-nav", **attrs(aria_label="Sider")),
                 html.Div(
                     [
                         demo_badge(),

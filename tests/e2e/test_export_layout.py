@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from playwright.sync_api import Browser, Page
 
 from loftet.charts import all_charts, get_chart, render
 from loftet.export import DEMO_MARK
@@ -40,7 +41,7 @@ def municipality_in(county: str | None) -> str:
 
 
 @pytest.fixture(scope="module")
-def browser_page(demo_db_url: str, browser) -> Iterator[object]:
+def browser_page(demo_db_url: str, browser: Browser) -> Iterator[Page]:
     """The demo database for the queries, kaleido warm, and one page of the session's
     Playwright browser (one Playwright per process: a second one would clash)."""
     with pytest.MonkeyPatch.context() as patch:
@@ -71,7 +72,7 @@ def _normal(text: str) -> str:
 @pytest.mark.parametrize("place", ["landet", "største fylke"])
 @pytest.mark.parametrize("chart_id", CHART_IDS)
 def test_export_names_every_category_and_no_texts_overlap(
-    browser_page: object, chart_id: str, place: str
+    browser_page: Page, chart_id: str, place: str
 ) -> None:
     county = largest_county() if place == "største fylke" else None
     categories, svg = exported_svg(chart_id, county)
@@ -89,7 +90,7 @@ def test_export_names_every_category_and_no_texts_overlap(
     "chart_id", ["kvalitet-rangering", "kompetanse-heatmap", "kvalitet-fordeling"]
 )
 def test_wide_and_slide_presets_keep_every_label(
-    browser_page: object, chart_id: str, preset: str
+    browser_page: Page, chart_id: str, preset: str
 ) -> None:
     categories, svg = exported_svg(chart_id, largest_county(), preset)
     boxes = text_boxes(browser_page, svg)

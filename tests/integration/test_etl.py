@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, text
@@ -51,7 +53,7 @@ def allocation(**overrides: str) -> dict[str, str]:
     return row | overrides
 
 
-def snapshot(engine: Engine) -> dict[str, list[tuple]]:
+def snapshot(engine: Engine) -> dict[str, Sequence[Any]]:
     """Every row of every data and provenance table, to prove nothing changed."""
     tables = [
         "tildeling",

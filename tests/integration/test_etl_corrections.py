@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, text
-from tests.integration.test_etl import MEASURE, UNIT, allocation, snapshot
 
 from etl.cli import main
 from etl.formats import ENHETER, TILDELINGER, TILTAK
 from etl.load import load_file
 from tests.conftest import write_input
+from tests.integration.test_etl import MEASURE, UNIT, allocation, snapshot
 
 ASKOY = {"kommunenummer": "4627", "mottaker": "Askøy kommune", "mottaker_id": "4627"}
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -101,7 +102,7 @@ def damaged_files(draw: st.DrawFn) -> tuple[bytes, list[tuple[int, int, str]]]:
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('prop') / 'p.sqlite'}")
     load_reference(engine)
     yield engine
@@ -123,7 +124,9 @@ def test_no_stored_number_differs_from_the_source(
     path.write_bytes(content)
     load_file(engine, path)
     with engine.connect() as conn:
-        stored = dict(conn.execute(text("SELECT aar, belop_kr FROM bevilgning")).all())
+        stored: dict[int, int] = dict(
+            conn.execute(text("SELECT aar, belop_kr FROM bevilgning")).all()
+        )
     for year, amount, rendering in source:
         if year in stored:
             assert stored[year] == amount, (rendering, content)

@@ -340,7 +340,7 @@ def pack_page(small_db: str):
 
 
 def test_pack_job_sends_the_zip_and_keeps_it_for_download_again(pack_page, monkeypatch) -> None:
-    steps = []
+    steps: list[object] = []
     monkeypatch.setattr(
         pack_page,
         "build_pack",
@@ -399,9 +399,12 @@ def test_export_callback_passes_the_size_preset_and_refuses_unknown_sizes(
     from loftet.ui import export_callbacks
 
     calls = []
-    monkeypatch.setattr(
-        export_callbacks, "export_file", lambda *args: calls.append(args) or ("f.png", b"png")
-    )
+
+    def export_file(*args):
+        calls.append(args)
+        return "f.png", b"png"
+
+    monkeypatch.setattr(export_callbacks, "export_file", export_file)
     values, control_ids = ["46"], [{"type": "urlstate", "param": "fylke"}]
     for fmt in ("png-lysbilde", "png-kjempestor", "gif"):
         button = {"type": "export", "chart": MONEY_CHART, "fmt": fmt}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -92,7 +93,7 @@ def xlsx_cells(content: bytes) -> list[object]:
     return cells
 
 
-def dangerous(cells: list[object]) -> list[str]:
+def dangerous(cells: Sequence[object]) -> list[str]:
     """Text cells a spreadsheet would treat as a formula (numbers such as -5 are fine)."""
     return [
         str(c)
@@ -101,7 +102,7 @@ def dangerous(cells: list[object]) -> list[str]:
     ]
 
 
-def neutralised(cells: list[object]) -> int:
+def neutralised(cells: Sequence[object]) -> int:
     """Cells that carry a hostile name behind the protective quote."""
     return sum(
         1

@@ -56,8 +56,10 @@ def test_layout_holds_the_url_state_and_the_slide(page) -> None:
     message = plain(with_class(tree, "slide-message")[0])
     assert message == "Vestland: 2 % av kommunene deltar – landet 1 %"
     graph = find(tree, GRAPH)[0]
-    assert isinstance(graph, dcc.Graph) and graph.config["displayModeBar"] is False
-    assert graph.figure.layout.template.layout.font.size == 24
+    assert isinstance(graph, dcc.Graph)
+    props = graph.to_plotly_json()["props"]
+    assert props["config"]["displayModeBar"] is False
+    assert props["figure"].layout.template.layout.font.size == 24
     assert not with_class(tree, "presentation-notice")
     assert with_class(tree, "slide-demo") == []  # the small test database is not demo data
 

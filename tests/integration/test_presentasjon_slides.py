@@ -328,6 +328,7 @@ def test_every_chart_slide_renders_with_data(small_db: str) -> None:
         if slide.chart_id is None:
             assert figure is None
             continue
+        assert figure is not None
         assert figure.layout.template.layout.font.size == 24, slide.key
         assert len(figure.data) > 0, slide.key
 

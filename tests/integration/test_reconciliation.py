@@ -3,6 +3,8 @@ structures; every municipality with data has a map area; demo data is marked as 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from sqlalchemy import Engine, text
 
@@ -15,7 +17,7 @@ from loftet.queries.coverage_areas import coverage_by_county
 
 
 @pytest.fixture(scope="module")
-def demo(demo_db_url: str) -> Engine:
+def demo(demo_db_url: str) -> Iterator[Engine]:
     engine = make_engine(demo_db_url)
     yield engine
     engine.dispose()
@@ -36,7 +38,7 @@ def test_all_357_municipalities_and_demo_flag(demo: Engine) -> None:
 @pytest.mark.parametrize("county_column", ["fylkesnummer", "fylkesnummer_2020"])
 def test_county_sums_equal_national_sums_every_year(demo: Engine, county_column: str) -> None:
     with demo.connect() as conn:
-        national = dict(
+        national: dict[int, int] = dict(
             conn.execute(text("SELECT aar, SUM(innvilget_kr) FROM tildeling GROUP BY aar")).all()
         )
         by_county = conn.execute(
@@ -45,7 +47,9 @@ def test_county_sums_equal_national_sums_every_year(demo: Engine, county_column:
                 "JOIN kommune k USING (kommunenummer) GROUP BY t.aar, k." + county_column
             )
         ).all()
-        budget = dict(conn.execute(text("SELECT aar, belop_kr FROM bevilgning")).all())
+        budget: dict[int, int] = dict(
+            conn.execute(text("SELECT aar, belop_kr FROM bevilgning")).all()
+        )
     summed: dict[int, int] = {}
     for year, _county, amount in by_county:
         summed[year] = summed.get(year, 0) + amount

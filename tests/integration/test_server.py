@@ -184,7 +184,12 @@ def test_query_cache_is_shared_keyed_by_data_version_and_read_once_per_request(
     _load_budget(engine, 100, "2030-01-01T00:00:00")
     runs = []
     run = base._run
-    monkeypatch.setattr(base, "_run", lambda sql, params: runs.append(sql) or run(sql, params))
+
+    def counted(sql, params):
+        runs.append(sql)
+        return run(sql, params)
+
+    monkeypatch.setattr(base, "_run", counted)
     query = "SELECT SUM(belop_kr) AS kr FROM bevilgning"
     assert int(base.read_frame(query).kr.iloc[0]) == 100
     cache._standalone.cache_clear()  # a new process: nothing in memory, the files remain

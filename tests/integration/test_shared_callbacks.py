@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from typing import Any
 
 import numpy as np
 
@@ -13,7 +14,7 @@ from loftet.ui.state import params_from_controls, split_params
 CONTROLS = [ids.state(p) for p in ("aar", "fra", "fylke", "sektor", "eier", "struktur")]
 
 
-def values(data: object) -> list:
+def values(data: Any) -> list:
     """A trace's values as the browser gets them: a list, or Plotly's typed array."""
     if isinstance(data, dict) and "bdata" in data:
         return np.frombuffer(base64.b64decode(data["bdata"]), dtype=data["dtype"]).tolist()

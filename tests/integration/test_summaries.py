@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -39,7 +41,7 @@ def test_a_ppt_office_serves_its_list_or_else_its_own_municipality() -> None:
 
 
 @pytest.fixture
-def copy_engine(small_db_url: str, tmp_path: Path) -> Engine:
+def copy_engine(small_db_url: str, tmp_path: Path) -> Iterator[Engine]:
     """A private copy of the small database."""
     copy = tmp_path / "copy.sqlite"
     shutil.copy(small_db_url.removeprefix("sqlite:///"), copy)
@@ -48,7 +50,7 @@ def copy_engine(small_db_url: str, tmp_path: Path) -> Engine:
     engine.dispose()
 
 
-def _summary(engine: Engine) -> dict[str, list[tuple]]:
+def _summary(engine: Engine) -> dict[str, Sequence[Any]]:
     with engine.connect() as conn:
         return {
             "team": conn.execute(

@@ -44,7 +44,7 @@ def test_a_killed_holder_frees_its_slot() -> None:
         [sys.executable, "-c", HOLDER], cwd=ROOT, env=os.environ, stdout=subprocess.PIPE, text=True
     )
     try:
-        assert holder.stdout.readline().strip() == "holding"
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
         assert in_use("prove", 2) == 1
     finally:
         holder.send_signal(signal.SIGKILL)

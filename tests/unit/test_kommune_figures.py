@@ -18,7 +18,7 @@ from loftet.theme import HIGHLIGHT, NATIONAL
 NAMES = {"kommune": "Bergen", "fylke": "Vestland"}
 
 
-def annotations(figure: go.Figure) -> list[str]:
+def annotation_texts(figure: go.Figure) -> list[str]:
     return [a.text for a in figure.layout.annotations]
 
 
@@ -49,8 +49,8 @@ def test_participation_three_lines_municipality_highlighted() -> None:
 def test_empty_frames_give_the_empty_figure() -> None:
     for draw in (participation_comparison, reach_comparison, allocation_comparison):
         figure = draw(pd.DataFrame(), **NAMES)
-        assert not figure.data and annotations(figure) == ["Ingen data for valgt utvalg"]
-    assert annotations(indicator_comparison(pd.DataFrame(), **NAMES)) == [
+        assert not figure.data and annotation_texts(figure) == ["Ingen data for valgt utvalg"]
+    assert annotation_texts(indicator_comparison(pd.DataFrame(), **NAMES)) == [
         "Ingen kvalitetsindikatorer for valgt år"
     ]
 
@@ -89,7 +89,7 @@ def test_reach_profession_bars_and_sector_shares() -> None:
     markers = {t.name: t for t in figure.data[2:]}
     assert set(markers) == {"Vestland", "Hele landet"}
     assert markers["Hele landet"].mode == "markers"
-    assert "ingen enheter i kommunen" in annotations(figure)
+    assert "ingen enheter i kommunen" in annotation_texts(figure)
     assert figure.layout.xaxis2.ticksuffix == " %"
 
 
@@ -97,7 +97,7 @@ def test_reach_without_participants_says_so() -> None:
     frame = _reach_frame()
     frame.loc[frame["del"] == "profesjon", "antall"] = 0
     figure = reach_comparison(frame, **NAMES)
-    assert "Ingen deltakelser dette året" in annotations(figure)
+    assert "Ingen deltakelser dette året" in annotation_texts(figure)
     assert figure.data[0].name == "Bergen"  # only the sector panel has traces
 
 
@@ -190,7 +190,7 @@ def _indicator_frame() -> pd.DataFrame:
 
 def test_indicator_dot_plot_one_row_per_indicator() -> None:
     figure = indicator_comparison(_indicator_frame(), **NAMES)
-    texts = annotations(figure)
+    texts = annotation_texts(figure)
     assert any(
         "Elever med spesialundervisning" in t and "2022" in t and "høy verdi = større behov" in t
         for t in texts
@@ -207,11 +207,11 @@ def test_indicator_dot_plot_one_row_per_indicator() -> None:
 
 def test_suppressed_indicator_is_written_skjermet_and_not_drawn() -> None:
     figure = indicator_comparison(_indicator_frame(), **NAMES)
-    assert "Bergen: skjermet" in annotations(figure)
-    assert "Bergen: ingen tall" in annotations(figure)
+    assert "Bergen: skjermet" in annotation_texts(figure)
+    assert "Bergen: ingen tall" in annotation_texts(figure)
     second_row = {t.name: t for t in figure.data if t.xaxis == "x2"}
     assert math.isnan(second_row["Bergen"].x[0])  # no marker at 0
     assert second_row["Vestland"].x == (70.0,)
     # every share on the same 0–100 % scale, values written out in the row title
     assert figure.layout.xaxis2.range == (0, 100) and figure.layout.xaxis.range == (0, 100)
-    assert any("Bergen 8,0 % · Vestland" in t for t in annotations(figure))
+    assert any("Bergen 8,0 % · Vestland" in t for t in annotation_texts(figure))

@@ -28,7 +28,7 @@ def test_2024_number_is_used_as_is_without_note() -> None:
 
 def test_2020_number_points_to_its_2024_number_with_a_note() -> None:
     result = resolve_number("3024", TABLE)
-    assert result.kommunenummer == "3201"
+    assert result.kommunenummer == "3201" and result.note is not None
     assert result.note.startswith("Kommunenummer 3024 gjaldt til 2023.")
     assert "3201" in result.note and result.successors == (("3201", "Bærum"),)
 
@@ -37,7 +37,7 @@ def test_split_municipality_goes_to_lowest_successor_and_names_both() -> None:
     result = resolve_number("1507", TABLE)
     assert result.kommunenummer == "1508"
     assert result.successors == (("1508", "Ålesund"), ("1580", "Haram"))
-    assert "1508 Ålesund og 1580 Haram" in result.note
+    assert result.note is not None and "1508 Ålesund og 1580 Haram" in result.note
 
 
 def test_haram_new_in_2024_is_a_2024_number() -> None:

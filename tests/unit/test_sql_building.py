@@ -44,9 +44,13 @@ def spliced_sql(source: str) -> list[int]:
     for node in ast.walk(ast.parse(source)):
         if not _is_dynamic(node):
             continue
-        text = _constant_text(node.func.value if isinstance(node, ast.Call) else node)
-        if SQL.search(text):
-            lines.append(node.lineno)
+        target = (
+            node.func.value
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            else node
+        )
+        if SQL.search(_constant_text(target)):
+            lines.append(getattr(node, "lineno", 0))
     return sorted(set(lines))
 
 

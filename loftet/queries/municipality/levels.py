@@ -100,7 +100,10 @@ def profile_levels(kommunenummer: str, struktur: int) -> pd.DataFrame:
     frame = pd.concat(
         [
             _level_sums(
-                *(f[f.kommunenummer.isin(where)] for f in (units, reached, grants)), grid
+                units[units.kommunenummer.isin(where)],
+                reached[reached.kommunenummer.isin(where)],
+                grants[grants.kommunenummer.isin(where)],
+                grid,
             ).assign(nivaa=level)
             for level, where in places.items()
         ],
