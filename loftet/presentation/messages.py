@@ -229,7 +229,7 @@ def need_reach_slide(filters: Filters) -> Slide:
         )
     national_target, national_known = _high_need_low_reach(nation)
     year = int(scope.aar.iloc[0])
-    indicator = indicator_info(str(scope.indikator.iloc[0]))["navn"]
+    indicator = str(indicator_info(str(scope.indikator.iloc[0]))["navn"])
     return Slide(
         "behov",
         f"{where}: {whole_pct(share(target, known))} av kommunene har høyt behov og er lite nådd",

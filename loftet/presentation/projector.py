@@ -33,9 +33,11 @@ BUBBLE_SCALE = 1.5
 def viewport_scale(viewport: Mapping[str, object] | None) -> float:
     """How much larger or smaller than the 1920 × 1080 design size the screen is (1.0 when
     unknown), so a laptop at 1366 × 768 gets proportionally smaller chart text, like the CSS."""
+    if not isinstance(viewport, Mapping):
+        return 1.0
     try:
-        width = float(viewport["width"])  # type: ignore[index]
-        height = float(viewport["height"])  # type: ignore[index]
+        width = float(viewport["width"])  # type: ignore[arg-type]
+        height = float(viewport["height"])  # type: ignore[arg-type]
     except (TypeError, KeyError, ValueError):
         return 1.0
     if not (width > 0 and height > 0) or math.isinf(width) or math.isinf(height):
