@@ -48,6 +48,8 @@ POINT_NAME = "punktnavn"
 
 Box = tuple[float, float, float, float]
 """left, top, right, bottom in pixels (y down)."""
+Segment = tuple[tuple[float, float], tuple[float, float]]
+"""A leader line from a point to its name, in pixels."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,25 @@ def overlaps(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
+def crosses(a: Segment, b: Segment) -> bool:
+    """Whether two leader lines cross (touching at an end does not count)."""
+
+    def side(p: tuple[float, float], q: tuple[float, float], r: tuple[float, float]) -> float:
+        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+
+    (p1, p2), (q1, q2) = a, b
+    return side(p1, p2, q1) * side(p1, p2, q2) < 0 and side(q1, q2, p1) * side(q1, q2, p2) < 0
+
+
+def cuts(segment: Segment, box: Box) -> bool:
+    """Whether a leader line runs through a text box (an end inside it, or crossing an edge)."""
+    left, top, right, bottom = box
+    if any(left < x < right and top < y < bottom for x, y in segment):
+        return True
+    corners = ((left, top), (right, top), (right, bottom), (left, bottom))
+    return any(crosses(segment, (corners[i], corners[(i + 1) % 4])) for i in range(4))
+
+
 def corner_boxes(size: tuple[float, float] = PLAN_PX) -> list[Box]:
     """The four quadrant captions' boxes."""
     width, height = size
@@ -126,27 +147,37 @@ def place_names(
         size: the plot area; a name must stay inside it.
 
     A name takes the candidate place (`OFFSETS`, in order) that covers the fewest points among
-    those touching no other name, no fixed box and staying inside the plot; with no such place
+    those touching no other name or fixed box, crossing no other leader line and staying inside
+    the plot; with no such place
     it gets None (left out rather than written over something).
     """
     taken: list[Box] = list(fixed)
+    leaders: list[Segment] = []
     chosen: list[tuple[int, int, str, str] | None] = []
     for px, py, name in named:
-        best: tuple[int, tuple[int, int, str, str], Box] | None = None
+        best: tuple[int, tuple[int, int, str, str], Box, Segment] | None = None
         for dx, dy, xanchor, yanchor in OFFSETS:
             box = text_box((px + dx, py + dy), name, xanchor, yanchor)
+            leader = ((px, py), (px + dx, py + dy))
             inside = box[0] >= 0 and box[1] >= 0 and box[2] <= size[0] and box[3] <= size[1]
             if not inside or any(overlaps(box, other) for other in taken):
                 continue
+            if any(crosses(leader, other) for other in leaders):
+                continue
+            if any(cuts(leader, other) for other in taken[len(fixed) :]) or any(
+                cuts(other, box) for other in leaders
+            ):
+                continue  # a leader through a name (captions may sit over a point)
             covered = sum(
                 overlaps(box, (ox - r, oy - r, ox + r, oy + r))
                 for ox, oy, r in obstacles
                 if (ox, oy) != (px, py)
             )
             if best is None or covered < best[0]:
-                best = (covered, (dx, dy, xanchor, yanchor), box)
+                best = (covered, (dx, dy, xanchor, yanchor), box, leader)
         if best is not None:
             taken.append(best[2])
+            leaders.append(best[3])
         chosen.append(None if best is None else best[1])
     return chosen
 

@@ -13,6 +13,7 @@ import plotly.io as pio
 
 from loftet.charts import render
 from loftet.figures.common import labels_clear_of_lines, value_labels
+from loftet.figures.references import add_national_reference
 from loftet.filters import Filters
 from loftet.presentation.slide import Slide
 from loftet.theme import TEMPLATE_NAME
@@ -86,8 +87,9 @@ def projector_figure(figure: go.Figure, scale: float = 1.0) -> go.Figure:
 
 
 def slide_figure(slide: Slide, filters: Filters, scale: float = 1.0) -> go.Figure | None:
-    """The slide's chart, rendered through the catalogue and styled for the projector."""
+    """The slide's chart, rendered through the catalogue, styled for the projector, with the
+    national reference the message compares with."""
     if not slide.chart_id:
         return None
     _, figure = render(slide.chart_id, filters, dict(slide.options))
-    return projector_figure(figure, scale)
+    return add_national_reference(projector_figure(figure, scale), slide.reference)

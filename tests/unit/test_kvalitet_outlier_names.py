@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 import loftet.theme  # noqa: F401 — registers the template
-from loftet.figures.point_labels import POINT_NAME, place_names
+from loftet.figures.point_labels import POINT_NAME, crosses, cuts, place_names
 from loftet.figures.quality import need_reach_scatter
 from loftet.queries.quality import classify_quadrants
 
@@ -91,3 +91,16 @@ def test_names_keep_every_point_inside_the_fixed_axis_ranges() -> None:
     (x0, x1), (y0, y1) = figure.layout.xaxis.range, figure.layout.yaxis.range
     assert x0 < frame.verdi.min() and x1 > frame.verdi.max()
     assert y0 < frame.rekkevidde.min() and y1 > frame.rekkevidde.max()
+
+
+def test_leader_lines_that_cross_are_found_and_neighbours_are_not() -> None:
+    assert crosses(((0, 0), (10, 10)), ((0, 10), (10, 0)))
+    assert not crosses(((0, 0), (10, 0)), ((0, 5), (10, 5)))
+    assert not crosses(((0, 0), (10, 10)), ((10, 10), (20, 0)))  # sharing an end
+
+
+def test_a_leader_through_a_name_is_found() -> None:
+    box = (10.0, 10.0, 50.0, 20.0)
+    assert cuts(((0, 15), (60, 15)), box)  # straight through
+    assert cuts(((0, 0), (20, 15)), box)  # ends inside
+    assert not cuts(((0, 0), (60, 5)), box)  # passes above
