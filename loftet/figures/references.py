@@ -8,15 +8,13 @@ added to labelled bars the values move to the right of both bar and tick.
 
 from __future__ import annotations
 
-import base64
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-import numpy as np
 import plotly.graph_objects as go
 
-from loftet.figures.common import labels_clear_of_lines
+from loftet.figures.common import array_values, labels_clear_of_lines
 from loftet.theme import NATIONAL, TEXT
 
 NATIONAL_NAME = "nasjonal-referanse"
@@ -91,16 +89,8 @@ def _trend(figure: go.Figure, reference: NationalReference) -> None:
     )
 
 
-def _plain(data: object) -> list:
-    """A trace's data array as a list, also when it arrives typed (`{"dtype", "bdata"}`, as a
-    figure read back from JSON holds it)."""
-    if isinstance(data, dict) and "bdata" in data:
-        return np.frombuffer(base64.b64decode(data["bdata"]), dtype=data["dtype"]).tolist()
-    return list(data) if isinstance(data, Iterable) else []
-
-
 def _numbers(data: object) -> list[float]:
-    return [float(value) for value in _plain(data)]
+    return [float(value) for value in array_values(data)]
 
 
 def _label_positions(values: list[float], ticks: list[float | None], span: float) -> list[float]:
@@ -125,7 +115,7 @@ def _ticks(figure: go.Figure, reference: NationalReference) -> None:
         template = trace.texttemplate if isinstance(trace.texttemplate, str) else None
         if template is None:
             continue
-        values, names = _numbers(trace.x), [str(name) for name in _plain(trace.y)]
+        values, names = _numbers(trace.x), [str(name) for name in array_values(trace.y)]
         trace.update(texttemplate=None, text=None)
         figure.add_scatter(
             x=_label_positions(values, [ticks.get(n) for n in names], span),
@@ -139,7 +129,7 @@ def _ticks(figure: go.Figure, reference: NationalReference) -> None:
             hoverinfo="skip",
             cliponaxis=False,
         )
-    order = [str(name) for name in _plain(figure.layout.yaxis.categoryarray)]
+    order = [str(name) for name in array_values(figure.layout.yaxis.categoryarray)]
     for index, name in enumerate(order):
         if name in ticks:  # a line across the bar's own row only (0.7 of the row)
             figure.add_shape(
