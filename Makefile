@@ -7,6 +7,7 @@ DB := data/loftet.sqlite
 HOST ?= 127.0.0.1
 PORT ?= 8050
 WORKERS ?= 2
+TEST_WORKERS ?= 2
 
 .PHONY: run serve warm test setup system node venv lock data demo bench loadtest lint clean
 
@@ -22,9 +23,9 @@ warm: venv
 	$(PY) -m loftet.warm
 
 test: setup
-	@echo "==> Hele testsuiten på SQLite"
-	$(PY) -m pytest -q
-	PY=$(PY) bash scripts/test_postgres.sh
+	@echo "==> Hele testsuiten på SQLite ($(TEST_WORKERS) prosesser)"
+	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile
+	PY=$(PY) TEST_WORKERS=$(TEST_WORKERS) bash scripts/test_postgres.sh
 
 setup: system venv node
 
@@ -74,7 +75,10 @@ loadtest: setup data
 	$(PY) bench/load_test.py --workers $(WORKERS)
 
 lint: venv
+	@echo "==> Lint: ruff check, ruff format --check, mypy"
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy
 
 clean:
 	rm -rf $(VENV) .node data/geo data/demo $(DB) $(DB)-wal $(DB)-shm

@@ -25,5 +25,5 @@ echo "==> PostgreSQL: starter en midlertidig server"
 url=$(bash scripts/postgres.sh start "$dir")
 echo "==> PostgreSQL: kjører ETL-, spørrings-, avstemmings-, server- og nettlesertester"
 started=$(date +%s)
-LOFTET_TEST_POSTGRES="$url" "$PY" -m pytest -q "${TESTS[@]}"
+LOFTET_TEST_POSTGRES="$url" "$PY" -m pytest -q -n "${TEST_WORKERS:-2}" --dist loadfile "${TESTS[@]}"
 echo "==> PostgreSQL: ferdig på $(( $(date +%s) - started )) s"

@@ -19,9 +19,15 @@ from tests.databases import new_database_url
 
 def pytest_configure(config: pytest.Config) -> None:
     """Every test run gets its own shared cache and job store (the app and the servers the
-    end-to-end tests start inherit it), so runs never see each other's entries."""
+    end-to-end tests start inherit it), so runs never see each other's entries; under
+    pytest-xdist each worker gets a folder of its own inside it (tests clear caches and count
+    slots, which must not reach into another worker's tests)."""
     if not os.environ.get("LOFTET_CACHE_DIR"):
         os.environ["LOFTET_CACHE_DIR"] = tempfile.mkdtemp(prefix="loftet-test-cache-")
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker and not os.environ.get("LOFTET_CACHE_WORKER"):
+        os.environ["LOFTET_CACHE_WORKER"] = worker
+        os.environ["LOFTET_CACHE_DIR"] = str(Path(os.environ["LOFTET_CACHE_DIR"]) / worker)
 
 
 @pytest.fixture
@@ -78,22 +84,34 @@ def small_db(small_db_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
 
 
 @pytest.fixture(scope="session")
-def demo_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+def demo_build(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> tuple[str, Path]:
     """The national demo dataset, built once per test run by the real command
-    (`python -m etl demo`, default seed): the database URL and the folder of input files."""
+    (`python -m etl demo`, default seed): the database URL and the folder of input files.
+    pytest-xdist workers share one build: the first to take the lock builds, the others wait
+    and read its URL."""
     import subprocess
     import sys
 
-    folder = tmp_path_factory.mktemp("demo")
-    url = new_database_url(folder, "demo")
-    subprocess.run(
-        [sys.executable, "-m", "etl", "demo", "--out", str(folder / "input")],
-        cwd=Path(__file__).resolve().parent.parent,
-        env=os.environ | {"DATABASE_URL": url},
-        check=True,
-        capture_output=True,
-    )
-    return url, folder / "input"
+    from filelock import FileLock
+
+    run_folder = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        run_folder = run_folder.parent  # the folder all workers of this run share
+    folder = run_folder / "demo"
+    built = folder / "database-url.txt"
+    with FileLock(str(run_folder / "demo.lock")):
+        if not built.exists():
+            folder.mkdir(exist_ok=True)
+            url = new_database_url(folder, "demo")
+            subprocess.run(
+                [sys.executable, "-m", "etl", "demo", "--out", str(folder / "input")],
+                cwd=Path(__file__).resolve().parent.parent,
+                env=os.environ | {"DATABASE_URL": url},
+                check=True,
+                capture_output=True,
+            )
+            built.write_text(url)
+    return built.read_text(), folder / "input"
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,7 @@ ALL_CHARTS_HAVE_DATA = """() => {
 
 
 def wait_for_charts(page) -> None:
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("networkidle", timeout=60_000)
     page.wait_for_function(ALL_CHARTS_HAVE_DATA, timeout=60_000)
 
 
