@@ -17,12 +17,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from etl.codes import load_context  # noqa: E402
 from etl.demo import generate_demo_files  # noqa: E402
 from etl.load import database_rows, load_file  # noqa: E402
 from etl.order import in_load_order  # noqa: E402
 from etl.read import detect_format, read_raw  # noqa: E402
 from etl.reference import load_reference  # noqa: E402
-from etl.validate import load_context, validate  # noqa: E402
+from etl.validate import validate  # noqa: E402
 from loftet import db  # noqa: E402
 
 TARGET_RATIO = 3.0

@@ -19,12 +19,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from loftet.charts import all_charts, render, table_for_download  # noqa: E402
-from loftet.export.images import (  # noqa: E402
-    SESSION,
-    chart_print_figure,
-    chart_texts,
-    figure_bytes,
-)
+from loftet.export.browser import SESSION  # noqa: E402
+from loftet.export.images import figure_bytes  # noqa: E402
+from loftet.export.layout import chart_print_figure, chart_texts  # noqa: E402
 from loftet.export.pack import build_report_pack, pack_charts  # noqa: E402
 from loftet.export.tables import table_file  # noqa: E402
 from loftet.filters import Filters  # noqa: E402

@@ -17,13 +17,14 @@ from sqlalchemy import Connection, Engine, insert, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
 from tqdm import tqdm
 
+from etl.codes import Context, load_context
 from etl.formats import TILTAK, FileFormat
 from etl.history import record_changes, replace_slices, replaceable, slice_of
 from etl.keys import SeenKeys
 from etl.read import InputError, Table, open_table, sha256_of
 from etl.store import upsert_rows
 from etl.summaries import refresh_summaries
-from etl.validate import Context, Rejection, load_context, validate
+from etl.validate import Rejection, validate
 from loftet import db
 
 WRITE_ROWS = 20_000

@@ -9,19 +9,18 @@ from dash import Input, Output, Patch, callback, html
 
 from loftet.charts.budsjett import (
     CUMULATIVE,
-    DEFAULT_FORDELING,
-    FORDELING_OPTIONS,
     GRANTED_SPENT,
     PER_CHILD,
     PER_YEAR,
     SOURCE,
+    SPLIT,
     fordeling,
 )
-from loftet.filters import parse_filters
+from loftet.charts.view import parse_view
 from loftet.tables.budget import column_defs, grid_rows, total_row
 from loftet.tables.grid import LOCALE_TEXT
 from loftet.ui.callbacks import STATE_IDS, STATE_VALUES
-from loftet.ui.components import chart_card, option_selector, page_header
+from loftet.ui.components import chart_card, option_bar, page_header
 from loftet.ui.filterbar import filter_bar
 from loftet.ui.state import params_from_controls, split_params
 
@@ -87,22 +86,18 @@ def allocation_grid() -> dbc.Card:
 
 
 def layout(**params: str) -> html.Div:
-    parsed = parse_filters(params)
-    chosen = params.get("fordeling") or DEFAULT_FORDELING
-    if chosen not in FORDELING_OPTIONS:
-        parsed.notices.append(f"Ukjent fordeling «fordeling={chosen}»; viser fylke.")
-        chosen = DEFAULT_FORDELING
+    view = parse_view(params, "budsjett")
     return html.Div(
         [
             page_header(
                 "Budsjett",
                 "Hvor mye er innvilget og brukt hvert år, hvordan fordeler "
                 "midlene seg på fylkene, og hvor nær er vi 2025-nivået?",
-                parsed.notices,
+                view.notices,
             ),
-            filter_bar(parsed.filters, show=("aar", "fra", "fylke", "eier", "struktur")),
-            option_selector("fordeling", "Fordel tabellen på", FORDELING_OPTIONS, chosen),
-            chart_card(PER_YEAR, height=460),
+            filter_bar(view.filters, show=("aar", "fra", "fylke", "eier", "struktur")),
+            option_bar("budsjett", view),
+            chart_card(PER_YEAR, height=460, view=view),
             allocation_grid(),
             dbc.Row(
                 [
@@ -137,7 +132,7 @@ def update_table(values: list, control_ids: list[dict]):
     style = {} if short else {"height": GRID_HEIGHT}
     return (
         grid_rows(frame),
-        column_defs(FORDELING_OPTIONS[fordeling(filters, options)]),
+        column_defs(SPLIT.labels()[fordeling(filters, options)]),
         grid_options,
         style,
     )

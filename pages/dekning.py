@@ -8,15 +8,16 @@ import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, Patch, State, callback, dcc, html, no_update
 
 from loftet.charts import get_chart
-from loftet.figures.maps import COVERAGE_METRICS, DEFAULT_METRIC, DEFAULT_SCALE, SCALES
-from loftet.filters import Filters, parse_filters
+from loftet.charts.view import parse_view
+from loftet.filters import Filters
 from loftet.links import profile_href
 from loftet.queries.coverage_areas import coverage_rows
 from loftet.tables.coverage import COLUMN_DEFS, grid_rows
 from loftet.tables.grid import LOCALE_TEXT
 from loftet.ui import ids
+from loftet.ui.attrs import attrs
 from loftet.ui.callbacks import STATE_IDS, STATE_VALUES
-from loftet.ui.components import chart_card, option_selector, page_header
+from loftet.ui.components import chart_card, option_bar, page_header
 from loftet.ui.filterbar import filter_bar
 from loftet.ui.state import params_from_controls, split_params
 
@@ -30,41 +31,26 @@ GRID = "dekning-tabell"
 SEARCH = "dekning-sok"
 TABLE_NOTE = "dekning-tabell-note"
 NAV = "dekning-nav"
-METRIC_LABELS = {key: metric.label for key, metric in COVERAGE_METRICS.items()}
 STATE_VALUES_NOW = State({"type": ids.URL_STATE, "param": ALL}, "value")
 
 
-def _metric(raw: str | None, notices: list[str]) -> str:
-    """The `maal` URL value if known; otherwise the default, with a notice."""
-    if raw in (None, ""):
-        return DEFAULT_METRIC
-    if raw in COVERAGE_METRICS:
-        return raw
-    notices.append(f"Ukjent verdi «maal={raw}»; viser «{METRIC_LABELS[DEFAULT_METRIC]}».")
-    return DEFAULT_METRIC
-
-
-def layout(maal: str | None = None, skala: str | None = None, **params: str) -> html.Div:
-    parsed = parse_filters(params)
-    notices = list(parsed.notices)
-    metric = _metric(maal, notices)
-    scale = skala if skala in SCALES else DEFAULT_SCALE
+def layout(**params: str) -> html.Div:
+    view = parse_view(params, "dekning")
     return html.Div(
         [
             page_header(
                 "Dekning",
                 "Hvilke kommuner deltar, og hvor mange enheter og deltakere er "
                 "nådd? Klikk en kommune for å åpne kommuneprofilen.",
-                notices,
+                view.notices,
             ),
-            filter_bar(parsed.filters, show=("aar", "fylke", "sektor", "eier", "struktur")),
-            option_selector("maal", "Vis i kartet:", METRIC_LABELS, metric),
-            option_selector("skala", "Fargeskala:", SCALES, scale),
+            filter_bar(view.filters, show=("aar", "fylke", "sektor", "eier", "struktur")),
+            option_bar("dekning", view),
             # 1920 px: map | table, county bars below. 1366 px: map | county bars, table below.
             dbc.Row(
                 [
                     dbc.Col(
-                        chart_card(get_chart(MAP_CHART), height=560),
+                        chart_card(get_chart(MAP_CHART), height=560, view=view),
                         xs=12,
                         xl=6,
                         xxl=5,
@@ -77,7 +63,7 @@ def layout(maal: str | None = None, skala: str | None = None, **params: str) -> 
                         className="dekning-table-col order-3 order-xxl-2",
                     ),
                     dbc.Col(
-                        chart_card(get_chart(COUNTY_CHART), height=520),
+                        chart_card(get_chart(COUNTY_CHART), height=520, view=view),
                         xs=12,
                         xl=6,
                         xxl=12,
@@ -135,7 +121,7 @@ def table_card() -> dbc.Card:
                         },
                         className="ag-theme-alpine dekning-grid",
                     ),
-                    html.P(id=TABLE_NOTE, className="chart-summary", **{"aria-live": "polite"}),
+                    html.P(id=TABLE_NOTE, className="chart-summary", **attrs(aria_live="polite")),
                 ],
                 className="dekning-table-body",
             ),

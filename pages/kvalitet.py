@@ -8,18 +8,14 @@ import dash_bootstrap_components as dbc
 from dash import Output, callback, html
 
 from loftet.charts import get_chart
-from loftet.charts.kvalitet import (
-    DEFAULT_REACH,
-    REACH_LABELS,
-    chosen_indicator,
-    indicator_choices,
-    ranking_data,
-)
-from loftet.filters import parse_filters
-from loftet.queries.quality import DEFAULT_INDICATOR, REACH_MEASURES, indicator_info
+from loftet.charts.kvalitet.common import INDICATOR
+from loftet.charts.kvalitet.ranking import ranking_data
+from loftet.charts.view import parse_view
+from loftet.queries.quality import indicator_info
 from loftet.ui import ids
+from loftet.ui.attrs import attrs
 from loftet.ui.callbacks import STATE_IDS, STATE_VALUES
-from loftet.ui.components import chart_card, option_dropdown, option_selector, page_header
+from loftet.ui.components import chart_card, option_bar, option_control, page_header
 from loftet.ui.filterbar import filter_bar
 from loftet.ui.state import params_from_controls, split_params
 
@@ -27,6 +23,7 @@ dash.register_page(
     __name__, path="/kvalitet", name="Kvalitet", order=2, title="Kvalitet – Løftet-monitor"
 )
 
+PAGE = "kvalitet"
 INFO = "kvalitet-indikator-info"
 RANKING_ID = "kvalitet-rangering"
 RANK_ROW_PX = 20
@@ -34,23 +31,9 @@ RANK_FRAME_PX = 130
 RANK_MIN_PX = 360
 
 
-def _options(params: dict[str, str], notices: list[str]) -> tuple[str, str]:
-    """The indicator and reach options from the URL, validated (unknown → default + notice)."""
-    choices = indicator_choices()
-    code = params.get("indikator") or DEFAULT_INDICATOR
-    if code not in choices:
-        notices.append(f"Ukjent indikator «{code}»; viser {choices[DEFAULT_INDICATOR]}.")
-        code = DEFAULT_INDICATOR
-    reach = params.get("rekkevidde") or DEFAULT_REACH
-    if reach not in REACH_MEASURES:
-        notices.append(f"Ukjent mål for rekkevidde «{reach}»; viser deltakelser per 1000.")
-        reach = DEFAULT_REACH
-    return code, reach
-
-
 def layout(**params: str) -> html.Div:
-    parsed = parse_filters(params)
-    code, reach = _options(params, parsed.notices)
+    view = parse_view(params, PAGE)
+    code = INDICATOR.value(view.options)
     cards = {
         chart.id: chart
         for chart in (
@@ -69,13 +52,14 @@ def layout(**params: str) -> html.Div:
                 "Kvalitet",
                 "Hvor er behovet størst, når Kompetanseløftet dit, og blir "
                 "forskjellene mellom kommunene mindre? Velg en indikator.",
-                parsed.notices,
+                view.notices,
             ),
-            filter_bar(parsed.filters, show=("aar", "fra", "fylke", "sektor", "eier", "struktur")),
+            filter_bar(view.filters, show=("aar", "fra", "fylke", "sektor", "eier", "struktur")),
+            option_bar(PAGE, view),
             dbc.Row(
                 [
                     dbc.Col(
-                        option_dropdown("indikator", "Indikator", indicator_choices(), code),
+                        option_control(INDICATOR, code),
                         md=6,
                         xl=4,
                     ),
@@ -84,7 +68,7 @@ def layout(**params: str) -> html.Div:
                             indicator_text(code),
                             id=INFO,
                             className="indicator-info",
-                            **{"aria-live": "polite"},
+                            **attrs(aria_live="polite"),
                         ),
                         md=6,
                         xl=8,
@@ -94,19 +78,16 @@ def layout(**params: str) -> html.Div:
             ),
             dbc.Row(
                 [
-                    dbc.Col(chart_card(cards["kvalitet-fordeling"], height=720), xl=6),
-                    dbc.Col(chart_card(cards[RANKING_ID], height=ranking_height(30)), xl=6),
+                    dbc.Col(chart_card(cards["kvalitet-fordeling"], 720, view), xl=6),
+                    dbc.Col(chart_card(cards[RANKING_ID], ranking_height(30), view), xl=6),
                 ],
                 className="g-3",
             ),
             html.Div(
-                [
-                    option_selector("rekkevidde", "Rekkevidde måles som", REACH_LABELS, reach),
-                    chart_card(cards["kvalitet-behov-rekkevidde"], height=560),
-                ],
+                chart_card(cards["kvalitet-behov-rekkevidde"], 560, view),
                 className="kvalitet-reach",
             ),
-            chart_card(cards["kvalitet-spredning"], height=380),
+            chart_card(cards["kvalitet-spredning"], 380, view),
         ]
     )
 
@@ -135,7 +116,7 @@ def ranking_height(bars: int) -> int:
 def update_indicator_text(values: list, control_ids: list[dict]) -> list:
     """Describe the chosen indicator."""
     _, options = split_params(params_from_controls(values, control_ids))
-    return indicator_text(chosen_indicator(options))
+    return indicator_text(INDICATOR.value(options))
 
 
 @callback(Output(ids.graph(RANKING_ID), "style"), STATE_VALUES, STATE_IDS)

@@ -8,16 +8,14 @@ Chart definitions live in one module per page (`loftet.charts.<page>`) and call 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from loftet.charts.options import Options, ViewOption
 from loftet.filters import Filters
-
-Options = Mapping[str, str]
-"""Page-specific view options from the URL (e.g. the chosen indicator)."""
 
 PAGE_MODULES = ("oversikt", "dekning", "kvalitet", "budsjett", "kompetanse", "kommune", "behov")
 
@@ -40,6 +38,8 @@ class Chart:
     """True when the chart shows the years `fra`..`aar`, False when it shows the year `aar`."""
     metrics: tuple[str, ...] = ()
     """Keys of the metrics it shows (`loftet.metrics`); the card links to their definitions."""
+    options: tuple[ViewOption, ...] = ()
+    """The URL view options it reads (`loftet.charts.options`); changing one redraws it."""
 
 
 _REGISTRY: dict[str, Chart] = {}

@@ -7,7 +7,7 @@ import math
 
 import pandas as pd
 
-from loftet.charts import Chart, Options, register
+from loftet.charts import Chart, Options, ViewOption, register
 from loftet.figures import budget as figures
 from loftet.filters import Filters
 from loftet.formatting import kr, mill_kr, pct
@@ -20,9 +20,15 @@ from loftet.queries.budget import (
 from loftet.wording import extreme
 
 PAGE = "budsjett"
-FORDELING_OPTIONS = {"fylke": "Fylke", "statsforvalter": "Statsforvalter"}
-"""The page option `fordeling`: how a year's allocation is split."""
-DEFAULT_FORDELING = "fylke"
+SPLIT = ViewOption(
+    param="fordeling",
+    label="Fordel tabellen på",
+    caption="Fordelt på",
+    choices={"fylke": "Fylke", "statsforvalter": "Statsforvalter"},
+    default="fylke",
+    place="page",
+)
+"""How a year's allocation is split (a key of `GROUPINGS`); by county when a county is chosen."""
 SOURCE = (
     "Kilde: tildelinger rapportert av statsforvalterne (innvilget og brukt beløp); "
     "bevilgning fra inndatafilen «bevilgning», med kilde per år."
@@ -32,10 +38,8 @@ NO_SECTOR_NOTE = "Sektorfilteret gjelder ikke beløp: en tildeling har ingen sek
 
 def fordeling(filters: Filters, options: Options) -> str:
     """The valid split for these filters: always by county when a county is chosen."""
-    value = options.get("fordeling", DEFAULT_FORDELING)
-    if filters.fylke or value not in GROUPINGS:
-        return "fylke"
-    return value
+    value = SPLIT.value(options)
+    return "fylke" if filters.fylke or value not in GROUPINGS else value
 
 
 def _missing(value: float | None) -> bool:
@@ -61,7 +65,7 @@ def _per_year_data(filters: Filters, options: Options) -> pd.DataFrame:
 def _per_year_figure(frame: pd.DataFrame, filters: Filters, options: Options):
     return figures.allocation_by_year(
         frame,
-        group_label=FORDELING_OPTIONS[fordeling(filters, options)],
+        group_label=SPLIT.labels()[fordeling(filters, options)],
         single=filters.fylke is not None,
         show_budget=_national_view(filters),
         years=(filters.fra, filters.aar),
@@ -82,7 +86,7 @@ def _per_year_summary(frame: pd.DataFrame, filters: Filters, options: Options) -
         text += f", {pct(100 * per_year[last_year] / level)} av 2025-nivået ({mill_kr(level)})"
     text += "."
     if not filters.fylke:
-        split = FORDELING_OPTIONS[fordeling(filters, options)].lower()
+        split = SPLIT.labels()[fordeling(filters, options)].lower()
         text += f" Søylene viser hele landet; fordelingen per {split} står i tabellen."
     if _national_view(filters) and figures.budget_differs(frame):
         text += " Markørene viser bevilgningen der den avviker fra summen."
@@ -128,6 +132,7 @@ PER_YEAR = register(
             "bevilgning_kilde": "Kilde for bevilgningen",
         },
         summary=_per_year_summary,
+        options=(SPLIT,),
     )
 )
 

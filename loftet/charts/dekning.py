@@ -7,10 +7,13 @@ from functools import lru_cache
 import pandas as pd
 import plotly.graph_objects as go
 
-from loftet.charts import Chart, Options, register
+from loftet.charts import Chart, Options, ViewOption, register
 from loftet.figures.coverage import county_participation, national_share
 from loftet.figures.maps import (
+    COVERAGE_METRICS,
+    DEFAULT_METRIC,
     DEFAULT_SCALE,
+    SCALES,
     county_border_lines,
     coverage_map,
     coverage_metric,
@@ -26,6 +29,25 @@ SOURCE = (
     "Kilde: deltakelse og tildelinger rapportert til statsforvalterne, enhetsregisteret; "
     "kart: Kartverket (forenklet)."
 )
+
+MAP_METRIC = ViewOption(
+    param="maal",
+    label="Vis i kartet:",
+    caption="Vis",
+    choices={key: metric.label for key, metric in COVERAGE_METRICS.items()},
+    default=DEFAULT_METRIC,
+    place="page",
+)
+"""What the map colours the municipalities by."""
+MAP_SCALE = ViewOption(
+    param="skala",
+    label="Fargeskala:",
+    caption="Fargeskala",
+    choices=SCALES,
+    default=DEFAULT_SCALE,
+    place="page",
+)
+"""Continuous map metrics in five classes or on a gliding colour scale."""
 
 
 @lru_cache(maxsize=2)
@@ -46,9 +68,9 @@ def _map_figure(frame: pd.DataFrame, filters: Filters, options: Options) -> go.F
     return coverage_map(
         map_areas(frame, money_per_child=not filters.sektor),
         municipality_geojson(filters.struktur),
-        metric=options.get("maal"),
+        metric=MAP_METRIC.value(options),
         borders=borders,
-        scale=options.get("skala", DEFAULT_SCALE),
+        scale=MAP_SCALE.value(options),
         names=bool(filters.fylke),
     )
 
@@ -57,7 +79,7 @@ def _map_summary(frame: pd.DataFrame, filters: Filters, options: Options) -> str
     """One sentence with the total behind the chosen metric, and what grey means."""
     if frame.empty:
         return "Ingen kommuner i utvalget."
-    metric = coverage_metric(options.get("maal"))
+    metric = coverage_metric(MAP_METRIC.value(options))
     where = f"{filters.county_name}, {filters.aar}"
     n = len(frame)
     totals = {
@@ -135,6 +157,7 @@ MAP = register(
             "helt_lag": "Hele laget (barnehage, skole og PPT)",
         },
         summary=_map_summary,
+        options=(MAP_METRIC, MAP_SCALE),
     )
 )
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pandas as pd
 import plotly.graph_objects as go
 
-from loftet.charts import Chart, Options, register
+from loftet.charts import Chart, Options, ViewOption, register
 from loftet.figures.common import empty_figure
 from loftet.figures.municipality import (
     allocation_comparison,
@@ -27,16 +27,37 @@ from loftet.queries.municipality import (
     participation_by_year,
     reach_profile,
 )
+from loftet.queries.reference import municipalities
 
 PAGE = "kommune"
-OPTION = "kommune"
+
+
+def municipality_names() -> dict[str, str]:
+    """Municipality number (2024, or 2020–2023 when it no longer exists) → name."""
+    frame = municipalities()
+    old = dict(zip(frame.kommunenummer_2020, frame.navn_2020, strict=True))
+    return old | dict(zip(frame.kommunenummer, frame.navn, strict=True))
+
+
+MUNICIPALITY = ViewOption(
+    param="kommune",
+    label="Kommune",
+    caption="Kommune",
+    choices=municipality_names,
+    default="",
+    control="hidden",
+    place="custom",
+)
+"""The profile's municipality; the page resolves it from the path (numbers, old numbers)."""
+OPTION = MUNICIPALITY.param
 PER_1000 = f"per 1{NBSP}000"
 
 
 def place_from_options(options: Options) -> Municipality | None:
     """The municipality named by `options["kommune"]`, or None when missing or unknown."""
     resolution = find_municipality(options.get(OPTION))
-    return municipality(resolution.kommunenummer) if resolution.found else None
+    number = resolution.kommunenummer
+    return municipality(number) if resolution.found and number else None
 
 
 def unknown_message(options: Options) -> str:
@@ -172,6 +193,7 @@ PARTICIPATION = register(
             "per_1000_landet": f"Deltakelser {PER_1000}, landet",
         },
         summary=_participation_summary,
+        options=(MUNICIPALITY,),
     )
 )
 
@@ -194,6 +216,7 @@ REACH = register(
             "andel_landet": "Andel, landet (%)",
         },
         summary=_reach_summary,
+        options=(MUNICIPALITY,),
     )
 )
 
@@ -216,6 +239,7 @@ ALLOCATIONS = register(
             "kr_per_barn_landet": "Innvilget per barn/elev, landet (kr)",
         },
         summary=_allocation_summary,
+        options=(MUNICIPALITY,),
     )
 )
 
@@ -239,5 +263,6 @@ INDICATORS = register(
             "kommuner_med_verdi": "Kommuner med tall i landet",
         },
         summary=_indicator_summary,
+        options=(MUNICIPALITY,),
     )
 )

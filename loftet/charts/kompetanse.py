@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from loftet.charts import Chart, Options, register
+from loftet.charts import Chart, Options, ViewOption, register
 from loftet.figures import competence as figures
 from loftet.filters import Filters
 from loftet.formatting import mill_kr, number, pct
 from loftet.queries.competence import (
-    GROUPINGS,
     area_shares_by_county,
     area_shares_by_year,
     area_totals,
@@ -20,12 +19,23 @@ from loftet.queries.competence import (
 from loftet.wording import extreme
 
 PAGE = "kompetanse"
-MAAL_OPTIONS = {"kr": "Kroner", "deltakere": "Deltakelser"}
-"""The page option `maal`: count funds (kr) or participants."""
-INNDELING_OPTIONS = {"nivaa": "Nivå i pyramiden", "omrade": "Kompetanseområde"}
-"""The page option `inndeling`: the shares over the years by level or by area."""
-DEFAULT_MAAL = "kr"
-DEFAULT_INNDELING = "nivaa"
+MEASURE = ViewOption(
+    param="maal",
+    label="Vis",
+    caption="Vis",
+    choices={"kr": "Kroner", "deltakere": "Deltakelser"},
+    default="kr",
+    place="page",
+)
+"""Count funds (kr) or participants, on every chart of the page that can show both."""
+GROUPING = ViewOption(
+    param="inndeling",
+    label="Andeler over tid etter",
+    caption="Etter",
+    choices={"nivaa": "Nivå i pyramiden", "omrade": "Kompetanseområde"},
+    default="nivaa",
+)
+"""The shares over the years by level of the pyramid or by area (`GROUPINGS` of the queries)."""
 SOURCE = (
     "Kilde: tildelinger og deltakelse rapportert til statsforvalterne. Midler og deltakere "
     "telles på tiltakets hovedområde."
@@ -37,14 +47,13 @@ SECTOR_NOTE = (
 
 
 def measure(options: Options) -> str:
-    """The query column for the page option `maal` (unknown → kroner)."""
-    return "deltakere" if options.get("maal") == "deltakere" else "innvilget_kr"
+    """The query column for the page option `maal`."""
+    return "deltakere" if MEASURE.value(options) == "deltakere" else "innvilget_kr"
 
 
 def grouping(options: Options) -> str:
-    """The page option `inndeling` (unknown → level of the pyramid)."""
-    value = options.get("inndeling", DEFAULT_INNDELING)
-    return value if value in GROUPINGS else DEFAULT_INNDELING
+    """The page option `inndeling`: a grouping of `loftet.queries.competence`."""
+    return GROUPING.value(options)
 
 
 def _amount(value: float, column: str) -> str:
@@ -105,6 +114,7 @@ AREAS = register(
             "andel_deltakere": "Andel av deltakerne (%)",
         },
         summary=_areas_summary,
+        options=(MEASURE,),
     )
 )
 
@@ -144,6 +154,7 @@ PYRAMID = register(
             "andel_deltakere": "Andel av deltakelsene (%)",
         },
         summary=_pyramid_summary,
+        options=(MEASURE,),
     )
 )
 
@@ -192,6 +203,7 @@ HEATMAP = register(
             "andel": "Andel av fylkets sum (%)",
         },
         summary=_heatmap_summary,
+        options=(MEASURE,),
     )
 )
 
@@ -275,5 +287,6 @@ SHARES = register(
             "andel": "Andel av årets sum (%)",
         },
         summary=_shares_summary,
+        options=(MEASURE, GROUPING),
     )
 )

@@ -3,15 +3,15 @@
 Every file is made from the chart catalogue (`loftet.charts.render`), so a download shows the
 same numbers as the chart on screen. This module holds what all outlets share: formats, file
 names, and the Norwegian texts that say what a file shows (filters, options, source, data date,
-demo notice). `images`, `tables` and `pack` make the files; `export_file` picks one by format.
+demo notice). `images` (with `layout`, `browser` and `png`), `tables` and `pack` make the
+files; `export_file` picks one by format.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 from loftet.charts import Chart
 from loftet.filters import Filters
@@ -72,72 +72,22 @@ def file_name(
     return f"{file_stem(chart_id, filters, options)}.{fmt}"
 
 
-def _mapping_label(module: str, attribute: str) -> Callable[[str], str | None]:
-    """A lookup of an option value's label in a chart module's `{value: label}` mapping.
-
-    The mappings live with the charts that use them; a value (or mapping) that is not
-    there gives None, so the description leaves the option out rather than guessing.
-    """
-
-    def lookup(value: str) -> str | None:
-        try:
-            mapping = getattr(importlib.import_module(module), attribute)
-        except (ImportError, AttributeError):
-            return None
-        item = mapping.get(value) if isinstance(mapping, Mapping) else None
-        return getattr(item, "label", item)
-
-    return lookup
-
-
-def _indicator_name(code: str) -> str | None:
-    frame = reference.indicators()
-    names = dict(zip(frame.kode, frame.navn, strict=True))
-    return names.get(code)
-
-
 def _municipality_name(number: str) -> str | None:
-    frame = reference.municipalities()
-    names = dict(zip(frame.kommunenummer, frame.navn, strict=True))
-    old = dict(zip(frame.kommunenummer_2020, frame.navn_2020, strict=True))
-    return names.get(number) or old.get(number)
+    from loftet.charts.kommune import MUNICIPALITY  # on use: keeps the catalogue's order
 
-
-OPTION_WORDS: dict[str, tuple[str, Mapping[str, Callable[[str], str | None]]]] = {
-    "maal": (
-        "Vis",
-        {
-            "dekning": _mapping_label("loftet.figures.maps", "COVERAGE_METRICS"),
-            "kompetanse": _mapping_label("loftet.charts.kompetanse", "MAAL_OPTIONS"),
-        },
-    ),
-    "fordeling": (
-        "Fordelt på",
-        {"*": _mapping_label("loftet.charts.budsjett", "FORDELING_OPTIONS")},
-    ),
-    "inndeling": ("Etter", {"*": _mapping_label("loftet.charts.kompetanse", "INNDELING_OPTIONS")}),
-    "indikator": ("Indikator", {"*": _indicator_name}),
-    "rekkevidde": ("Rekkevidde", {"*": _mapping_label("loftet.charts.kvalitet", "REACH_LABELS")}),
-    "kommune": ("Kommune", {"*": _municipality_name}),
-    "skala": ("Fargeskala", {"dekning": _mapping_label("loftet.figures.maps", "SCALES")}),
-}
-"""URL view options in words: parameter → (label, page → value lookup); `*` any page."""
+    return MUNICIPALITY.label_of(number)
 
 
 def options_text(chart: Chart, options: Mapping[str, str]) -> str:
-    """The chart's view options in Norwegian, e.g. `Vis: Deltar · Indikator: Mobbing`.
+    """The view options the chart reads, in words, e.g. `Vis: Deltar · Fargeskala: Glidende`.
 
-    Only options this chart's page knows are described; unknown values are left out.
-    """
+    Each option's caption and labels come from its declaration (`Chart.options`); options the
+    chart does not read and values that are not valid choices are left out."""
     parts = []
-    for param, value in options.items():
-        if param not in OPTION_WORDS or value in (None, ""):
-            continue
-        label, lookups = OPTION_WORDS[param]
-        lookup = lookups.get(chart.page) or lookups.get("*")
-        words = lookup(str(value)) if lookup else None
+    for option in chart.options:
+        words = option.label_of(options.get(option.param))
         if words:
-            parts.append(f"{label}: {words}")
+            parts.append(f"{option.caption}: {words}")
     return " · ".join(parts)
 
 

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from loftet.charts import PAGE_MODULES, Chart, all_charts, render, table_for_download
+from loftet.charts.view import default_options
 from loftet.export import (
     DEMO_MARK,
     DEMO_NOTICE,
@@ -25,7 +26,9 @@ from loftet.export import (
     is_demo,
     source_text,
 )
-from loftet.export.images import chart_print_figure, chart_texts, figure_bytes, session
+from loftet.export.browser import session
+from loftet.export.images import figure_bytes
+from loftet.export.layout import chart_print_figure, chart_texts
 from loftet.export.tables import labelled, table_file
 from loftet.filters import Filters
 
@@ -144,10 +147,11 @@ def build_pack(filters: Filters, progress: Progress | None = None) -> PackResult
             files: dict[str, bytes] = {}
             try:
                 step(f"Henter tall: {chart.title}")
-                frame, figure = render(chart.id, filters, {})
+                options = default_options(chart)
+                frame, figure = render(chart.id, filters, options)
                 done += 1
-                printable = chart_print_figure(chart, figure, filters, {})
-                texts = chart_texts(chart, filters, {})
+                printable = chart_print_figure(chart, figure, filters, options)
+                texts = chart_texts(chart, filters, options)
                 for fmt in PACK_IMAGE_FORMATS:
                     step(f"Lager {fmt.upper()}: {chart.title}")
                     files[f"{IMAGE_FOLDER}/{file_name(chart.id, filters, fmt)}"] = figure_bytes(
@@ -158,7 +162,7 @@ def build_pack(filters: Filters, progress: Progress | None = None) -> PackResult
                 table = labelled(table_for_download(chart, frame), chart)
                 for fmt in PACK_TABLE_FORMATS:
                     files[f"{DATA_FOLDER}/{file_name(chart.id, filters, fmt)}"] = table_file(
-                        chart.id, table, filters, {}, fmt
+                        chart.id, table, filters, options, fmt
                     )
             except Exception as exc:  # noqa: BLE001 — one broken chart must not sink the pack
                 log.exception("report pack: %s failed", chart.id)

@@ -20,7 +20,6 @@ from openpyxl.utils import get_column_letter
 from loftet.charts import Chart, get_chart, render, table_for_download
 from loftet.export import (
     DEMO_MARK,
-    OPTION_WORDS,
     TABLE_FORMATS,
     is_demo,
     source_text,
@@ -51,7 +50,7 @@ FLOAT_FORMAT = "#,##0.0"
 DATE_FORMAT = "dd.mm.yyyy"
 HEADER_FILL = PatternFill("solid", fgColor="E8EEF4")
 CODED_COLUMNS = {"Indikator": "indikator", "Mål for rekkevidde": "rekkevidde"}
-"""Download header → the view option whose labels name its codes (`OPTION_WORDS`)."""
+"""Download header → the view option whose labels name its codes (`Chart.options`)."""
 
 
 def neutralise(value: object) -> object:
@@ -215,12 +214,12 @@ def labelled(table: pd.DataFrame, chart: Chart) -> pd.DataFrame:
     """`table` with coded cells (indicator `SPESUND`, reach `deltakere_per_1000`) in words;
     a code without a label stays as it is."""
     out = table.copy()
+    declared = {option.param: option for option in chart.options}
     for header, param in CODED_COLUMNS.items():
-        if header in out:
-            _label, lookups = OPTION_WORDS[param]
-            lookup = lookups.get(chart.page) or lookups.get("*")
+        if header in out and param in declared:
+            labels = declared[param].labels()
             names = {
-                code: lookup(code) or code
+                code: labels.get(code, code)
                 for code in out[header].dropna().unique()
                 if isinstance(code, str)
             }

@@ -1,4 +1,6 @@
-"""Figures for Kvalitet: distribution per county, ranking, need against reach, spread per year."""
+"""Figures for Kvalitet: distribution per county and ranking, and the pieces every Kvalitet figure
+shares (national line, legend lines). Need against reach: `quality_reach`; spread per year:
+`quality_spread`."""
 
 from __future__ import annotations
 
@@ -7,29 +9,22 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from loftet.figures.common import empty_figure, labels_clear_of_lines, year_axis
-from loftet.figures.point_labels import name_need_reach_outliers
-from loftet.formatting import number, pct
+from loftet.figures.common import empty_figure, labels_clear_of_lines
+from loftet.formatting import pct
 from loftet.theme import HIGHLIGHT, NATIONAL, NEUTRAL, PALETTE
 
 HOVER_VALUE_X = "%{x:.1f} %"
 HOVER_VALUE_Y = "%{y:.1f} %"
-REACH_HOVER = {
-    "deltakere_per_1000": "%{y:.1f} deltakere per 1000 barn/elever",
-    "kr_per_barn": "%{y:,.0f} kr per barn/elev",
-}
-MARKER_MAX_PX = 34
-MARKER_MIN_PX = 5
 
 
-def _rgba(hex_colour: str, alpha: float) -> str:
+def rgba(hex_colour: str, alpha: float) -> str:
     """A theme colour with transparency (for fills)."""
     value = hex_colour.lstrip("#")
     red, green, blue = (int(value[i : i + 2], 16) for i in (0, 2, 4))
     return f"rgba({red}, {green}, {blue}, {alpha})"
 
 
-def _legend_line(figure: go.Figure, name: str, colour: str, dash: str) -> None:
+def legend_line(figure: go.Figure, name: str, colour: str, dash: str) -> None:
     """A legend entry for a reference line drawn as a shape (shapes have no legend)."""
     figure.add_trace(
         go.Scatter(
@@ -43,13 +38,13 @@ def _legend_line(figure: go.Figure, name: str, colour: str, dash: str) -> None:
     )
 
 
-def _national_line(figure: go.Figure, level: float | None) -> None:
+def national_line(figure: go.Figure, level: float | None) -> None:
     """The national level as a dashed black vertical line, named with its value in the legend
     (a label on the line would cover data)."""
     if level is None or (isinstance(level, float) and math.isnan(level)):
         return
     figure.add_vline(x=level, line_color=NATIONAL, line_dash="dash", line_width=2)
-    _legend_line(figure, f"Landsnivå {pct(level)}", NATIONAL, "dash")
+    legend_line(figure, f"Landsnivå {pct(level)}", NATIONAL, "dash")
 
 
 BOX_KEY = "Boks: midterste halvdel av kommunene, strek: median"
@@ -66,7 +61,7 @@ def _box_key(figure: go.Figure) -> None:
             orientation="h",
             marker={"color": NEUTRAL},
             line={"color": NEUTRAL, "width": 1.5},
-            fillcolor=_rgba(NEUTRAL, 0.12),
+            fillcolor=rgba(NEUTRAL, 0.12),
             showlegend=True,
             hoverinfo="skip",
         )
@@ -125,14 +120,14 @@ def county_distribution(
                 hoveron="points",
                 marker={"color": colour, "size": 5, "opacity": 0.65},
                 line={"color": colour, "width": 1.5},
-                fillcolor=_rgba(colour, 0.12),
+                fillcolor=rgba(colour, 0.12),
                 customdata=rows[["kommune"]].to_numpy(),
                 showlegend=False,
                 hovertemplate=f"<b>%{{customdata[0]}}</b><br>{HOVER_VALUE_X}<extra>%{{y}}</extra>",
             )
         )
     _box_key(figure)
-    _national_line(figure, national_level)
+    national_line(figure, national_level)
     figure.update_xaxes(
         title_text=value_label,
         ticksuffix=" %",
@@ -220,13 +215,13 @@ def ranking_bars(
                 mode="markers",
                 name="P10–P90 i landet",
                 hoverinfo="skip",
-                marker={"symbol": "square", "size": 14, "color": _rgba(NEUTRAL, 0.35)},
+                marker={"symbol": "square", "size": 14, "color": rgba(NEUTRAL, 0.35)},
             )
         )
     if not highlight_name and "gruppe" in data and data.gruppe.nunique() == 2:
         split = int((data.gruppe == "Høyest").sum()) - 0.5
         figure.add_hline(y=split, line_color=NEUTRAL, line_dash="dot", line_width=1)
-    _national_line(figure, national_level)
+    national_line(figure, national_level)
     figure.update_xaxes(
         title_text=value_label,
         ticksuffix=" %",
@@ -258,189 +253,3 @@ def ranking_bars(
         },
     )
     return figure
-
-
-def need_reach_scatter(
-    frame: pd.DataFrame,
-    *,
-    need_threshold: float | None,
-    reach_threshold: float | None,
-    high_is_need: bool = True,
-    reach: str = "deltakere_per_1000",
-    value_label: str = "Verdi",
-    reach_label: str = "Rekkevidde",
-) -> go.Figure:
-    """Indicator value (x) against reach (y), one point per municipality, in four quadrants.
-
-    High need is always on the right: the x axis is reversed when a low value means high need.
-    Municipalities with high need and little reach get the highlight colour.
-
-    Args:
-        frame: `kommune`, `fylke`, `verdi`, `rekkevidde`, `barn_elever` (marker size),
-            `hoyt_behov`, `lite_naadd`, `kvadrant` (from `classify_quadrants`); rows without
-            a quadrant are left out.
-        need_threshold: the national indicator level (vertical split).
-        reach_threshold: the median reach (horizontal split).
-        high_is_need: False for indicators where a low value means high need.
-        reach: `deltakere_per_1000` or `kr_per_barn` (hover format).
-        value_label, reach_label: axis titles.
-
-    Returns:
-        A scatter figure with one trace per quadrant; a handful of outliers carry their
-        names (`loftet.figures.point_labels.need_reach_outliers` says which).
-    """
-    data = frame.dropna(subset=["kvadrant"])
-    if data.empty:
-        return empty_figure()
-    sizes = data.barn_elever.fillna(0).clip(lower=0)
-    biggest = float(sizes.max()) or 1.0
-    styles = [
-        ((True, True), HIGHLIGHT, 0.95, "circle"),
-        ((True, False), PALETTE[0], 0.7, "circle"),
-        ((False, True), NEUTRAL, 0.55, "circle"),
-        ((False, False), PALETTE[4], 0.55, "circle"),
-    ]
-    reach_hover = REACH_HOVER.get(reach, "%{y:.1f}")
-    figure = go.Figure()
-    for (need, low), colour, opacity, symbol in styles:
-        mask = (data.hoyt_behov == need) & (data.lite_naadd == low)
-        rows = data[mask.fillna(False).astype(bool)]
-        if rows.empty:
-            continue
-        name = f"{rows.kvadrant.iloc[0]} ({number(len(rows))})"
-        figure.add_trace(
-            go.Scatter(
-                x=rows.verdi,
-                y=rows.rekkevidde,
-                mode="markers",
-                name=name,
-                marker={
-                    "color": colour,
-                    "opacity": opacity,
-                    "symbol": symbol,
-                    "size": sizes[rows.index],
-                    "sizemode": "area",
-                    "sizeref": 2 * biggest / MARKER_MAX_PX**2,
-                    "sizemin": MARKER_MIN_PX,
-                    "line": {"color": "white", "width": 0.5},
-                },
-                customdata=rows[["kommune", "kvadrant", "barn_elever"]].to_numpy(),
-                hovertemplate=(
-                    f"<b>%{{customdata[0]}}</b><br>{HOVER_VALUE_X}<br>{reach_hover}"
-                    "<br>%{customdata[2]:,.0f} barn og elever"
-                    "<extra>%{customdata[1]}</extra>"
-                ),
-            )
-        )
-    _national_line(figure, need_threshold)
-    if reach_threshold is not None and not math.isnan(reach_threshold):
-        shown = (
-            f"{number(reach_threshold, 1)} per 1000"
-            if reach == "deltakere_per_1000"
-            else f"{number(reach_threshold)} kr"
-        )
-        text = f"Median rekkevidde {shown}"
-        figure.add_hline(y=reach_threshold, line_color=NATIONAL, line_dash="dot", line_width=2)
-        _legend_line(figure, text, NATIONAL, "dot")
-    right, left = ("Høyt behov", "Lavt behov")
-    for x, label in ((0.99, right), (0.01, left)):
-        for y, reach_text in ((0.99, "godt nådd"), (0.01, "lite nådd")):
-            target = label == right and reach_text == "lite nådd"
-            figure.add_annotation(
-                text=f"<b>{label}, {reach_text}</b>" if target else f"{label}, {reach_text}",
-                x=x,
-                y=y,
-                xref="paper",
-                yref="paper",
-                showarrow=False,
-                xanchor="right" if x > 0.5 else "left",
-                yanchor="top" if y > 0.5 else "bottom",
-                bordercolor=HIGHLIGHT if target else NEUTRAL,
-                borderwidth=1.5 if target else 1,
-                borderpad=4,
-                bgcolor="rgba(255, 255, 255, 0.85)",
-            )
-    suffix = "" if high_is_need else " – lav verdi = høyt behov (aksen er snudd)"
-    figure.update_xaxes(
-        title_text=value_label + suffix,
-        ticksuffix=" %",
-        autorange="reversed" if not high_is_need else True,
-        showgrid=True,
-        gridcolor="#e5e5e5",
-    )
-    # no rangemode="tozero": municipalities with zero reach would be cut in half at the axis
-    figure.update_yaxes(
-        title_text=reach_label,
-        zeroline=True,
-        ticksuffix=" kr" if reach == "kr_per_barn" else "",
-        tickformat=",.0f",
-    )
-    figure.update_layout(legend={"itemsizing": "constant"})
-    return name_need_reach_outliers(
-        figure,
-        data,
-        centre=(need_threshold, reach_threshold),
-        high_is_need=high_is_need,
-        sizeref=2 * biggest / MARKER_MAX_PX**2,
-        sizemin=MARKER_MIN_PX,
-    )
-
-
-def spread_trend(frame: pd.DataFrame, *, main: str = "forhold") -> go.Figure:
-    """Spread between municipalities per year: P90/P10 (main line) with P90 − P10 in the hover,
-    or the other way round.
-
-    Args:
-        frame: `aar`, `forhold` (P90/P10), `differanse` (P90 − P10, percentage points), `p10`,
-            `p90`, `antall` (municipalities with a value). NaN years are gaps.
-        main: `forhold` or `differanse`: which measure is the line.
-
-    Returns:
-        A line figure over the years.
-    """
-    if frame.empty or frame[main].isna().all():
-        return empty_figure("For få kommuner med tall til å beregne spredning")
-    ratio = "P90/P10: %{customdata[0]:.2f}"
-    difference = "P90 − P10: %{customdata[1]:.1f} prosentpoeng"
-    lines = [ratio, difference] if main == "forhold" else [difference, ratio]
-    name = "P90/P10 (forhold)" if main == "forhold" else "P90 − P10 (prosentpoeng)"
-    figure = go.Figure(
-        go.Scatter(
-            x=frame.aar,
-            y=frame[main],
-            mode="lines+markers",
-            name=name,
-            line={"color": PALETTE[0], "width": 3},
-            marker={"size": 9},
-            connectgaps=False,
-            customdata=frame[["forhold", "differanse", "p10", "p90", "antall"]].to_numpy(),
-            hovertemplate=(
-                "<br>".join(
-                    [
-                        f"<b>{lines[0]}</b>",
-                        lines[1],
-                        "P10: %{customdata[2]:.1f} % · P90: %{customdata[3]:.1f} %",
-                        "%{customdata[4]} kommuner med tall",
-                    ]
-                )
-                + "<extra>%{x}</extra>"
-            ),
-        )
-    )
-    top = float(frame[main].max())
-    if main == "forhold":
-        figure.add_hline(
-            y=1,
-            line_color=NEUTRAL,
-            line_dash="dot",
-            line_width=1,
-            annotation_text="1 = ingen forskjell",
-            annotation_position="bottom right",
-        )
-        figure.update_yaxes(
-            title_text="P90/P10 (forhold)", range=[0.9, max(2.0, top * 1.15)], tickformat=".1f"
-        )
-    else:
-        figure.update_yaxes(title_text="P90 − P10 (prosentpoeng)", range=[0, top * 1.15])
-    figure.update_layout(showlegend=False)
-    return year_axis(figure)

@@ -19,7 +19,7 @@ from dash.exceptions import MissingCallbackContextException, PreventUpdate
 
 from loftet import cache
 from loftet.charts import get_chart, render
-from loftet.charts.options_read import needs_redraw
+from loftet.charts.view import needs_redraw
 from loftet.filters import SHARED_PARAMS
 from loftet.ui import ids
 from loftet.ui.filterbar import county_options
@@ -38,7 +38,7 @@ STATE_IDS = State({"type": ids.URL_STATE, "param": ALL}, "id")
 )
 def update_chart(values: list, control_ids: list[dict], graph_id: dict):
     """Render one chart of the page for the current filters and options; a change of a page
-    option the chart does not read leaves it as it is (`loftet.charts.options_read`)."""
+    option the chart does not read leaves it as it is (`Chart.options`)."""
     if not needs_redraw(graph_id["id"], changed_params(), SHARED_PARAMS):
         raise PreventUpdate
     filters, options = split_params(params_from_controls(values, control_ids))

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
+from dash.development.base_component import Component
 
-from loftet.charts import Chart
+from loftet.charts import Chart, charts_for_page
+from loftet.charts.options import ViewOption
+from loftet.charts.view import View, page_options
 from loftet.metrics import metric
 from loftet.theme import PALETTE
 from loftet.ui import ids
@@ -88,6 +91,38 @@ def option_dropdown(param: str, label: str, options: dict[str, str], value: str)
     )
 
 
+def option_control(option: ViewOption, value: str | None = None) -> Component:
+    """The selector of one declared view option, set to `value` (default: the option's)."""
+    chosen = value or option.default
+    if option.control == "hidden":
+        return dcc.Input(id=ids.state(option.param), type="hidden", value=chosen)
+    if option.control == "dropdown":
+        return option_dropdown(option.param, option.label, option.labels(), chosen)
+    return option_selector(option.param, option.label, option.labels(), chosen)
+
+
+def option_bar(page: str, view: View) -> html.Div:
+    """The selectors of the page's options declared with `place="page"`, in declared order."""
+    return html.Div(
+        [
+            option_control(option, view.options.get(option.param))
+            for option in page_options(page)
+            if option.place == "page"
+        ],
+        className="option-bar",
+    )
+
+
+def _card_options(chart: Chart) -> list[ViewOption]:
+    """The chart's `place="chart"` options not already shown above an earlier chart's card."""
+    earlier: set[str] = set()
+    for other in charts_for_page(chart.page):
+        if other.id == chart.id:
+            break
+        earlier |= {option.param for option in other.options}
+    return [o for o in chart.options if o.place == "chart" and o.param not in earlier]
+
+
 def export_buttons(chart_id: str) -> html.Div:
     """Download buttons: print-ready images and the numbers behind the chart."""
     return html.Div(
@@ -127,8 +162,17 @@ def definition_links(keys: tuple[str, ...]) -> html.Div | None:
     return html.Div([html.Small(["Om tallene: ", *links])], className="chart-definitions")
 
 
-def chart_card(chart: Chart, height: int = 420) -> dbc.Card:
-    """A chart with visible title, a one-sentence text alternative, source and downloads."""
+def chart_card(chart: Chart, height: int = 420, view: View | None = None) -> Component:
+    """A chart with visible title, a one-sentence text alternative, source and downloads;
+    above it the selectors of the view options placed with it (`_card_options`), set from
+    `view` (the page's parsed URL; defaults without it)."""
+    card = _card(chart, height)
+    values = view.options if view else {}
+    selectors = [option_control(o, values.get(o.param)) for o in _card_options(chart)]
+    return html.Div([*selectors, card], className="chart-with-options") if selectors else card
+
+
+def _card(chart: Chart, height: int) -> dbc.Card:
     return dbc.Card(
         [
             dbc.CardHeader(html.H2(chart.title, className="chart-title")),

@@ -17,7 +17,7 @@ from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, 
 from dash.exceptions import PreventUpdate
 
 from loftet.export import FORMATS, IMAGE_FORMATS, MEDIA_TYPES, export_file
-from loftet.export.images import ExportError
+from loftet.export.browser import ExportError
 from loftet.export.presets import PRESETS
 from loftet.slots import MAX_IMAGE_EXPORTS, Busy, slot
 from loftet.ui import ids

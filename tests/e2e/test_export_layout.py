@@ -15,8 +15,10 @@ from playwright.sync_api import Browser, Page
 
 from loftet.charts import all_charts, get_chart, render
 from loftet.export import DEMO_MARK
+from loftet.export.browser import session
 from loftet.export.categories import chart_categories
-from loftet.export.images import chart_print_figure, figure_bytes, session
+from loftet.export.images import figure_bytes
+from loftet.export.layout import chart_print_figure
 from loftet.export.presets import PRESETS
 from loftet.export.rankings import SLIDE_MAX_ROWS
 from loftet.filters import Filters

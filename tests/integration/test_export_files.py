@@ -22,18 +22,10 @@ from openpyxl import load_workbook
 
 from loftet.charts import get_chart
 from loftet.export import DEMO_MARK, file_name, options_text, slug, view_text
-from loftet.export.images import (
-    HEIGHT_PX,
-    PNG_SCALE,
-    WIDTH_PX,
-    png_info,
-    png_text,
-    print_figure,
-    print_height_px,
-    with_dpi,
-    with_text,
-)
+from loftet.export.layout import HEIGHT_PX, PNG_SCALE, WIDTH_PX, print_figure
 from loftet.export.pack import SKIP_PAGES, PackResult, contents_text, pack_charts, pack_name
+from loftet.export.png import png_info, png_text, with_dpi, with_text
+from loftet.export.sizing import print_height_px
 from loftet.export.tables import (
     METADATA_LINES,
     csv_bytes,

@@ -18,14 +18,10 @@ import pytest
 
 from loftet.charts import get_chart
 from loftet.export import DEMO_MARK
-from loftet.export.images import (
-    PRINT_DPI,
-    browser_path,
-    export_figure,
-    png_info,
-    png_text,
-    session,
-)
+from loftet.export.browser import browser_path, session
+from loftet.export.images import export_figure
+from loftet.export.png import png_info, png_text
+from loftet.export.presets import PRINT_DPI
 from loftet.filters import Filters
 from loftet.queries import reference
 
@@ -171,7 +167,12 @@ def test_report_pack_holds_every_listed_file(small_db: str, monkeypatch) -> None
         figure=None,
         source="Kilde: ingen.",
     )
-    chosen = [get_chart("oversikt-deltakelse"), get_chart(CHART), broken]
+    chosen = [
+        get_chart("oversikt-deltakelse"),
+        get_chart(CHART),
+        get_chart("kvalitet-spredning"),
+        broken,
+    ]
     monkeypatch.setattr(pack, "pack_charts", lambda: chosen)
     steps = []
     data = pack.build_report_pack(
@@ -185,7 +186,7 @@ def test_report_pack_holds_every_listed_file(small_db: str, monkeypatch) -> None
         for line in contents.splitlines()
         if line.startswith("   ") and line.strip().startswith(("figurer/", "data/"))
     ]
-    assert len(listed) == 10  # two charts × (PNG, SVG, PDF, CSV, XLSX)
+    assert len(listed) == 15  # three charts × (PNG, SVG, PDF, CSV, XLSX)
     assert set(listed) | {pack.CONTENTS} == set(archive.namelist())
     assert "figurer/loftet_oversikt-deltakelse_vestland_2022.png" in listed
     assert "figurer/loftet_oversikt-deltakelse_vestland_2022.pdf" in listed
@@ -195,3 +196,8 @@ def test_report_pack_holds_every_listed_file(small_db: str, monkeypatch) -> None
     assert steps[-1][0] == steps[-1][1] and all(d <= t for d, t in steps)
     png = archive.read("figurer/loftet_oversikt-deltakelse_vestland_2022.png")
     assert png_info(png)["dpi"] == pytest.approx(PRINT_DPI, abs=0.1)
+    # A chart with view options is drawn at their defaults, and its files say which.
+    spread = archive.read("figurer/loftet_kvalitet-spredning_vestland_2022.png")
+    assert png_text(spread)["Description"].endswith("Indikator: Elever med spesialundervisning")
+    csv = archive.read("data/loftet_kvalitet-spredning_vestland_2022.csv").decode("utf-8-sig")
+    assert "Indikator: Elever med spesialundervisning" in csv

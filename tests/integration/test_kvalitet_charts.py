@@ -10,14 +10,11 @@ import pandas as pd
 import pytest
 
 from loftet.charts import get_chart, render, table_for_download
-from loftet.charts.kvalitet import (
-    chosen_indicator,
-    chosen_reach,
-    distribution_data,
-    indicator_year,
-    ranking_data,
-)
+from loftet.charts.kvalitet.common import INDICATOR, REACH, indicator_year
+from loftet.charts.kvalitet.distribution import distribution_data
+from loftet.charts.kvalitet.ranking import ranking_data
 from loftet.filters import Filters
+from loftet.queries.quality_reach import REACH_MEASURES
 
 CHART_IDS = (
     "kvalitet-fordeling",
@@ -41,11 +38,12 @@ def test_every_chart_registered_on_the_page(small_db: str) -> None:
 
 
 def test_options_are_validated(small_db: str) -> None:
-    assert chosen_indicator({"indikator": "PPT_FRIST"}) == "PPT_FRIST"
-    assert chosen_indicator({"indikator": "TULL"}) == "SPESUND"
-    assert chosen_indicator({}) == "SPESUND"
-    assert chosen_reach({"rekkevidde": "kr_per_barn"}) == "kr_per_barn"
-    assert chosen_reach({"rekkevidde": "x"}) == "deltakere_per_1000"
+    assert INDICATOR.value({"indikator": "PPT_FRIST"}) == "PPT_FRIST"
+    assert INDICATOR.value({"indikator": "TULL"}) == "SPESUND"
+    assert INDICATOR.value({}) == "SPESUND"
+    assert REACH.value({"rekkevidde": "kr_per_barn"}) == "kr_per_barn"
+    assert REACH.value({"rekkevidde": "x"}) == "deltakere_per_1000"
+    assert set(REACH.labels()) == set(REACH_MEASURES)
 
 
 def test_latest_year_with_data_is_used(small_db: str) -> None:

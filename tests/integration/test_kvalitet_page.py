@@ -46,7 +46,8 @@ def test_layout_unknown_options_fall_back_with_notice(page) -> None:
     assert find(tree, ids.state("indikator"))[0].value == "SPESUND"
     assert find(tree, ids.state("rekkevidde"))[0].value == "deltakere_per_1000"
     notices = str(find(tree, ids.NOTICE)[0].children)
-    assert "Ukjent indikator «TULL»" in notices and "«penger»" in notices
+    assert "Ukjent verdi «indikator=TULL»" in notices
+    assert "Ukjent verdi «rekkevidde=penger»" in notices
 
 
 def test_indicator_text_callback(page) -> None:

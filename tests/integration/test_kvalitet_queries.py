@@ -16,14 +16,13 @@ from loftet.db import make_engine
 from loftet.filters import Filters
 from loftet.queries.quality import (
     HIGH_NEED_LOW_REACH,
-    classify_quadrants,
     indicator_by_municipality,
     indicator_info,
     latest_year_with_data,
     national_level,
-    need_and_reach,
     spread_by_year,
 )
+from loftet.queries.quality_reach import classify_quadrants, need_and_reach
 from tests.conftest import write_input
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from loftet.export import images
+from loftet.export import browser as export_browser
 from loftet.slots import Busy, in_use, slot
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,7 +66,7 @@ class FakeKaleido:
         return b"bilde"
 
 
-class FakeBrowser(images._Browser):
+class FakeBrowser(export_browser._Browser):
     """A `_Browser` with the real loop thread and reference counting, but no Chromium."""
 
     opened: list[FakeBrowser] = []
@@ -87,15 +87,15 @@ class FakeBrowser(images._Browser):
 
 def test_one_failed_render_does_not_fail_the_others(monkeypatch) -> None:
     FakeBrowser.opened = []
-    monkeypatch.setattr(images, "_Browser", FakeBrowser)
-    monkeypatch.setattr(images, "browser_path", lambda: "/usr/bin/chromium")
-    session = images.KaleidoSession()
+    monkeypatch.setattr(export_browser, "_Browser", FakeBrowser)
+    monkeypatch.setattr(export_browser, "browser_path", lambda: "/usr/bin/chromium")
+    session = export_browser.KaleidoSession()
     results: dict[str, object] = {}
 
     def render(name: str, title: str) -> None:
         try:
             results[name] = session.render({"layout": {"title": title}}, "png")
-        except images.ExportError as error:
+        except export_browser.ExportError as error:
             results[name] = error
 
     slow = [threading.Thread(target=render, args=(f"ok{i}", "ok")) for i in range(3)]
@@ -106,7 +106,7 @@ def test_one_failed_render_does_not_fail_the_others(monkeypatch) -> None:
     assert not FakeBrowser.opened[0].closed, "the failure must not close the shared browser"
     for thread in slow:
         thread.join(5)
-    assert isinstance(results["feil"], images.ExportError)
+    assert isinstance(results["feil"], export_browser.ExportError)
     assert "feilet" in str(results["feil"]) and "timed out" not in str(results["feil"])
     assert [results[f"ok{i}"] for i in range(3)] == [b"bilde"] * 3
     first = FakeBrowser.opened[0]

@@ -8,15 +8,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 import loftet.theme  # noqa: F401 — registers the template
-from loftet.figures.quality import (
-    BOX_KEY,
-    POINT_KEY,
-    county_distribution,
-    need_reach_scatter,
-    ranking_bars,
-    spread_trend,
-)
-from loftet.queries.quality import classify_quadrants
+from loftet.figures.quality import BOX_KEY, POINT_KEY, county_distribution, ranking_bars
+from loftet.figures.quality_reach import need_reach_scatter
+from loftet.figures.quality_spread import spread_trend
+from loftet.queries.quality_reach import classify_quadrants
 from loftet.theme import HIGHLIGHT, NATIONAL, PALETTE
 
 NAN = float("nan")

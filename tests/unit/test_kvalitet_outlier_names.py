@@ -8,8 +8,8 @@ import plotly.graph_objects as go
 
 import loftet.theme  # noqa: F401 — registers the template
 from loftet.figures.point_labels import POINT_NAME, crosses, cuts, place_names
-from loftet.figures.quality import need_reach_scatter
-from loftet.queries.quality import classify_quadrants
+from loftet.figures.quality_reach import need_reach_scatter
+from loftet.queries.quality_reach import classify_quadrants
 
 NEED, REACH = 10.0, 40.0
 """National level and median reach: the crossing of the split lines."""
