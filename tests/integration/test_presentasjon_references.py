@@ -36,15 +36,9 @@ def own_national_line(figure: go.Figure) -> bool:
 
 def test_every_slide_that_compares_with_the_nation_draws_the_nation(small_db: str) -> None:
     filters = Filters(aar=YEAR, fylke=VESTLAND)
-    compared = [s for s in build_deck(filters) if "landet" in s.comparison]
-    assert [s.key for s in compared] == [
-        "deltakelse",
-        "kart",
-        "hele-laget",
-        "budsjett",
-        "kompetanse",
-        "behov",
-    ]
+    deck = build_deck(filters)
+    compared = [s for s in deck if "landet" in s.comparison]
+    assert compared == deck[1:-1]  # every chart slide of a county deck compares
     for slide in compared:
         figure = slide_figure(slide, filters)
         assert figure is not None
