@@ -1,6 +1,8 @@
 """The chart slides' messages: each one sentence, the county against the nation, computed from
 the same chart data function (`Chart.data`) that the slide's chart and its page draw, so the
-sentence and the chart cannot disagree.
+sentence and the chart cannot disagree. Headline figures that Oversikt shows as key figures
+(municipalities taking part, with the whole team, units reached) come from the KPI catalogue
+(`loftet.charts.kpi_table`), so a slide and a card say the same number.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from dataclasses import replace
 
 import pandas as pd
 
+from loftet.charts.kpi_table import kpi_table
 from loftet.config import TARGET_YEAR
 from loftet.figures.references import NationalReference
 from loftet.filters import Filters
@@ -40,16 +43,25 @@ def _county_row(frame: pd.DataFrame, filters: Filters) -> pd.Series | None:
     return rows.iloc[0] if len(rows) else None
 
 
+def _key_figure(filters: Filters, key: str) -> tuple[float | None, float | None]:
+    """(the place's value, the nation's) of one of Oversikt's key figures."""
+    row = kpi_table(filters, {}).set_index("kpi").loc[key]
+    value = None if pd.isna(row.verdi) else float(row.verdi)
+    if not filters.fylke:
+        return value, value
+    return value, None if pd.isna(row.landet) else float(row.landet)
+
+
 def participation_slide(filters: Filters) -> Slide:
     """Share of municipalities taking part, county against nation."""
     frame = _county_frame(filters)
-    nation = share(frame.deltar.sum(), frame.kommuner.sum())
+    here, nation = _key_figure(filters, "kommuner_deltar")
     options: dict[str, str] = {}
     row = _county_row(frame, filters)
     if row is not None:
         return Slide(
             "deltakelse",
-            f"{row.fylke_navn}: {whole_pct(row.andel_deltar)} av kommunene deltar",
+            f"{row.fylke_navn}: {whole_pct(here)} av kommunene deltar",
             comparison=f"landet {whole_pct(nation)}",
             detail=f"{number(row.deltar)} av {municipalities(row.kommuner)} deltok "
             f"i {filters.aar}.",
@@ -79,7 +91,7 @@ def participation_slide(filters: Filters) -> Slide:
 def map_slide(filters: Filters) -> Slide:
     """Share of kindergartens, schools, PPT and other units reached, with the map."""
     frame = _county_frame(filters)
-    nation = share(frame.enheter_naadd.sum(), frame.enheter.sum())
+    here, nation = _key_figure(filters, "andel_naadd")
     row = _county_row(frame, filters)
     reached, units = (
         (row.enheter_naadd, row.enheter)
@@ -94,7 +106,7 @@ def map_slide(filters: Filters) -> Slide:
     if row is not None:
         return Slide(
             "kart",
-            f"{row.fylke_navn}: tiltakene har nådd {whole_pct(share(reached, units))} av enhetene",
+            f"{row.fylke_navn}: tiltakene har nådd {whole_pct(here)} av enhetene",
             comparison=f"landet {whole_pct(nation)}",
             detail=detail,
             chart_id="dekning-kart",
@@ -113,7 +125,7 @@ def map_slide(filters: Filters) -> Slide:
 def whole_team_slide(filters: Filters) -> Slide:
     """Share of municipalities taking part with the whole team (kindergarten, school and PPT)."""
     frame = _county_frame(filters)
-    nation = share(frame.helt_lag.sum(), frame.kommuner.sum())
+    here, nation = _key_figure(filters, "helt_lag")
     row = _county_row(frame, filters)
     team, total = (
         (row.helt_lag, row.kommuner)
@@ -125,7 +137,7 @@ def whole_team_slide(filters: Filters) -> Slide:
         f"{municipalities(total)} i {filters.aar}. Linjene viser utviklingen fra "
         f"{filters.fra}."
     )
-    headline = f"{whole_pct(share(team, total))} av kommunene deltar med hele laget"
+    headline = f"{whole_pct(here)} av kommunene deltar med hele laget"
     if row is not None:
         return Slide(
             "hele-laget",
