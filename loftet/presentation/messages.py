@@ -13,6 +13,7 @@ import pandas as pd
 
 from loftet.charts.kpi_table import kpi_table
 from loftet.config import TARGET_YEAR
+from loftet.figures.references import NationalReference
 from loftet.filters import Filters
 from loftet.formatting import NBSP, mill_kr, number
 from loftet.presentation.slide import (
@@ -27,6 +28,9 @@ from loftet.presentation.slide import (
 )
 from loftet.queries.quality import HIGH_NEED_LOW_REACH, indicator_info
 from loftet.wording import extreme
+
+MILLION = 1_000_000
+"""The budget and competence charts draw amounts in millions of kroner."""
 
 
 def _county_frame(filters: Filters) -> pd.DataFrame:
@@ -107,6 +111,7 @@ def map_slide(filters: Filters) -> Slide:
             detail=detail,
             chart_id="dekning-kart",
             options=options,
+            reference=NationalReference(f"Hele landet: {whole_pct(nation)}", kind="note"),
         )
     return Slide(
         "kart",
@@ -140,9 +145,22 @@ def whole_team_slide(filters: Filters) -> Slide:
             comparison=f"landet {whole_pct(nation)}",
             detail=detail,
             chart_id="oversikt-deltakelse",
+            reference=_national_team_trend(filters, nation),
         )
     return Slide(
         "hele-laget", f"Hele landet: {headline}", detail=detail, chart_id="oversikt-deltakelse"
+    )
+
+
+def _national_team_trend(filters: Filters, nation: float | None) -> NationalReference:
+    """The nation's whole-team share per year, as the chart draws the county's."""
+    years = chart_data("oversikt-deltakelse", nation_filters(filters)).dropna(
+        subset=["andel_helt_lag"]
+    )
+    return NationalReference(
+        f"Hele landet, hele laget ({whole_pct(nation)} i {filters.aar})",
+        kind="trend",
+        points=tuple(zip(years.aar.astype(float), years.andel_helt_lag.astype(float), strict=True)),
     )
 
 
@@ -184,6 +202,13 @@ def budget_slide(filters: Filters) -> Slide:
             comparison=f"landet {whole_pct(share(there, level_there))}" if filters.fylke else "",
             detail=f"Innvilget i {year}: {mill_kr(here)} av {mill_kr(level_here)} i "
             f"{TARGET_YEAR}. {ramp}".strip(),
+            reference=NationalReference(
+                f"I landets tempo: {whole_pct(share(there, level_there))} av "
+                f"{TARGET_YEAR}-nivået ({mill_kr(level_here * there / level_there)})",
+                value=level_here * there / level_there / MILLION,
+            )
+            if filters.fylke
+            else None,
         )
     if filters.fylke:
         return replace(
@@ -216,10 +241,20 @@ def competence_slide(filters: Filters) -> Slide:
         "kompetanse",
         f"{where}: {whole_pct(top.andel_kr)} av midlene går til {in_sentence(top.omrade_navn)}",
         comparison=f"landet {whole_pct(national_share)}" if filters.fylke else "",
+        reference=_spread_like_nation(nation, total) if filters.fylke else None,
         detail=f"{mill_kr(total)} fordelt på {used} av {len(scope)} kompetanseområder i "
         f"{filters.aar}.",
         chart_id=chart_id,
     )
+
+
+def _spread_like_nation(nation: pd.DataFrame, total: float) -> NationalReference:
+    """A tick per area: the county's funds, shared out over the areas as the nation's are."""
+    per_area = {
+        str(row.omrade_navn): total * float(row.andel_kr) / 100 / MILLION
+        for row in nation.dropna(subset=["andel_kr"]).itertuples()
+    }
+    return NationalReference("Fordelt som i hele landet", kind="ticks", per_category=per_area)
 
 
 def _high_need_low_reach(frame: pd.DataFrame) -> tuple[int, int]:
@@ -241,13 +276,20 @@ def need_reach_slide(filters: Filters) -> Slide:
         )
     national_target, national_known = _high_need_low_reach(nation)
     year = int(scope.aar.iloc[0])
-    indicator = indicator_info(str(scope.indikator.iloc[0]))["navn"]
+    indicator = str(indicator_info(str(scope.indikator.iloc[0]))["navn"])
     return Slide(
         "behov",
         f"{where}: {whole_pct(share(target, known))} av kommunene har høyt behov og er lite nådd",
         comparison=(
             f"landet {whole_pct(share(national_target, national_known))}" if filters.fylke else ""
         ),
+        reference=NationalReference(
+            f"Hele landet: {whole_pct(share(national_target, national_known))} har høyt behov "
+            "og er lite nådd",
+            kind="note",
+        )
+        if filters.fylke
+        else None,
         detail=f"{number(target)} av {municipalities(known)} med tall. Behov: "
         f"{in_sentence(indicator)} ({year}); nådd: deltakelser per 1{NBSP}000 barn og "
         "elever.",
