@@ -14,10 +14,10 @@ from loftet.charts.kpis import MUNICIPALITY as MUNICIPALITY_VIEW
 from loftet.figures.common import empty_figure
 from loftet.figures.municipality import (
     allocation_comparison,
-    indicator_comparison,
     participation_comparison,
     reach_comparison,
 )
+from loftet.figures.municipality_indicators import indicator_comparison
 from loftet.filters import Filters
 from loftet.formatting import NBSP, kr, number, pct
 from loftet.queries.municipality import (
