@@ -119,7 +119,9 @@ def need_reach_scatter(
                 bordercolor=HIGHLIGHT if target else NEUTRAL,
                 borderwidth=1.5 if target else 1,
                 borderpad=4,
-                bgcolor="rgba(255, 255, 255, 0.85)",
+                # No fill: the corners hold the extreme municipalities (high need and no
+                # reach among them), which a filled caption would hide.
+                bgcolor="rgba(255, 255, 255, 0)",
             )
     suffix = "" if high_is_need else " – lav verdi = høyt behov (aksen er snudd)"
     figure.update_xaxes(

@@ -104,3 +104,13 @@ def test_a_leader_through_a_name_is_found() -> None:
     assert cuts(((0, 15), (60, 15)), box)  # straight through
     assert cuts(((0, 0), (20, 15)), box)  # ends inside
     assert not cuts(((0, 0), (60, 5)), box)  # passes above
+
+
+def test_quadrant_captions_never_hide_the_points_under_them() -> None:
+    """The corners hold the most extreme municipalities: a caption there is see-through."""
+    figure = scatter(crowd_and_outliers())
+    captions = [a for a in figure.layout.annotations if "nådd" in (a.text or "")]
+    assert len(captions) == 4
+    for caption in captions:
+        colour = caption.bgcolor or "rgba(0, 0, 0, 0)"
+        assert colour.replace(" ", "").endswith(",0)"), (caption.text, colour)
