@@ -23,6 +23,7 @@ from loftet.jobs import background_manager, celery_app
 from loftet.ui import (
     callbacks,  # noqa: F401 — registers the shared callbacks
     export_callbacks,  # noqa: F401 — chart export downloads
+    geometry_assets,
 )
 from loftet.ui.nodata import requires_data, title_requires_data
 from loftet.ui.shell import shell
@@ -116,6 +117,7 @@ def create_app() -> Dash:
             page["title"] = title_requires_data(page["title"], f"{page['name']} – {TITLE}")
     cache.init_app(app.server)
     web.harden(app)
+    geometry_assets.register(app.server)
     return app
 
 

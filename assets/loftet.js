@@ -75,3 +75,34 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     document.addEventListener("DOMContentLoaded", start);
   } else { start(); }
 })();
+
+// In-app navigation: a click on a menu link changes the page the way dcc.Link does (history
+// pushState and Dash's own location event), so the browser does not reload and start Dash,
+// plotly.js and AG Grid again on every page. The links keep a real href (the shared filters
+// are written into it above), so a new tab, a middle click or a page without JavaScript work
+// as before. Focus moves to the new page's heading, so screen readers announce the change.
+(function () {
+  function focusNewHeading(previous, tries) {
+    const heading = document.querySelector("h1");
+    if (heading && heading !== previous) {
+      heading.setAttribute("tabindex", "-1");
+      heading.focus({preventScroll: true});
+    } else if (tries > 0) {
+      window.setTimeout(function () { focusNewHeading(previous, tries - 1); }, 50);
+    }
+  }
+  document.addEventListener("click", function (event) {
+    const link = event.target.closest ? event.target.closest("a[data-nav-path]") : null;
+    if (!link || event.defaultPrevented || event.button !== 0) { return; }
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) { return; }
+    if (link.target && link.target !== "_self") { return; }
+    const url = new URL(link.href, window.location.href);
+    if (url.origin !== window.location.origin) { return; }
+    event.preventDefault();
+    const previous = document.querySelector("h1");
+    window.history.pushState({}, "", url.pathname + url.search);
+    window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
+    window.scrollTo(0, 0);
+    focusNewHeading(previous, 200);
+  });
+})();

@@ -1,8 +1,12 @@
 """Every assumption behind the demo dataset, in one place.
 
-Each constant says whether it is sourced (see /work/shared/DOMAIN.md, "DOMAIN") or a
+Each constant says whether it is sourced ("DOMAIN": the programme's published facts, from
+Udir's and the Statsforvalters' pages on the grant scheme and the programme's own material) or a
 **demo assumption** (no public source found; it only shapes the demo data and must never be
 presented as an official figure).
+
+One module on purpose, although it is longer than the usual 300 lines: a reader checking what
+the demo data assumes finds every assumption here and nowhere else.
 """
 
 from __future__ import annotations

@@ -101,7 +101,7 @@ def _check_field(spec: Field, raw: pd.Series, ctx: Context, errors: Errors) -> p
         )
         return raw
     if spec.kind in ("code", "codes"):
-        allowed = set(spec.choices) if spec.choices else ctx.codes[spec.reference]
+        allowed = set(spec.choices) if spec.choices else ctx.codes[_reference(spec)]
         if spec.kind == "code":
             errors.add(
                 ~empty & ~raw.isin(allowed), spec.header, f"{name} har ukjent kode: «{{}}»", raw
@@ -169,3 +169,10 @@ def validate(
     bad = sorted(errors.by_row)
     rejected = [Rejection(lines[i], errors.by_row[i], raw.loc[i].to_dict()) for i in bad]
     return Result(rows.drop(index=bad), rejected)
+
+
+def _reference(spec: Field) -> str:
+    """The reference set a code field without fixed choices is checked against."""
+    if spec.reference is None:
+        raise ValueError(f"{spec.header}: a code field needs choices or a reference set")
+    return spec.reference

@@ -3,8 +3,9 @@
 Flask-Caching, attached to the Flask server with `init_app(server)`. The backend is a
 `FileSystemCache` under `cache_dir()/queries` by default (every gunicorn worker on the machine
 shares it), or Redis when `REDIS_URL` is set (workers on several machines share it). Keys carry
-the database URL and the data version (`loftet.datastate`), so a new load makes every old entry
-unreachable; old entries expire or are pruned by the backend.
+the database URL, the data version (`loftet.datastate`) and the code version (a hash of the
+`loftet` package's source and the Plotly and Dash versions), so a new load or a new release makes
+every old entry unreachable; old entries expire or are pruned by the backend.
 
 Outside the web app (scripts, tests, background jobs in their own process) the same backend
 is built from the same settings, so they share the cache with the workers.
@@ -20,6 +21,7 @@ import logging
 import pickle
 from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from flask import Flask, current_app, g, has_app_context, has_request_context
@@ -75,9 +77,24 @@ def backend() -> BaseCache:
     return _standalone(tuple(sorted(cache_config().items())))
 
 
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of the `loftet` package's Python source and the Plotly and Dash versions: cached
+    figures and frames built by an older release are never served by a newer one."""
+    import dash
+    import plotly
+
+    digest = hashlib.sha256(f"{plotly.__version__} {dash.__version__}".encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(str(path.relative_to(package)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def key_for(*parts: object) -> str:
-    """A short key for `parts` (the database and data version are added)."""
-    raw = pickle.dumps((database_url(), data_version(), parts), protocol=4)
+    """A short key for `parts` (the database, data version and code version are added)."""
+    raw = pickle.dumps((database_url(), data_version(), code_version(), parts), protocol=4)
     return hashlib.sha256(raw).hexdigest()
 
 

@@ -3,6 +3,10 @@
 Municipalities are stored once per structure (2020–2023 and 2024); all facts refer to the
 2024 municipality number (`kommunenummer`), and views in the 2020 structure aggregate through
 `kommune.kommunenummer_2020`. Amounts are whole kroner (integers), so sums reconcile exactly.
+
+One module on purpose, although it is longer than the usual 300 lines: every table of the
+schema is declared here, so a column rename is one edit that the queries (SQLAlchemy Core)
+and the ETL both see.
 """
 
 from __future__ import annotations

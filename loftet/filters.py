@@ -7,6 +7,7 @@ to the default and produce a friendly Norwegian notice instead of an error page.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from urllib.parse import urlencode
 
@@ -151,7 +152,7 @@ def _choice(raw: str | None, options: dict, name: str, notices: list[str]) -> st
     return None
 
 
-def parse_filters(params: dict[str, object]) -> Parsed:
+def parse_filters(params: Mapping[str, object]) -> Parsed:
     """Validate the URL parameters; unknown keys are ignored."""
     notices: list[str] = []
     get = {k: (str(v) if v is not None else None) for k, v in params.items()}

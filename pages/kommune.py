@@ -1,52 +1,64 @@
 """Kommuneprofil (/kommune/<nummer>): one municipality against its county and the nation.
 
 `nummer` may be a 2024 number or a 2020–2023 number; an unknown number gives a friendly page
-with a municipality search instead of an error.
+with a municipality search instead of an error. The page holds layout and callbacks: its key
+figures come from the KPI catalogue (`loftet.charts.kpis`), its other parts from
+`loftet.ui.kommune_parts` and `loftet.tables.measures`.
 """
 
 from __future__ import annotations
 
 import dash
-import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import ALL, MATCH, Input, Output, Patch, State, callback, dcc, html, no_update
 
 from loftet.charts import charts_for_page
-from loftet.charts.kommune import PER_1000, place_from_options
-from loftet.config import FIRST_YEAR
+from loftet.charts.kommune import place_from_options
+from loftet.charts.kpi_table import is_kpi_chart, kpi_frames, place_of
 from loftet.export import MEDIA_TYPES
 from loftet.export.tables import csv_bytes
 from loftet.filters import Filters, parse_filters
-from loftet.formatting import kr, number, pct, short_kr, signed
 from loftet.queries.municipality import (
     Municipality,
-    Resolution,
     find_municipality,
-    key_figures,
     measures_in_municipality,
-    municipality,
-    municipality_choices,
     part_of_until,
-    suggestions,
-    units_reached_by_sector_compared,
 )
-from loftet.queries.reference import municipalities
-from loftet.tables.grid import LOCALE_TEXT, number_column, records
+from loftet.tables.grid import records
+from loftet.tables.measures import (
+    MEASURE_COLUMNS,
+    MEASURES,
+    MEASURES_CSV,
+    MEASURES_DOWNLOAD,
+    MEASURES_SEARCH,
+    measure_columns,
+    measures_card,
+)
 from loftet.ui import ids
+from loftet.ui.attrs import attrs
 from loftet.ui.callbacks import STATE_IDS, STATE_VALUES
-from loftet.ui.components import chart_card, kpi_card, page_header
+from loftet.ui.components import chart_card, page_header
 from loftet.ui.filterbar import filter_bar
+from loftet.ui.kommune_parts import (
+    CHOOSER,
+    GO_TO,
+    PAGE_NAME,
+    chooser,
+    identity,
+    part_id,
+    renumbering_note,
+    unknown_view,
+)
+from loftet.ui.kpi_cards import kpi_section
 from loftet.ui.state import params_from_controls, split_params
 
 PAGE = "kommune"
-PAGE_NAME = "Kommuneprofil"
 APP_NAME = "Løftet-monitor"
 
 
 def page_title(nummer: str | None = None, **_params: str) -> str:
     """Browser tab title: the municipality's name when the number is known."""
-    resolution = find_municipality(nummer)
-    place = municipality(resolution.kommunenummer) if resolution.found else None
+    place = place_of({"kommune": nummer or ""})
     if place is None:
         return f"{PAGE_NAME} – {APP_NAME}"
     return f"{place.navn} – {PAGE_NAME} – {APP_NAME}"
@@ -56,13 +68,8 @@ dash.register_page(
     __name__, path_template="/kommune/<nummer>", name=PAGE_NAME, order=None, title=page_title
 )
 
-CHOOSER = "kommune-velger"
-GO_TO = "kommune-ga-til"
 KEY_FIGURES = "kommune-nokkeltall"
-MEASURES = "kommune-tiltak"
-MEASURES_SEARCH = "kommune-tiltak-sok"
-MEASURES_CSV = "kommune-tiltak-csv"
-MEASURES_DOWNLOAD = "kommune-tiltak-last-ned"
+KPI_CHART = "kommune-nokkeltall"
 
 CHART_HEIGHTS = {
     "kommune-deltakelse": 400,
@@ -77,26 +84,13 @@ INTRO = (
     "hvilket fylke den sammenlignes med."
 )
 
-MEASURE_COLUMNS = {
-    "tiltak_id": "Tiltak-ID",
-    "navn": "Navn",
-    "startaar": "Startår",
-    "uh_partner": "UH-partner",
-    "hovedomrade": "Hovedområde",
-    "eier": "Eier",
-    "mottaker": "Mottaker {aar}",
-    "innvilget_kr": "Innvilget kommunen {aar} (kr)",
-    "deltakere": "Deltakelser {aar}",
-}
-"""Columns of the measures table; `{aar}` becomes the chosen year."""
-
 # --- Layout -----------------------------------------------------------------------------------
 
 
-def layout(nummer: str | None = None, **params: str) -> html.Div:
+def layout(nummer: str | None = None, **params: object) -> html.Div:
     """The profile for `nummer`, or a friendly page with a municipality search."""
     resolution = find_municipality(nummer)
-    place = municipality(resolution.kommunenummer) if resolution.found else None
+    place = place_of({"kommune": nummer or ""})
     if place is None:
         return unknown_view(nummer)
     parsed = parse_filters(params)
@@ -113,101 +107,11 @@ def layout(nummer: str | None = None, **params: str) -> html.Div:
             ),
             filter_bar(parsed.filters, show=("aar", "fra", "struktur")),
             dcc.Input(id=ids.state("kommune"), type="hidden", value=place.kommunenummer),
-            html.Div(id=part_id(KEY_FIGURES), className="kpi-grid", **{"aria-live": "polite"}),
+            html.Div(id=part_id(KEY_FIGURES), className="kpi-grid", **attrs(aria_live="polite")),
             charts_grid(),
             measures_card(place),
         ],
         className="kommune-page",
-    )
-
-
-def unknown_view(raw: str | None) -> html.Div:
-    """A friendly page for a missing or unknown number: what went wrong and where to go."""
-    shown = (raw or "").strip()[:40]
-    if shown:
-        text = (
-            f"Vi fant ingen kommune med nummer «{shown}». Kommunenummer har fire sifre, "
-            "for eksempel 4601 for Bergen. Både numrene fra 2024 og numrene som gjaldt "
-            "2020–2023 (for eksempel 3024 for Bærum) virker."
-        )
-    else:
-        text = "Velg en kommune for å se profilen."
-    guesses = suggestions(shown, municipalities())
-    hint = None
-    if guesses:
-        links: list = ["Mente du "]
-        for i, (nummer, navn) in enumerate(guesses):
-            links += [", " if i else "", html.A(f"{navn} ({nummer})", href=f"/kommune/{nummer}")]
-        hint = html.P([*links, "?"], className="kommune-suggestions")
-    return html.Div(
-        [
-            html.H1("Fant ikke kommunen" if shown else PAGE_NAME, className="page-title"),
-            html.P(text, className="page-intro lead"),
-            hint,
-            html.Div(chooser("Søk etter kommune"), className="kommune-search mb-3"),
-            html.A("Til oversikten", href="/", className="btn btn-primary me-2"),
-            html.A("Til dekning per kommune", href="/dekning", className="btn btn-outline-primary"),
-        ],
-        className="not-found kommune-unknown",
-    )
-
-
-def renumbering_note(resolution: Resolution) -> dbc.Alert | None:
-    """The note for an old number, with links to every 2024 successor."""
-    if not resolution.note:
-        return None
-    links = []
-    if len(resolution.successors) > 1:
-        links = [html.Span(" Gå til: ")]
-        for i, (nummer, navn) in enumerate(resolution.successors):
-            links += [", " if i else "", html.A(f"{nummer} {navn}", href=f"/kommune/{nummer}")]
-    return dbc.Alert(
-        [resolution.note, *links], color="info", className="py-2 mb-2", id="kommune-merknad"
-    )
-
-
-def identity(place: Municipality) -> html.Dl:
-    """Number, counties in both structures and Statsforvalter."""
-    old = f" (til 2023: {place.kommunenummer_2020} {place.navn_2020})" if place.renumbered else ""
-    county_2020 = (
-        f"{place.fylke_2020} ({place.fylkesnummer_2020})"
-        if place.fylkesnummer_2020 != place.fylkesnummer
-        else "samme"
-    )
-    items = [
-        ("Kommunenummer", f"{place.kommunenummer}{old}"),
-        ("Fylke fra 2024", f"{place.fylke} ({place.fylkesnummer})"),
-        ("Fylke 2020–2023", county_2020),
-        ("Statsforvalter", place.statsforvalter_navn),
-    ]
-    return html.Dl(
-        [
-            html.Div([html.Dt(term), html.Dd(value)], className="kommune-identity-item")
-            for term, value in items
-        ],
-        className="kommune-identity",
-    )
-
-
-def chooser(label: str) -> html.Div:
-    """A searchable list of every municipality; choosing one opens its profile."""
-    choices = municipality_choices()
-    return html.Div(
-        [
-            dbc.Label(label, html_for=CHOOSER, className="filter-label"),
-            dcc.Dropdown(
-                id=CHOOSER,
-                options=[
-                    {"label": row.etikett, "value": row.kommunenummer}
-                    for row in choices.itertuples()
-                ],
-                placeholder="Skriv navn eller nummer …",
-                searchable=True,
-                clearable=True,
-            ),
-            dcc.Location(id=GO_TO, refresh="callback-nav"),
-        ],
-        className="kommune-chooser",
     )
 
 
@@ -216,6 +120,7 @@ def charts_grid() -> html.Div:
     cards = {
         chart.id: chart_card(chart, height=CHART_HEIGHTS.get(chart.id, 420))
         for chart in charts_for_page(PAGE)
+        if not is_kpi_chart(chart)
     }
     pair = [cards.pop(key) for key in ("kommune-deltakelse", "kommune-indikatorer") if key in cards]
     return html.Div(
@@ -226,151 +131,12 @@ def charts_grid() -> html.Div:
     )
 
 
-def part_id(kind: str, part: object = "profil") -> dict[str, object]:
-    """Id of a page part filled by a callback. Pattern-matching ids (answered with MATCH) so
-    the callbacks need no such part on the unknown-number page. The value must not look like
-    a number: Dash does not resolve a numeric MATCH value against the URL-state inputs."""
-    return {"type": kind, "del": part}
-
-
-def measure_columns(year: int) -> list[dict]:
-    """AG Grid column definitions; money and counts in Norwegian number format."""
-    columns = []
-    for field, header in MEASURE_COLUMNS.items():
-        header = header.format(aar=year)
-        if field in ("innvilget_kr", "deltakere"):
-            columns.append(number_column(field, header, minWidth=130))
-        elif field == "startaar":
-            columns.append(
-                {
-                    "field": field,
-                    "headerName": header,
-                    "filter": "agNumberColumnFilter",
-                    "maxWidth": 130,
-                }
-            )
-        elif field == "navn":
-            columns.append(
-                {
-                    "field": field,
-                    "headerName": header,
-                    "flex": 2,
-                    "minWidth": 260,
-                    "tooltipField": "navn",
-                }
-            )
-        else:
-            columns.append({"field": field, "headerName": header, "tooltipField": field})
-    return columns
-
-
-def measures_card(place: Municipality) -> dbc.Card:
-    """Measures with participants or allocations in the municipality, searchable and sortable."""
-    return dbc.Card(
-        [
-            dbc.CardHeader(
-                html.H2(
-                    f"Tiltak med deltakere eller tildelinger i {place.navn}",
-                    className="chart-title",
-                )
-            ),
-            dbc.CardBody(
-                [
-                    dbc.Row(
-                        [
-                            dbc.Col(
-                                html.Label(
-                                    [
-                                        html.Span(
-                                            "Søk i tabellen", className="filter-label d-block"
-                                        ),
-                                        dbc.Input(
-                                            id=part_id(MEASURES_SEARCH),
-                                            type="search",
-                                            placeholder="Navn, partner, område …",
-                                            debounce=True,
-                                        ),
-                                    ],
-                                    className="w-100",
-                                ),
-                                md=6,
-                                lg=4,
-                            ),
-                            dbc.Col(
-                                dbc.Button(
-                                    "Last ned CSV",
-                                    id=part_id(MEASURES_CSV),
-                                    size="sm",
-                                    color="secondary",
-                                    outline=True,
-                                ),
-                                className="text-md-end",
-                                md=6,
-                                lg=8,
-                            ),
-                        ],
-                        className="g-2 align-items-end mb-2",
-                    ),
-                    dag.AgGrid(
-                        id=part_id(MEASURES),
-                        rowData=[],
-                        columnDefs=measure_columns(FIRST_YEAR),
-                        defaultColDef={
-                            "sortable": True,
-                            "filter": True,
-                            "resizable": True,
-                            "flex": 1,
-                            "minWidth": 110,
-                            "wrapHeaderText": True,
-                            "autoHeaderHeight": True,
-                        },
-                        dashGridOptions={
-                            "localeText": LOCALE_TEXT,
-                            "animateRows": False,
-                            "tooltipShowDelay": 300,
-                        },
-                        className="ag-theme-alpine kommune-tiltak-grid",
-                        style={"height": "460px"},
-                    ),
-                    dcc.Download(id=part_id(MEASURES_DOWNLOAD)),
-                ]
-            ),
-            dbc.CardFooter(
-                html.Small(
-                    "Kilde: tiltak, tildelinger og deltakelse rapportert til statsforvalterne. "
-                    "Tiltak med deltakere fra kommunens enheter eller tildelinger til mottakere "
-                    "i kommunen i valgt periode; beløp og deltakelser gjelder valgt år. "
-                    "«Via nettverk»: kommunen deltar, men en annen mottaker fikk tildelingen, "
-                    "og kommunen krediteres "
-                    "0 kr. Tildelinger til fylkeskommunen regnes ikke til kommunen.",
-                    className="chart-source",
-                )
-            ),
-        ],
-        className="chart-card mb-4",
-        id="card-kommune-tiltak",
-    )
-
-
 # --- Key figures --------------------------------------------------------------------------------
 
 
-def _yes_no(value: bool) -> str:
-    return "Ja" if value else "Nei"
-
-
-def _change(now: float, before: float | None, year: int, unit: str = "") -> str:
-    if before is None:
-        return "Ingen tall for året før"
-    return f"{signed(now - before, 0, unit)} fra {year - 1}"
-
-
-def key_figure_cards(kommunenummer: str, filters: Filters) -> dbc.Row:
-    """Takes part, participants, NOK granted and units reached in the chosen year, with the
-    county and national rates; each card links to the page with the county's details."""
-    place = municipality(kommunenummer)
-    if place is None:
-        return dbc.Row(dbc.Col(dbc.Alert("Ukjent kommune.", color="warning")))
+def key_figure_cards(place: Municipality, filters: Filters) -> html.Div:
+    """The municipality's key figures from the KPI catalogue: value, change, county and nation,
+    sparkline; each card links to the page with the county's details."""
     year = filters.aar
     holder = part_of_until(place, year)
     if holder is not None:
@@ -385,73 +151,12 @@ def key_figure_cards(kommunenummer: str, filters: Filters) -> dbc.Row:
                 id="kommune-del-av",
             )
         )
-    now = key_figures(kommunenummer, filters)
-    before = key_figures(kommunenummer, filters, year - 1) if year > FIRST_YEAR else None
-    county_code, county = place.county(filters.struktur)
+    county_code, _county = place.county(filters.struktur)
     query = Filters(
         aar=year, fra=filters.fra, fylke=county_code, struktur=filters.struktur
     ).to_query()
-    sectors = units_reached_by_sector_compared(kommunenummer, filters)
-    sector_text = (
-        " · ".join(
-            f"{row.sektor_navn}: {number(row.enheter_naadd)} av {number(row.enheter)}"
-            for row in sectors.itertuples()
-            if row.enheter > 0
-        )
-        or "Ingen enheter registrert"
-    )
-    return dbc.Row(
-        [
-            kpi_card(
-                f"Deltar i {year}",
-                _yes_no(now.deltar),
-                f"Hele laget rundt barnet: {_yes_no(now.helt_lag).lower()}",
-                f"/dekning?{query}",
-                note="Hele laget: barnehage, skole og PPT i samme tiltak",
-                card_id="kommune-kpi-deltar",
-            ),
-            kpi_card(
-                "Deltakelser",
-                number(now.deltakere),
-                _change(now.deltakere, before.deltakere if before else None, year),
-                f"/kompetanse?{query}",
-                note=(
-                    f"{number(now.deltakere_per_1000, 1)} {PER_1000} barn og elever "
-                    f"({county} {number(now.fylke_deltakere_per_1000, 1)}, landet "
-                    f"{number(now.landet_deltakere_per_1000, 1)})"
-                ),
-                card_id="kommune-kpi-deltakere",
-            ),
-            kpi_card(
-                "Innvilget",
-                short_kr(now.innvilget_kr),
-                _change(now.innvilget_kr, before.innvilget_kr if before else None, year, "kr"),
-                f"/budsjett?{query}",
-                note=(
-                    f"{kr(now.kr_per_barn)} per barn og elev ({county} "
-                    f"{kr(now.fylke_kr_per_barn)}, landet {kr(now.landet_kr_per_barn)})"
-                ),
-                card_id="kommune-kpi-innvilget",
-            ),
-            kpi_card(
-                "Andel ansatte nådd",
-                pct(now.andel_ansatte_naadd),
-                f"{county} {pct(now.fylke_andel_ansatte_naadd)}, landet "
-                f"{pct(now.landet_andel_ansatte_naadd)}",
-                f"/dekning?{query}&maal=andel_ansatte_naadd",
-                note="Deltakelser, høyst antall ansatte per enhet",
-                card_id="kommune-kpi-ansatte",
-            ),
-            kpi_card(
-                "Enheter nådd",
-                f"{number(now.enheter_naadd)} av {number(now.enheter)}",
-                "Barnehager, skoler, PPT og andre tjenester",
-                f"/dekning?{query}",
-                note=sector_text,
-                card_id="kommune-kpi-enheter",
-            ),
-        ]
-    )
+    table, history = kpi_frames(filters, {"kommune": place.kommunenummer})
+    return kpi_section(KPI_CHART, table, history, query, "kommune-kpi")
 
 
 # --- Callbacks ----------------------------------------------------------------------------------
@@ -495,7 +200,7 @@ def update_key_figures(values: list, control_ids: list[dict], _target: dict | No
     place, filters = _view(values, control_ids)
     if place is None:
         return dbc.Alert("Fant ikke kommunen.", color="warning")
-    return key_figure_cards(place.kommunenummer, filters)
+    return key_figure_cards(place, filters)
 
 
 @callback(

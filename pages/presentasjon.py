@@ -33,6 +33,7 @@ from loftet.presentation import (
     viewport_scale,
 )
 from loftet.ui import ids
+from loftet.ui.attrs import attrs
 from loftet.ui.presentation import (
     DRAWN_SCALE,
     PLAY,
@@ -81,7 +82,7 @@ def layout(**params: str) -> html.Div:
         ],
         id=ROOT,
         className="presentation-root",
-        **{"data-count": slide_count()},
+        **attrs(data_count=slide_count()),
     )
 
 

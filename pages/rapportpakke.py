@@ -78,9 +78,10 @@ def contents_card() -> dbc.Card:
             dbc.CardBody(
                 [
                     html.P(
-                        "Hver figur som PNG (300 dpi) og SVG i 16 × 9 cm, med tittel, utvalg, "
-                        "kilde og datadato. Tallene bak hver figur som CSV (for norsk Excel) "
-                        "og Excel-fil. Filen innhold.txt lister alt med kilder. "
+                        "Nøkkeltallene og hver figur som PNG (300 dpi), SVG og PDF, 16 cm brede "
+                        "og så høye som innholdet trenger, med tittel, utvalg, kilde og "
+                        "datadato. Tallene bak hver figur som CSV (for norsk Excel) og "
+                        "Excel-fil. Filen innhold.txt lister alt med kilder. "
                         "Figurer for én kommune er ikke med; "
                         "de lastes ned fra Kommuneprofil.",
                         className="rapportpakke-intro",

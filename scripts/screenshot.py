@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import ConsoleMessage, sync_playwright
 
 ARGS = [
     "--no-sandbox",
@@ -33,7 +33,12 @@ def main() -> None:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         page = browser.new_page(viewport={"width": width, "height": height})
         errors: list[str] = []
-        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+
+        def record(message: ConsoleMessage) -> None:
+            if message.type == "error":
+                errors.append(message.text)
+
+        page.on("console", record)
         for path in args.paths:
             page.goto(args.base + path, wait_until="networkidle")
             page.wait_for_timeout(2500)

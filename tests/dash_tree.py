@@ -28,3 +28,14 @@ def walk(component) -> Iterator:
 def find(component, wanted_id) -> list:
     """Every component below `component` with id `wanted_id`."""
     return [c for c in walk(component) if getattr(c, "id", None) == wanted_id]
+
+
+def text_of(component) -> str:
+    """All strings in the tree, joined by spaces."""
+    parts = []
+    for c in walk(component):
+        children = getattr(c, "children", None)
+        for child in children if isinstance(children, list | tuple) else [children]:
+            if isinstance(child, str):
+                parts.append(child)
+    return " ".join(parts)

@@ -30,10 +30,11 @@ class Chart:
     data: Callable[[Filters, Options], pd.DataFrame]
     figure: Callable[[pd.DataFrame, Filters, Options], go.Figure]
     source: str
+    summary: Callable[[pd.DataFrame, Filters, Options], str]
+    """One sentence describing the chart, the text alternative shown under it (required: a
+    chart without one would be invisible to screen readers)."""
     columns: dict[str, str] = field(default_factory=dict)
     """Data column → Norwegian header with unit, for downloads (order kept; others dropped)."""
-    summary: Callable[[pd.DataFrame, Filters, Options], str] | None = None
-    """One sentence describing the chart, the text alternative shown under it."""
     spans_years: bool = False
     """True when the chart shows the years `fra`..`aar`, False when it shows the year `aar`."""
     metrics: tuple[str, ...] = ()

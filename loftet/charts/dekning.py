@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -14,14 +12,13 @@ from loftet.figures.maps import (
     DEFAULT_METRIC,
     DEFAULT_SCALE,
     SCALES,
-    county_border_lines,
     coverage_map,
     coverage_metric,
     missing_mask,
 )
 from loftet.filters import Filters
 from loftet.formatting import kr, number, pct, share
-from loftet.geography import county_geojson, municipality_geojson
+from loftet.geography import shared_geojson
 from loftet.queries.coverage_areas import coverage_by_county, coverage_rows, map_areas
 from loftet.wording import extreme
 
@@ -50,29 +47,36 @@ MAP_SCALE = ViewOption(
 """Continuous map metrics in five classes or on a gliding colour scale."""
 
 
-@lru_cache(maxsize=2)
-def county_borders(struktur: int) -> tuple[tuple[float | None, ...], tuple[float | None, ...]]:
-    """County border lines of a structure (computed once per process)."""
-    lons, lats = county_border_lines(county_geojson(struktur))
-    return tuple(lons), tuple(lats)
-
-
 def _map_data(filters: Filters, _options: Options) -> pd.DataFrame:
     return coverage_rows(filters)
 
 
 def _map_figure(frame: pd.DataFrame, filters: Filters, options: Options) -> go.Figure:
-    """The map of `frame`'s municipalities, zoomed to them; county borders on the national
-    view only."""
-    borders = None if filters.fylke else county_borders(filters.struktur)
+    """The map of `frame`'s municipalities, zoomed to them; county outlines and the
+    Oslofjord inset on the national view only, names on a county's view."""
+    return _draw_map(frame, filters, options, inset=True)
+
+
+def _draw_map(frame: pd.DataFrame, filters: Filters, options: Options, inset: bool) -> go.Figure:
+    national = not filters.fylke
     return coverage_map(
         map_areas(frame, money_per_child=not filters.sektor),
-        municipality_geojson(filters.struktur),
+        shared_geojson("kommuner", filters.struktur),
         metric=MAP_METRIC.value(options),
-        borders=borders,
+        counties=shared_geojson("fylker", filters.struktur) if national else None,
         scale=MAP_SCALE.value(options),
-        names=bool(filters.fylke),
+        names=not national,
+        inset=national and inset,
     )
+
+
+def map_figure(filters: Filters, options: Options | None = None, inset: bool = True) -> go.Figure:
+    """The coverage map for `filters` (metric `maal`, scale `skala` in `options`), as the
+    Dekning card draws it; `inset=False` leaves out the Oslofjord inset (a small map).
+    The geometry is inline: pass it through `loftet.ui.geometry_assets.by_reference` before
+    sending it to a browser."""
+    options = options or {}
+    return _draw_map(_map_data(filters, options), filters, options, inset)
 
 
 def _map_summary(frame: pd.DataFrame, filters: Filters, options: Options) -> str:

@@ -9,13 +9,15 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from loftet.charts import Chart, Options, ViewOption, register
+from loftet.charts.kpi_table import register_kpi_chart
+from loftet.charts.kpis import MUNICIPALITY as MUNICIPALITY_VIEW
 from loftet.figures.common import empty_figure
 from loftet.figures.municipality import (
     allocation_comparison,
-    indicator_comparison,
     participation_comparison,
     reach_comparison,
 )
+from loftet.figures.municipality_indicators import indicator_comparison
 from loftet.filters import Filters
 from loftet.formatting import NBSP, kr, number, pct
 from loftet.queries.municipality import (
@@ -168,6 +170,8 @@ def _indicator_summary(frame: pd.DataFrame, filters: Filters, options: Options) 
         parts.append(f"{_lower_first(row.navn)} {value} (landet {pct(row.landet)})")
     return f"{names[0]}, siste år med tall: " + "; ".join(parts) + "."
 
+
+KEY_FIGURES = register_kpi_chart("kommune", MUNICIPALITY_VIEW, options=(MUNICIPALITY,))
 
 PARTICIPATION = register(
     Chart(

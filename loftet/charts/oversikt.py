@@ -5,9 +5,12 @@ from __future__ import annotations
 import pandas as pd
 
 from loftet.charts import Chart, Options, register
+from loftet.charts.kpi_table import register_kpi_chart
+from loftet.charts.kpis import AREA
 from loftet.figures.overview import participation_trend
 from loftet.filters import Filters
 from loftet.formatting import pct
+from loftet.provisional import provisional_year
 from loftet.queries.coverage import participation_by_year
 
 
@@ -19,6 +22,8 @@ def _summary(frame: pd.DataFrame, filters: Filters, _options: Options) -> str:
     )
 
 
+KEY_FIGURES = register_kpi_chart("oversikt", AREA)
+
 PARTICIPATION_TREND = register(
     Chart(
         id="oversikt-deltakelse",
@@ -27,7 +32,7 @@ PARTICIPATION_TREND = register(
         page="oversikt",
         title="Andel kommuner som deltar, per år",
         data=lambda filters, _options: participation_by_year(filters),
-        figure=lambda frame, _f, _o: participation_trend(frame),
+        figure=lambda frame, _f, _o: participation_trend(frame, provisional_year()),
         source="Kilde: deltakelse rapportert til statsforvalterne.",
         columns={
             "aar": "År",

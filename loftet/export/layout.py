@@ -24,6 +24,7 @@ from loftet.export.legends import (
     placeholder,
 )
 from loftet.export.presets import REPORT, Preset
+from loftet.export.rankings import top_and_bottom
 from loftet.export.sizing import clear_subplot_titles, print_height_px, size_to_content
 from loftet.filters import Filters
 from loftet.theme import HIGHLIGHT
@@ -101,6 +102,9 @@ def print_figure(
         and a height that fits every category (report and wide) or the slide's 16:9.
     """
     fig = go.Figure(figure)
+    if not preset.grows:  # a fixed-height slide: a long ranking shows its ends, and says so
+        fig, shown = top_and_bottom(fig)
+        subtitle = " · ".join(part for part in (subtitle, shown) if part)
     fig.update_layout(
         template=PRINT_TEMPLATE,
         width=preset.width_px,

@@ -86,8 +86,9 @@ def contents_text(filters: Filters, entries: list[PackEntry], demo: bool) -> str
     if demo:
         lines += [f"{DEMO_MARK}.", DEMO_NOTICE, ""]
     lines += [
-        "Figurene er 16 × 9 cm: PNG i 300 dpi og SVG (vektor). Tallene bak hver figur "
-        "ligger som CSV (semikolon, desimalkomma, UTF-8) og Excel.",
+        "Figurene er 16 cm brede og minst 9 cm høye (høyere når innholdet trenger det): "
+        "PNG i 300 dpi, SVG og PDF (vektor). Tallene bak hver figur ligger som CSV "
+        "(semikolon, desimalkomma, UTF-8) og Excel.",
         "",
     ]
     for number, entry in enumerate((e for e in entries if not e.error), start=1):

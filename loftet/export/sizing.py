@@ -24,6 +24,9 @@ from loftet.export.presets import REPORT, Preset
 
 EXTRA_ROW_PX = 90
 """Extra height per stacked subplot row beyond two."""
+TABLE_ROW_PX = 19
+TABLE_CHROME_PX = 170
+"""Room per table row, and for title, subtitle and source around a table."""
 MIN_PLOT_SHARE = 0.55
 """The plot area's smallest height, as a share of the preset's base height."""
 LEGEND_GAP_PX = 6
@@ -44,9 +47,20 @@ def stacked_rows(figure: go.Figure) -> int:
     return max(len(domains), 1)
 
 
+def table_rows(figure: go.Figure) -> int:
+    """Rows of the table traces (header included): a table is never cut off in print."""
+    return sum(
+        1 + (len(trace.cells.values[0]) if trace.cells.values else 0)
+        for trace in figure.data
+        if trace.type == "table"
+    )
+
+
 def print_height_px(figure: go.Figure, preset: Preset = REPORT) -> int:
-    """The base height, taller for a figure of more than two stacked subplot rows."""
-    return preset.height_px + max(0, stacked_rows(figure) - 2) * EXTRA_ROW_PX
+    """The base height, taller for a figure of more than two stacked subplot rows and for a
+    table of more rows than the base height holds."""
+    base = preset.height_px + max(0, stacked_rows(figure) - 2) * EXTRA_ROW_PX
+    return max(base, table_rows(figure) * TABLE_ROW_PX + TABLE_CHROME_PX)
 
 
 def _axis_title(axis: go.layout.XAxis | go.layout.YAxis) -> str:

@@ -40,9 +40,11 @@ METADATA_LINES = 6
 """Lines starting with `#` before a CSV's header row: always this many, so a program can
 skip them (`pandas.read_csv(fil, sep=";", decimal=",", skiprows=6)`)."""
 READ_HINT = (
-    f"De {METADATA_LINES} første linjene beskriver tallene. Python: "
-    f'pandas.read_csv(fil, sep=";", decimal=",", skiprows={METADATA_LINES})'
+    f"De {METADATA_LINES} første linjene beskriver tallene. Skilletegn semikolon, desimalkomma. "
+    f"Python: pandas.read_csv(fil, sep=chr(59), decimal=',', skiprows={METADATA_LINES})"
 )
+"""The last metadata line. A metadata line holds no `;` (Excel keeps it in column A), so the
+pandas call names the separator as `chr(59)`: the line can be copied and run as it stands."""
 SHEET_NAME = "Data"
 INT_FORMAT = "#,##0"
 FLOAT_FORMAT = "#,##0.0"

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+from collections.abc import Iterable
+
+import numpy as np
 import plotly.graph_objects as go
 
 from loftet.theme import TEXT
@@ -9,6 +13,14 @@ from loftet.theme import TEXT
 HOVER_KR = "%{y:,.0f} kr"
 HOVER_PCT = "%{y:.1f} %"
 """With the template's separators `, ` these render as `1 250 000 kr` and `12,5 %`."""
+
+
+def array_values(data: object) -> list:
+    """A trace's data array as a list, also when it is typed (`{"dtype", "bdata"}`, as in a
+    figure read back from JSON); [] for None or a single value."""
+    if isinstance(data, dict) and "bdata" in data:
+        return np.frombuffer(base64.b64decode(data["bdata"]), dtype=data["dtype"]).tolist()
+    return list(data) if isinstance(data, Iterable) and not isinstance(data, str) else []
 
 
 def empty_figure(message: str = "Ingen data for valgt utvalg") -> go.Figure:

@@ -10,7 +10,8 @@ from shapely.geometry import shape
 
 from loftet.theme import TEXT
 
-NAME_FONT = {"size": 10, "color": TEXT, "shadow": "0px 0px 2px white"}
+NAME_SIZE = 10
+NAME_FONT = {"size": NAME_SIZE, "color": TEXT, "shadow": "0px 0px 2px white"}
 """Municipality names on a one-county map: dark text with a white halo, readable on every
 class colour."""
 LABEL_MAP_WIDTH_PX = 420
@@ -40,8 +41,8 @@ def label_points(
     points = {}
     for key, geometry in sorted(shapes.items(), key=lambda item: -item[1].area):
         point = geometry.representative_point()
-        half_w = len(named[key]) * NAME_FONT["size"] * 0.3 * per_px / stretch + 1e-9
-        half_h = NAME_FONT["size"] * 0.65 * per_px
+        half_w = len(named[key]) * NAME_SIZE * 0.3 * per_px / stretch + 1e-9
+        half_h = NAME_SIZE * 0.65 * per_px
         box = (point.x - half_w, point.y - half_h, point.x + half_w, point.y + half_h)
         if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed):
             continue

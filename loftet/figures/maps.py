@@ -2,41 +2,43 @@
 
 The base map is hidden (`geo.visible=False`); the app serves an empty world topology, so nothing
 is fetched from a CDN. Each trace carries only the features it colours, so the geometry is sent
-once however many traces (categories, "no data") the map has.
+once however many traces (categories, "no data") the map has; the web layer sends the address
+of the cached geometry instead (`loftet.ui.geometry_assets`). This module holds the metrics the
+map can show and `coverage_map`; the colours, layers and layout live in `map_style`,
+`map_traces` and `map_layout`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
-import shapely
-from shapely.geometry import shape
 
 from loftet.figures.common import empty_figure
-from loftet.figures.map_labels import NAME_FONT, label_points
+from loftet.figures.map_hover import hover_data, hover_template
+from loftet.figures.map_layout import (
+    add_areas,
+    county_outline,
+    inset_frame,
+    inset_ids,
+    inset_title,
+    layer_trace,
+    name_trace,
+    style_geo,
+    view_ranges,
+)
+from loftet.figures.map_traces import (
+    Layer,
+    categorical_layers,
+    classed_layers,
+    missing_layer,
+    sliding_layers,
+)
 from loftet.formatting import kr, number, pct
 from loftet.metrics import label
-from loftet.theme import NEUTRAL, PALETTE, TEXT
 
-NO_DATA = "ingen data"
-PROJECTION = {"type": "conic conformal", "parallels": [60, 70]}
-"""Lambert conformal conic, true at 60° and 70° N: Norway without the north stretched. No
-rotation or scale is set, as that would switch plotly's `fitbounds` off; fitbounds centres it."""
-TOP_QUANTILE = 0.95
-"""Continuous metrics without a fixed range: the colour scale ends at this quantile."""
-BORDER_COLOUR = "white"
-"""Municipality outlines: thin white lines between the coloured areas."""
-CLASS_COLOURS = ("#c6dbef", "#9ecae1", "#6baed6", "#2f7ebc", "#08519c")
-"""Five classes, as Statistics Norway's municipality maps: the lightest is still clearly
-coloured, so the smallest class never vanishes into the page."""
-MAP_SEQUENTIAL = [[0.0, CLASS_COLOURS[0]], [0.5, CLASS_COLOURS[2]], [1.0, CLASS_COLOURS[4]]]
-"""The sliding scale, from the same visible light blue."""
-ZERO_COLOUR = "#f6c28b"
-"""Areas whose value is exactly 0 (no one reached, no money): light orange, not white."""
-ZERO_LABEL = "Ingen (0)"
 SCALES = {"klasser": "Fem klasser", "glidende": "Glidende"}
 """The map's colour scale options (URL value `skala`)."""
 DEFAULT_SCALE = "klasser"
@@ -124,207 +126,29 @@ def missing_mask(frame: pd.DataFrame, metric: MapMetric) -> pd.Series:
     return mask
 
 
-def coverage_hover(row: pd.Series, metric: MapMetric, missing: bool) -> str:
-    """Hover text of one area: name, county, units reached, participants, NOK, the metric."""
-    if missing:
-        value = NO_DATA
-    elif metric.categorical:
-        value = "ja" if bool(row[metric.column]) else "nei"
-    else:
-        value = metric.format(row[metric.column])
-    reached = f"{number(row.enheter_naadd)} av {number(row.enheter)}"
-    return (
-        f"<b>{row.kommune}</b><br>{row.fylke_navn}<br>"
-        f"Enheter nådd: {reached}<br>Deltakelser: {number(row.deltakere)}<br>"
-        f"Innvilget: {kr(row.innvilget_kr)}<br>{metric.label}: {value}"
-    )
-
-
-def _features(geojson: dict, ids: Sequence[str]) -> dict:
-    """The FeatureCollection with only the features `ids` (in the collection's order)."""
-    wanted = set(ids)
-    return {
-        "type": "FeatureCollection",
-        "features": [f for f in geojson["features"] if f["id"] in wanted],
-    }
-
-
-def _area_trace(
-    part: pd.DataFrame,
-    geojson: dict,
-    *,
-    z: Sequence[float],
-    name: str,
-    colorscale: list,
-    showlegend: bool,
-    **extra: object,
-) -> go.Choropleth:
-    return go.Choropleth(
-        geojson=_features(geojson, part.kart_id),
-        featureidkey="id",
-        locations=list(part.kart_id),
-        z=list(z),
-        customdata=list(part.profil),
-        hovertext=list(part.hover),
-        hovertemplate="%{hovertext}<extra></extra>",
-        colorscale=colorscale,
-        name=name,
-        showlegend=showlegend,
-        marker={"line": {"color": BORDER_COLOUR, "width": 0.5}},
-        **extra,
-    )
-
-
-def _flat(colour: str) -> list:
-    return [[0, colour], [1, colour]]
-
-
-def county_border_lines(counties: dict) -> tuple[list[float | None], list[float | None]]:
-    """Longitudes and latitudes (None between lines) of the borders *between* counties.
-
-    The coast is left out: it is already drawn by the municipalities, and it is most of the
-    geometry, so the lines stay small.
-    """
-    geoms = [shape(f["geometry"]) for f in counties["features"]]
-    if not geoms:
-        return [], []
-    outline = shapely.union_all(geoms, grid_size=0.001).boundary
-    inner = shapely.union_all([g.boundary for g in geoms]).difference(outline.buffer(0.0005))
-    lons: list[float | None] = []
-    lats: list[float | None] = []
-    for line in shapely.get_parts(shapely.line_merge(inner)):
-        if line.geom_type != "LineString" or line.is_empty:
-            continue
-        coords = shapely.get_coordinates(line).round(3)
-        lons += [*coords[:, 0].tolist(), None]
-        lats += [*coords[:, 1].tolist(), None]
-    return lons, lats
-
-
-def class_breaks(values: pd.Series, count: int = len(CLASS_COLOURS)) -> list[float]:
-    """Upper bounds of up to `count` classes of the positive `values` (quantiles, rounded to
-    two significant digits, duplicates merged); the last bound is the largest value."""
-    positive = values[values > 0]
-    if positive.empty:
-        return []
-    bounds = []
-    for share in [i / count for i in range(1, count)]:
-        bound = float(positive.quantile(share))
-        rounded = float(f"{bound:.2g}") if bound else bound
-        if not bounds or rounded > bounds[-1]:
-            bounds.append(rounded)
-    top = float(positive.max())
-    return [b for b in bounds if b < top] + [top]
-
-
-def _class_label(low: float, high: float, metric: MapMetric) -> str:
-    """`42–61 %`: whole numbers when both ends are whole, else one decimal."""
-    decimals = 0 if float(low).is_integer() and float(high).is_integer() else 1
-    return f"{number(low, decimals)}–{number(high, decimals)}{metric.tick_suffix}"
-
-
-def _with_zero_trace(
-    figure: go.Figure, present: pd.DataFrame, geojson: dict, metric: MapMetric
-) -> pd.Series:
-    """Areas whose value is exactly 0 in their own colour; returns the values."""
-    values = present[metric.column].astype(float)
-    zero = present[values == 0]
-    if len(zero):
-        figure.add_trace(
-            _area_trace(
-                zero,
-                geojson,
-                z=[0] * len(zero),
-                name=ZERO_LABEL,
-                colorscale=_flat(ZERO_COLOUR),
-                showlegend=True,
-                showscale=False,
-            )
-        )
-    return values
-
-
-def _classed_traces(
-    figure: go.Figure, present: pd.DataFrame, geojson: dict, metric: MapMetric
-) -> None:
-    """Zero in its own colour, the positive values in up to five classes with a legend."""
-    values = _with_zero_trace(figure, present, geojson, metric)
-    low = 0.0
-    for index, high in enumerate(class_breaks(values)):
-        part = present[(values > low) & (values <= high)]
-        if len(part):
-            figure.add_trace(
-                _area_trace(
-                    part,
-                    geojson,
-                    z=[index] * len(part),
-                    name=_class_label(low, high, metric),
-                    colorscale=_flat(CLASS_COLOURS[index]),
-                    showlegend=True,
-                    showscale=False,
-                    legendrank=100 - index,
-                )
-            )
-        low = high
-
-
-def _sliding_trace(
-    figure: go.Figure, present: pd.DataFrame, geojson: dict, metric: MapMetric
-) -> None:
-    """A colour bar from a visible light blue; exact zeros in their own colour."""
-    values = _with_zero_trace(figure, present, geojson, metric)
-    rest = present[values > 0]
-    if rest.empty:
-        return
-    # A few small municipalities with extreme ratios would wash out the rest: the scale
-    # ends at the 95th percentile (darker beyond it); the hover shows the true value.
-    top = metric.range_max or max(float(values.quantile(TOP_QUANTILE)), 1e-9)
-    figure.add_trace(
-        _area_trace(
-            rest,
-            geojson,
-            z=rest[metric.column].astype(float),
-            name=metric.label,
-            colorscale=MAP_SEQUENTIAL,
-            showlegend=False,
-            zmin=0,
-            zmax=top,
-            colorbar={
-                "title": {"text": metric.unit, "side": "top"},
-                "tickformat": metric.tick_format,
-                "ticksuffix": metric.tick_suffix,
-                "thickness": 14,
-                "len": 0.4,
-                "x": 0.99,
-                "xanchor": "right",
-                "y": 0.12,
-                "yanchor": "bottom",
-            },
-        )
-    )
-
-
 def coverage_map(
     frame: pd.DataFrame,
     geojson: dict,
     *,
-    metric: str = DEFAULT_METRIC,
-    borders: tuple[Sequence[float | None], Sequence[float | None]] | None = None,
+    metric: str | None = DEFAULT_METRIC,
+    counties: dict | None = None,
     scale: str = DEFAULT_SCALE,
     names: bool = False,
+    inset: bool = False,
 ) -> go.Figure:
     """Choropleth of municipalities (or map areas) coloured by one coverage metric.
 
     Args:
         frame: one row per map area with `kart_id` (feature id), `profil` (profile number,
-            sent as customdata for clicks), `kommune`, `fylke_navn`, `enheter`,
+            sent first in customdata for clicks), `kommune`, `fylke_navn`, `enheter`,
             `enheter_naadd`, `deltakere`, `innvilget_kr` and the metric's column.
         geojson: FeatureCollection whose feature `id`s are the `kart_id`s.
         metric: key of `COVERAGE_METRICS`; unknown keys show the default.
-        borders: county border lines from `county_border_lines`, drawn on top; None: none.
+        counties: county FeatureCollection whose outlines are drawn on top; None: none.
         scale: continuous metrics in five classes with a legend (`klasser`) or on a colour
             bar (`glidende`); exact zeros get their own colour either way.
         names: write each area's name on the map (for one county; too crowded nationally).
+        inset: add the Oslofjord inset (national view), same colours, bottom right.
 
     Returns:
         The figure: yes/no metrics as two coloured traces with a legend, continuous metrics
@@ -334,94 +158,34 @@ def coverage_map(
         return empty_figure()
     chosen = coverage_metric(metric)
     missing = missing_mask(frame, chosen)
-    frame = frame.assign(
-        hover=[
-            coverage_hover(row, chosen, bool(m))
-            for (_, row), m in zip(frame.iterrows(), missing, strict=True)
-        ]
-    )
-    present = frame[~missing]
+    hover = hover_data(frame, chosen, missing)
+    template = hover_template(chosen)
+    layers = _layers(frame[~missing], chosen, scale) + missing_layer(frame[missing], chosen)
     figure = go.Figure()
-    if chosen.categorical:
-        values = present[chosen.column].astype(bool)
-        for flag, name, colour in (
-            (True, chosen.categories[0], PALETTE[0]),
-            (False, chosen.categories[1], PALETTE[1]),
-        ):
-            part = present[values == flag]
-            if len(part):
-                figure.add_trace(
-                    _area_trace(
-                        part,
-                        geojson,
-                        z=[1] * len(part),
-                        name=name,
-                        colorscale=_flat(colour),
-                        showlegend=True,
-                        showscale=False,
-                    )
-                )
-    elif len(present) and scale == "glidende":
-        _sliding_trace(figure, present, geojson, chosen)
-    elif len(present):
-        _classed_traces(figure, present, geojson, chosen)
-    absent = frame[missing]
-    if len(absent):
-        figure.add_trace(
-            _area_trace(
-                absent,
-                geojson,
-                z=[0] * len(absent),
-                name=chosen.missing_label,
-                colorscale=_flat(NEUTRAL),
-                showlegend=True,
-                showscale=False,
-            )
-        )
-    if borders is not None and len(borders[0]):
-        figure.add_scattergeo(
-            lon=list(borders[0]),
-            lat=list(borders[1]),
-            mode="lines",
-            line={"color": TEXT, "width": 1},
-            opacity=0.45,
-            hoverinfo="skip",
-            showlegend=False,
-            name="Fylkesgrenser",
-        )
+    for layer in layers:
+        add_areas(figure, *layer_trace(layer, layer.part, geojson, hover, template, "geo"))
+    if counties is not None:
+        add_areas(figure, *county_outline(counties))
     if names:
-        points = label_points(geojson, list(frame.kart_id), list(frame.kommune))
-        named = frame[frame.kart_id.isin(points)]
-        figure.add_scattergeo(
-            lon=[points[k][0] for k in named.kart_id],
-            lat=[points[k][1] for k in named.kart_id],
-            text=list(named.kommune),
-            mode="text",
-            textfont=NAME_FONT,
-            hoverinfo="skip",
-            showlegend=False,
-            name="Kommunenavn",
-        )
-    figure.update_geos(
-        visible=False,
-        fitbounds="locations",
-        showframe=False,
-        projection=PROJECTION,
-        bgcolor="rgba(0,0,0,0)",
-    )
-    # Legend and colour bar sit bottom right, where Norway leaves the map empty (Sweden).
-    figure.update_layout(
-        margin={"l": 0, "r": 0, "t": 0, "b": 0},
-        dragmode="pan",
-        legend={
-            "orientation": "v",
-            "x": 0.99,
-            "xanchor": "right",
-            "y": 0.01,
-            "yanchor": "bottom",
-            "bgcolor": "rgba(255,255,255,0.8)",
-            "itemclick": False,
-            "itemdoubleclick": False,
-        },
-    )
+        figure.add_trace(name_trace(frame, geojson))
+    fjord = inset_ids(geojson) if inset else set()
+    for layer in layers:
+        part = layer.part[layer.part.kart_id.isin(fjord)]
+        if len(part):
+            add_areas(figure, *layer_trace(layer, part, geojson, hover, template, "geo2"))
+    if fjord and counties is not None:
+        add_areas(figure, *county_outline(counties, geo="geo2"))
+    if fjord:
+        figure.add_traces([inset_frame(), inset_title()])
+    style_geo(figure, view_ranges(geojson, frame.kart_id), inset=bool(fjord))
     return figure
+
+
+def _layers(present: pd.DataFrame, metric: MapMetric, scale: str) -> list[Layer]:
+    if present.empty:
+        return []
+    if metric.categorical:
+        return categorical_layers(present, metric)
+    if scale == "glidende":
+        return sliding_layers(present, metric)
+    return classed_layers(present, metric)

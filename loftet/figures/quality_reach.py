@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from loftet.figures.common import empty_figure
+from loftet.figures.point_labels import name_need_reach_outliers
 from loftet.figures.quality import HOVER_VALUE_X, legend_line, national_line
 from loftet.formatting import number
 from loftet.theme import HIGHLIGHT, NATIONAL, NEUTRAL, PALETTE
@@ -46,7 +47,8 @@ def need_reach_scatter(
         value_label, reach_label: axis titles.
 
     Returns:
-        A scatter figure with one trace per quadrant.
+        A scatter figure with one trace per quadrant; a handful of outliers carry their
+        names (`loftet.figures.point_labels.need_reach_outliers` says which).
     """
     data = frame.dropna(subset=["kvadrant"])
     if data.empty:
@@ -117,7 +119,9 @@ def need_reach_scatter(
                 bordercolor=HIGHLIGHT if target else NEUTRAL,
                 borderwidth=1.5 if target else 1,
                 borderpad=4,
-                bgcolor="rgba(255, 255, 255, 0.85)",
+                # No fill: the corners hold the extreme municipalities (high need and no
+                # reach among them), which a filled caption would hide.
+                bgcolor="rgba(255, 255, 255, 0)",
             )
     suffix = "" if high_is_need else " – lav verdi = høyt behov (aksen er snudd)"
     figure.update_xaxes(
@@ -135,4 +139,11 @@ def need_reach_scatter(
         tickformat=",.0f",
     )
     figure.update_layout(legend={"itemsizing": "constant"})
-    return figure
+    return name_need_reach_outliers(
+        figure,
+        data,
+        centre=(need_threshold, reach_threshold),
+        high_is_need=high_is_need,
+        sizeref=2 * biggest / MARKER_MAX_PX**2,
+        sizemin=MARKER_MIN_PX,
+    )

@@ -1,6 +1,8 @@
 """The chart slides' messages: each one sentence, the county against the nation, computed from
 the same chart data function (`Chart.data`) that the slide's chart and its page draw, so the
-sentence and the chart cannot disagree.
+sentence and the chart cannot disagree. Headline figures that Oversikt shows as key figures
+(municipalities taking part, with the whole team, units reached) come from the KPI catalogue
+(`loftet.charts.kpi_table`), so a slide and a card say the same number.
 """
 
 from __future__ import annotations
@@ -9,7 +11,9 @@ from dataclasses import replace
 
 import pandas as pd
 
+from loftet.charts.kpi_table import kpi_table
 from loftet.config import TARGET_YEAR
+from loftet.figures.references import NationalReference
 from loftet.filters import Filters
 from loftet.formatting import NBSP, mill_kr, number
 from loftet.presentation.slide import (
@@ -25,6 +29,9 @@ from loftet.presentation.slide import (
 from loftet.queries.quality import HIGH_NEED_LOW_REACH, indicator_info
 from loftet.wording import extreme
 
+MILLION = 1_000_000
+"""The budget and competence charts draw amounts in millions of kroner."""
+
 
 def _county_frame(filters: Filters) -> pd.DataFrame:
     """Coverage per county (all counties), as the county bars draw it."""
@@ -36,16 +43,25 @@ def _county_row(frame: pd.DataFrame, filters: Filters) -> pd.Series | None:
     return rows.iloc[0] if len(rows) else None
 
 
+def _key_figure(filters: Filters, key: str) -> tuple[float | None, float | None]:
+    """(the place's value, the nation's) of one of Oversikt's key figures."""
+    row = kpi_table(filters, {}).set_index("kpi").loc[key]
+    value = None if pd.isna(row.verdi) else float(row.verdi)
+    if not filters.fylke:
+        return value, value
+    return value, None if pd.isna(row.landet) else float(row.landet)
+
+
 def participation_slide(filters: Filters) -> Slide:
     """Share of municipalities taking part, county against nation."""
     frame = _county_frame(filters)
-    nation = share(frame.deltar.sum(), frame.kommuner.sum())
+    here, nation = _key_figure(filters, "kommuner_deltar")
     options: dict[str, str] = {}
     row = _county_row(frame, filters)
     if row is not None:
         return Slide(
             "deltakelse",
-            f"{row.fylke_navn}: {whole_pct(row.andel_deltar)} av kommunene deltar",
+            f"{row.fylke_navn}: {whole_pct(here)} av kommunene deltar",
             comparison=f"landet {whole_pct(nation)}",
             detail=f"{number(row.deltar)} av {municipalities(row.kommuner)} deltok "
             f"i {filters.aar}.",
@@ -75,7 +91,7 @@ def participation_slide(filters: Filters) -> Slide:
 def map_slide(filters: Filters) -> Slide:
     """Share of kindergartens, schools, PPT and other units reached, with the map."""
     frame = _county_frame(filters)
-    nation = share(frame.enheter_naadd.sum(), frame.enheter.sum())
+    here, nation = _key_figure(filters, "andel_naadd")
     row = _county_row(frame, filters)
     reached, units = (
         (row.enheter_naadd, row.enheter)
@@ -90,11 +106,12 @@ def map_slide(filters: Filters) -> Slide:
     if row is not None:
         return Slide(
             "kart",
-            f"{row.fylke_navn}: tiltakene har nådd {whole_pct(share(reached, units))} av enhetene",
+            f"{row.fylke_navn}: tiltakene har nådd {whole_pct(here)} av enhetene",
             comparison=f"landet {whole_pct(nation)}",
             detail=detail,
             chart_id="dekning-kart",
             options=options,
+            reference=NationalReference(f"Hele landet: {whole_pct(nation)}", kind="note"),
         )
     return Slide(
         "kart",
@@ -108,7 +125,7 @@ def map_slide(filters: Filters) -> Slide:
 def whole_team_slide(filters: Filters) -> Slide:
     """Share of municipalities taking part with the whole team (kindergarten, school and PPT)."""
     frame = _county_frame(filters)
-    nation = share(frame.helt_lag.sum(), frame.kommuner.sum())
+    here, nation = _key_figure(filters, "helt_lag")
     row = _county_row(frame, filters)
     team, total = (
         (row.helt_lag, row.kommuner)
@@ -120,7 +137,7 @@ def whole_team_slide(filters: Filters) -> Slide:
         f"{municipalities(total)} i {filters.aar}. Linjene viser utviklingen fra "
         f"{filters.fra}."
     )
-    headline = f"{whole_pct(share(team, total))} av kommunene deltar med hele laget"
+    headline = f"{whole_pct(here)} av kommunene deltar med hele laget"
     if row is not None:
         return Slide(
             "hele-laget",
@@ -128,9 +145,22 @@ def whole_team_slide(filters: Filters) -> Slide:
             comparison=f"landet {whole_pct(nation)}",
             detail=detail,
             chart_id="oversikt-deltakelse",
+            reference=_national_team_trend(filters, nation),
         )
     return Slide(
         "hele-laget", f"Hele landet: {headline}", detail=detail, chart_id="oversikt-deltakelse"
+    )
+
+
+def _national_team_trend(filters: Filters, nation: float | None) -> NationalReference:
+    """The nation's whole-team share per year, as the chart draws the county's."""
+    years = chart_data("oversikt-deltakelse", nation_filters(filters)).dropna(
+        subset=["andel_helt_lag"]
+    )
+    return NationalReference(
+        f"Hele landet, hele laget ({whole_pct(nation)} i {filters.aar})",
+        kind="trend",
+        points=tuple(zip(years.aar.astype(float), years.andel_helt_lag.astype(float), strict=True)),
     )
 
 
@@ -172,6 +202,13 @@ def budget_slide(filters: Filters) -> Slide:
             comparison=f"landet {whole_pct(share(there, level_there))}" if filters.fylke else "",
             detail=f"Innvilget i {year}: {mill_kr(here)} av {mill_kr(level_here)} i "
             f"{TARGET_YEAR}. {ramp}".strip(),
+            reference=NationalReference(
+                f"I landets tempo: {whole_pct(share(there, level_there))} av "
+                f"{TARGET_YEAR}-nivået ({mill_kr(level_here * there / level_there)})",
+                value=level_here * there / level_there / MILLION,
+            )
+            if filters.fylke
+            else None,
         )
     if filters.fylke:
         return replace(
@@ -204,10 +241,20 @@ def competence_slide(filters: Filters) -> Slide:
         "kompetanse",
         f"{where}: {whole_pct(top.andel_kr)} av midlene går til {in_sentence(top.omrade_navn)}",
         comparison=f"landet {whole_pct(national_share)}" if filters.fylke else "",
+        reference=_spread_like_nation(nation, total) if filters.fylke else None,
         detail=f"{mill_kr(total)} fordelt på {used} av {len(scope)} kompetanseområder i "
         f"{filters.aar}.",
         chart_id=chart_id,
     )
+
+
+def _spread_like_nation(nation: pd.DataFrame, total: float) -> NationalReference:
+    """A tick per area: the county's funds, shared out over the areas as the nation's are."""
+    per_area = {
+        str(row.omrade_navn): total * float(row.andel_kr) / 100 / MILLION
+        for row in nation.dropna(subset=["andel_kr"]).itertuples()
+    }
+    return NationalReference("Fordelt som i hele landet", kind="ticks", per_category=per_area)
 
 
 def _high_need_low_reach(frame: pd.DataFrame) -> tuple[int, int]:
@@ -229,13 +276,20 @@ def need_reach_slide(filters: Filters) -> Slide:
         )
     national_target, national_known = _high_need_low_reach(nation)
     year = int(scope.aar.iloc[0])
-    indicator = indicator_info(str(scope.indikator.iloc[0]))["navn"]
+    indicator = str(indicator_info(str(scope.indikator.iloc[0]))["navn"])
     return Slide(
         "behov",
         f"{where}: {whole_pct(share(target, known))} av kommunene har høyt behov og er lite nådd",
         comparison=(
             f"landet {whole_pct(share(national_target, national_known))}" if filters.fylke else ""
         ),
+        reference=NationalReference(
+            f"Hele landet: {whole_pct(share(national_target, national_known))} har høyt behov "
+            "og er lite nådd",
+            kind="note",
+        )
+        if filters.fylke
+        else None,
         detail=f"{number(target)} av {municipalities(known)} med tall. Behov: "
         f"{in_sentence(indicator)} ({year}); nådd: deltakelser per 1{NBSP}000 barn og "
         "elever.",

@@ -13,6 +13,7 @@ import plotly.io as pio
 
 from loftet.charts import render
 from loftet.figures.common import labels_clear_of_lines, value_labels
+from loftet.figures.references import add_national_reference
 from loftet.filters import Filters
 from loftet.presentation.slide import Slide
 from loftet.theme import TEMPLATE_NAME
@@ -33,9 +34,11 @@ BUBBLE_SCALE = 1.5
 def viewport_scale(viewport: Mapping[str, object] | None) -> float:
     """How much larger or smaller than the 1920 × 1080 design size the screen is (1.0 when
     unknown), so a laptop at 1366 × 768 gets proportionally smaller chart text, like the CSS."""
+    if not isinstance(viewport, Mapping):
+        return 1.0
     try:
-        width = float(viewport["width"])  # type: ignore[index]
-        height = float(viewport["height"])  # type: ignore[index]
+        width = float(viewport["width"])  # type: ignore[arg-type]
+        height = float(viewport["height"])  # type: ignore[arg-type]
     except (TypeError, KeyError, ValueError):
         return 1.0
     if not (width > 0 and height > 0) or math.isinf(width) or math.isinf(height):
@@ -84,8 +87,9 @@ def projector_figure(figure: go.Figure, scale: float = 1.0) -> go.Figure:
 
 
 def slide_figure(slide: Slide, filters: Filters, scale: float = 1.0) -> go.Figure | None:
-    """The slide's chart, rendered through the catalogue and styled for the projector."""
+    """The slide's chart, rendered through the catalogue, styled for the projector, with the
+    national reference the message compares with."""
     if not slide.chart_id:
         return None
     _, figure = render(slide.chart_id, filters, dict(slide.options))
-    return projector_figure(figure, scale)
+    return add_national_reference(projector_figure(figure, scale), slide.reference)

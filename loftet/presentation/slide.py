@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from loftet.charts import get_chart
+from loftet.figures.references import NationalReference
 from loftet.filters import Filters
 from loftet.formatting import number, pct
 
@@ -38,6 +39,9 @@ class Slide:
     """A relative link shown on the slide (closing slide: where to read more)."""
     points: tuple[str, ...] = ()
     """Short recap lines (closing slide)."""
+    reference: NationalReference | None = None
+    """What the chart draws for the nation when the message compares with it (None: the
+    chart's own national line serves, or there is no comparison)."""
 
     @property
     def message(self) -> str:

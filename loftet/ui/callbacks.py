@@ -23,6 +23,7 @@ from loftet.charts.view import needs_redraw
 from loftet.filters import SHARED_PARAMS
 from loftet.ui import ids
 from loftet.ui.filterbar import county_options
+from loftet.ui.geometry_assets import by_reference
 from loftet.ui.state import params_from_controls, split_params
 
 STATE_VALUES = Input({"type": ids.URL_STATE, "param": ALL}, "value")
@@ -47,14 +48,15 @@ def update_chart(values: list, control_ids: list[dict], graph_id: dict):
 
 def chart_view(chart_id: str, filters, options: dict[str, str]) -> tuple[dict, str]:
     """The chart's figure (as plain JSON-ready data) and summary line, from the shared cache:
-    every worker draws a view once per data version, later requests only read it."""
+    every worker draws a view once per data version, later requests only read it. Map
+    geometry goes by address (`by_reference`): the browser fetches and keeps it once."""
     chart = get_chart(chart_id)
     key = cache.key_for("chart-view", chart.id, filters, tuple(sorted(options.items())))
 
     def draw() -> tuple[dict, str]:
         frame, figure = render(chart.id, filters, options)
-        text = chart.summary(frame, filters, options) if chart.summary else ""
-        return figure.to_plotly_json(), text
+        text = chart.summary(frame, filters, options)
+        return by_reference(figure).to_plotly_json(), text
 
     return cache.cached(key, draw)
 

@@ -15,6 +15,7 @@ from loftet.filters import STRUCTURES, Filters
 from loftet.presentation import PROGRAMME, Presentation, Slide, slide_count, slide_figure
 from loftet.queries.reference import is_demo
 from loftet.ui import ids
+from loftet.ui.attrs import attrs
 from loftet.ui.components import GRAPH_CONFIG
 from loftet.ui.filterbar import county_options
 
@@ -35,7 +36,7 @@ VIEWPORT = "presentasjon-visning"
 DRAWN_SCALE = "presentasjon-skala"
 """The scale the shown slide was drawn at."""
 
-SLIDE_CONFIG = {**GRAPH_CONFIG, "displayModeBar": False}
+SLIDE_CONFIG = dcc.Graph.Config(**{**GRAPH_CONFIG, "displayModeBar": False})
 """The page's graph config (offline topology for the map) without the modebar."""
 PLAY_LABELS = {True: ("❚❚", "Stopp automatisk bla (P)"), False: ("▶\ufe0e", "Bla automatisk (P)")}
 DEMO_MARK = "Demodata"
@@ -51,7 +52,7 @@ def play_state(playing: bool, seconds: int) -> tuple[bool, int, int | str, list,
     glyph, text = PLAY_LABELS[playing]
     title = f"{text} – {seconds} sekunder per lysbilde"
     label = [
-        html.Span(glyph, **{"aria-hidden": "true"}),
+        html.Span(glyph, **attrs(aria_hidden="true")),
         html.Span(title, className="visually-hidden"),
     ]
     return not playing, seconds * 1000, seconds if playing else "", label, title
@@ -133,7 +134,7 @@ def slide_content(slide: Slide, filters: Filters, scale: float = 1.0) -> html.Di
                 ),
                 className="slide-chart",
                 role="img",
-                **{"aria-label": slide.message},
+                **attrs(aria_label=slide.message),
             ),
         ],
         className=kind,
@@ -160,7 +161,7 @@ def notice_list(notices: list[str]) -> html.Div:
                         "×",
                         className="presentation-notice-close",
                         title="Lukk",
-                        **{"aria-label": "Lukk merknaden", "data-dismiss": "notice"},
+                        **attrs(aria_label="Lukk merknaden", data_dismiss="notice"),
                     ),
                 ],
                 className="presentation-notice",
@@ -199,7 +200,7 @@ def slide_footer(slide: Slide, number: int, playing: bool, seconds: int) -> html
                         id=FULLSCREEN,
                         className="slide-button",
                         title="Fullskjerm (F)",
-                        **{"aria-label": "Fullskjerm", "data-action": "fullscreen"},
+                        **attrs(aria_label="Fullskjerm", data_action="fullscreen"),
                     ),
                     html.Button(label, id=PLAY, className="slide-button", title=title),
                     html.Button(
@@ -207,24 +208,24 @@ def slide_footer(slide: Slide, number: int, playing: bool, seconds: int) -> html
                         id=PREV,
                         className="slide-button",
                         title="Forrige (←)",
-                        **{"aria-label": "Forrige lysbilde", "data-action": "prev"},
+                        **attrs(aria_label="Forrige lysbilde", data_action="prev"),
                     ),
                     html.Span(
                         counter_text(number, slide_count()),
                         id=COUNTER,
                         className="slide-counter",
-                        **{"aria-live": "polite", "aria-label": "Lysbilde"},
+                        **attrs(aria_live="polite", aria_label="Lysbilde"),
                     ),
                     html.Button(
                         "›",
                         id=NEXT,
                         className="slide-button",
                         title="Neste (→)",
-                        **{"aria-label": "Neste lysbilde", "data-action": "next"},
+                        **attrs(aria_label="Neste lysbilde", data_action="next"),
                     ),
                 ],
                 className="slide-nav",
-                **{"aria-label": "Bla i lysbildene"},
+                **attrs(aria_label="Bla i lysbildene"),
             ),
         ],
         className="slide-footer",

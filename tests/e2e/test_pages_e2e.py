@@ -117,6 +117,25 @@ def test_navigation_keeps_the_filters(page, app_url: str) -> None:
     assert "fylke=46" in page.url and "aar=2023" in page.url
 
 
+def test_menu_changes_page_without_reloading_it(page, app_url: str) -> None:
+    """A menu click is in-app navigation: the document (and the started plotly.js) stays, the
+    new page's charts are drawn for the carried filters, its heading gets focus, and the
+    browser's back button returns to the page before."""
+    page.goto(app_url + "/?fylke=46&aar=2023")
+    wait_for_charts(page)
+    page.evaluate("window.__sameDocument = true")
+    page.locator("a.nav-link", has_text="Dekning").click()
+    page.wait_for_url("**/dekning?**")
+    page.locator("h1", has_text="Dekning").wait_for()
+    wait_for_charts(page)
+    assert page.evaluate("window.__sameDocument === true"), "the menu reloaded the page"
+    assert page.evaluate("document.activeElement.tagName") == "H1"
+    assert "Vestland" in page.locator('button.dash-dropdown[id*=\'"param":"fylke"\']').inner_text()
+    page.go_back()
+    page.locator("h1", has_text="Oversikt").wait_for()
+    assert page.evaluate("window.__sameDocument === true")
+
+
 @pytest.mark.parametrize(
     "path",
     [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from loftet.filters import Filters
 from loftet.queries.coverage import coverage_by_municipality, participation_by_year
 from loftet.queries.coverage_areas import coverage_by_county
-from loftet.queries.overview import headlines, units_reached_by_sector
+from loftet.queries.overview import units_reached_by_sector
 
 
 def by_number(frame):
@@ -44,14 +44,6 @@ def test_units_reached_by_sector(small_db: str) -> None:
     sectors = units_reached_by_sector(Filters(aar=2022), 2022).set_index("sektor")
     assert (sectors.loc["BHG"].enheter, sectors.loc["BHG"].enheter_naadd) == (3, 2)
     assert sectors.loc["VGS"].andel_naadd == 100
-
-
-def test_headlines_compare_with_year_before(small_db: str) -> None:
-    items = {h.key: h for h in headlines(Filters(aar=2022))}
-    assert items["innvilget_kr"].value == 2_200_000
-    assert items["innvilget_kr"].previous == 1_500_000
-    assert items["andel_av_2025"].value == 100 * 2_200_000 / 2_000_000
-    assert items["deltakere"].value == 51
 
 
 def test_participation_by_year_matches_coverage_year_by_year(small_db: str) -> None:

@@ -49,6 +49,17 @@ def test_csv_metadata_is_a_fixed_number_of_comment_lines_and_data_reads_back_exa
     assert by_comment["Kommune"].iloc[2] != "Oslo #1"
 
 
+def test_the_read_hint_in_the_file_reads_the_file() -> None:
+    """Line 6 tells a Python user how to read the file; run as written, it reads it back."""
+    frame = pd.DataFrame({"Kommune": ["Bergen", "Askøy"], "Andel (%)": [12.5, 7.3]})
+    data = csv_bytes(frame, metadata_lines("Tittel", "Vestland · 2022", "Kilde: a.", True))
+    hint = data.decode("utf-8-sig").split("\r\n")[METADATA_LINES - 1]
+    call = hint[hint.index("pandas.read_csv(") :]
+    fil = io.StringIO(data.decode("utf-8-sig"))
+    read = eval(call, {"pandas": pd, "fil": fil})  # the user's copy and paste
+    pd.testing.assert_frame_equal(read, frame)
+
+
 def test_real_data_metadata_says_it_is_not_demo() -> None:
     assert "ikke demodata" in metadata_lines("T", "V", "K", demo=False)[3]
 

@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 import zlib
 from collections.abc import Iterator
+from typing import NoReturn
 
 import pytest
 
@@ -53,6 +54,7 @@ def test_png_is_300_dpi_16_cm_and_names_its_chart(exported: dict[str, bytes]) ->
     png = exported["png"]
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
     info = png_info(png)
+    assert info["width"] is not None and info["height"] is not None and info["dpi"] is not None
     assert abs(info["width"] - 1890) <= 2
     assert info["height"] >= 1060  # at least 9 cm; taller when the content needs it
     assert info["dpi"] == pytest.approx(PRINT_DPI, abs=0.1)
@@ -134,6 +136,7 @@ def test_pdf_is_16_cm_wide_at_least_9_cm_tall_and_holds_title_and_demo_notice(
     pdf = exported["pdf"]
     assert pdf.startswith(b"%PDF")
     box = re.search(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
+    assert box is not None
     width_cm, height_cm = (float(v) / 72 * 2.54 for v in box.groups())
     assert width_cm == pytest.approx(16.0, abs=0.1)
     assert 8.9 <= height_cm <= 27  # 9 cm, taller when the content needs it (still A4)
@@ -159,13 +162,17 @@ def test_report_pack_holds_every_listed_file(small_db: str, monkeypatch) -> None
     from loftet.charts import Chart
     from loftet.export import pack
 
+    def fails(*_args: object) -> NoReturn:
+        raise RuntimeError("a chart that cannot be drawn")
+
     broken = Chart(
         id="finnes-ikke",
         page="oversikt",
         title="Ødelagt figur",
-        data=None,
-        figure=None,
+        data=fails,
+        figure=fails,
         source="Kilde: ingen.",
+        summary=fails,
     )
     chosen = [
         get_chart("oversikt-deltakelse"),
@@ -201,3 +208,24 @@ def test_report_pack_holds_every_listed_file(small_db: str, monkeypatch) -> None
     assert png_text(spread)["Description"].endswith("Indikator: Elever med spesialundervisning")
     csv = archive.read("data/loftet_kvalitet-spredning_vestland_2022.csv").decode("utf-8-sig")
     assert "Indikator: Elever med spesialundervisning" in csv
+
+
+def test_national_map_export_holds_the_oslofjord_inset(exported: dict[str, bytes]) -> None:
+    root = ET.fromstring(exported["map"])
+    geos = {
+        el.get("class"): el for el in root.iter() if (el.get("class") or "").startswith("geo geo")
+    }
+    assert set(geos) == {"geo geo", "geo geo2"}
+
+    def areas(group: ET.Element) -> list[ET.Element]:
+        return [
+            el
+            for el in group.iter()
+            if el.tag.endswith("path") and "choroplethlocation" in (el.get("class") or "")
+        ]
+
+    # the inset repeats the fjord's municipalities (and its county outlines): a few dozen
+    # areas, in the same SVG, next to the whole country
+    assert 20 < len(areas(geos["geo geo2"])) < 120
+    assert len(areas(geos["geo geo"])) > 356
+    assert "Oslofjorden" in svg_text(exported["map"])

@@ -11,7 +11,7 @@ import pytest
 from loftet.charts import charts_for_page, render
 from loftet.filters import Filters
 from loftet.ui import ids
-from tests.dash_tree import find, load_page, walk
+from tests.dash_tree import find, load_page, text_of, walk
 
 CHART_IDS = (
     "kommune-deltakelse",
@@ -27,17 +27,6 @@ def page(small_db: str):
     return load_page("kommune")
 
 
-def text_of(component) -> str:
-    """All strings in the tree, joined."""
-    parts = []
-    for c in walk(component):
-        children = getattr(c, "children", None)
-        for child in children if isinstance(children, list | tuple) else [children]:
-            if isinstance(child, str):
-                parts.append(child)
-    return " ".join(parts)
-
-
 def controls(**values) -> tuple[list, list[dict]]:
     return list(values.values()), [ids.state(k) for k in values]
 
@@ -45,8 +34,9 @@ def controls(**values) -> tuple[list, list[dict]]:
 # --- Charts -------------------------------------------------------------------------------------
 
 
-def test_four_charts_registered_for_the_page(small_db: str) -> None:
+def test_key_figures_and_four_charts_registered_for_the_page(small_db: str) -> None:
     assert [c.id for c in charts_for_page("kommune")] == [
+        "kommune-nokkeltall",
         "kommune-deltakelse",
         "kommune-profesjoner",
         "kommune-tildelinger",
@@ -182,14 +172,23 @@ def test_key_figures_callback(page) -> None:
     values, control_ids = controls(aar=2021, fra=2020, struktur=2024, kommune="4601")
     cards = page.update_key_figures(values, control_ids)
     text = text_of(cards)
-    assert "Deltar i 2021" in text and "Ja" in text
-    assert "Hele laget rundt barnet: ja" in text
-    assert "40" in text and "1\u00a0000\u00a0000\u00a0kr" in text and "3 av 4" in text
+    card = {
+        c.id: text_of(c) for c in walk(cards) if str(getattr(c, "id", "")).startswith("kommune-kpi")
+    }
+    assert "Ja" in card["kommune-kpi-deltar"] and "Nei i 2020" in card["kommune-kpi-deltar"]
+    assert "Ja" in card["kommune-kpi-helt_lag_kommune"]
+    assert "40" in card["kommune-kpi-deltakere"] and "+40 fra 2020" in card["kommune-kpi-deltakere"]
+    # 40 participations over 520 children and pupils; Vestland 45,5, the nation 35,4 (small_data)
+    assert "76,9" in card["kommune-kpi-deltakere_per_1000"]
+    assert "Vestland 45,5 · landet 35,4" in card["kommune-kpi-deltakere_per_1000"]
+    assert "75,0\u00a0%" in card["kommune-kpi-andel_naadd"]  # 3 of 4 units
+    assert "1,0\u00a0mill.\u00a0kr" in card["kommune-kpi-innvilget_kr"]
+    tooltips = {getattr(c, "title", None) for c in walk(cards)}
+    assert "1\u00a0000\u00a0000\u00a0kr" in tooltips  # full kroner on hover
     assert "Ingen tall for året før" not in text  # 2020 exists: change from 2020
-    assert "+40 fra 2020" in text
-    assert "76,9 per 1\u00a0000 barn og elever (Vestland 45,5, landet 35,4)" in text
+    assert "foreløpig" not in text  # 2021 is a finished year
     links = {getattr(c, "href", None) for c in walk(cards)} - {None}
-    assert "/dekning?aar=2021&fylke=46" in links
+    assert "/dekning?aar=2021&fylke=46" in links and "/om#deltakere_per_1000" in links
 
 
 def test_key_figures_in_the_first_year_have_no_change(page) -> None:

@@ -17,12 +17,12 @@ import math
 import pandas as pd
 import pytest
 
+from loftet.charts.kpi_table import kpi_table
 from loftet.filters import Filters
 from loftet.queries.municipality import (
     allocations_by_year,
     find_municipality,
     indicators_compared,
-    key_figures,
     measures_in_municipality,
     municipality,
     municipality_choices,
@@ -67,26 +67,33 @@ def test_choices_list_every_municipality_with_old_numbers_searchable(small_db: s
     assert names.index("Ålesund") > names.index("Øygarden") > names.index("Ørland")
 
 
+def key_figures(kommunenummer: str, filters: Filters) -> pd.DataFrame:
+    """The profile's key figures from the KPI catalogue, one row per KPI."""
+    return kpi_table(filters, {"kommune": kommunenummer}).set_index("kpi")
+
+
 def test_key_figures_bergen_2021(small_db: str) -> None:
     figures = key_figures("4601", Filters(aar=2021))
-    assert (figures.deltar, figures.helt_lag) == (True, True)
-    assert (figures.deltakere, figures.innvilget_kr) == (40, 1_000_000)
-    assert (figures.enheter, figures.enheter_naadd, figures.barn_elever) == (4, 3, 520)
-    assert figures.deltakere_per_1000 == pytest.approx(1000 * 40 / 520)
-    assert figures.fylke_deltakere_per_1000 == pytest.approx(1000 * 40 / 880)
-    assert figures.landet_deltakere_per_1000 == pytest.approx(1000 * 70 / 1980)
-    assert figures.kr_per_barn == pytest.approx(1_000_000 / 520)
-    assert figures.fylke_kr_per_barn == pytest.approx(1_000_000 / 880)
-    assert figures.landet_kr_per_barn == pytest.approx(1_500_000 / 1980)
+    value = figures.verdi
+    assert (value["deltar"], value["helt_lag_kommune"]) == (100, 100)
+    assert (value["deltakere"], value["innvilget_kr"]) == (40, 1_000_000)
+    assert value["andel_naadd"] == pytest.approx(100 * 3 / 4)
+    per_1000 = figures.loc["deltakere_per_1000"]
+    assert per_1000.verdi == pytest.approx(1000 * 40 / 520)
+    assert per_1000.fylke == pytest.approx(1000 * 40 / 880)
+    assert per_1000.landet == pytest.approx(1000 * 70 / 1980)
+    per_child = figures.loc["kr_per_barn"]
+    assert per_child.verdi == pytest.approx(1_000_000 / 520)
+    assert per_child.fylke == pytest.approx(1_000_000 / 880)
+    assert per_child.landet == pytest.approx(1_500_000 / 1980)
 
 
-def test_key_figures_bergen_2022_without_whole_team_and_year_argument(small_db: str) -> None:
-    figures = key_figures("4601", Filters(aar=2026), 2022)
-    assert figures.aar == 2022
-    assert (figures.deltar, figures.helt_lag, figures.deltakere) == (True, False, 16)
-    assert figures.innvilget_kr == 1_200_000
-    quiet = key_figures("4601", Filters(aar=2023))
-    assert (quiet.deltar, quiet.deltakere, quiet.innvilget_kr) == (False, 0, 0)
+def test_key_figures_bergen_2022_without_whole_team(small_db: str) -> None:
+    value = key_figures("4601", Filters(aar=2022)).verdi
+    assert (value["deltar"], value["helt_lag_kommune"], value["deltakere"]) == (100, 0, 16)
+    assert value["innvilget_kr"] == 1_200_000
+    quiet = key_figures("4601", Filters(aar=2023)).verdi
+    assert (quiet["deltar"], quiet["deltakere"], quiet["innvilget_kr"]) == (0, 0, 0)
 
 
 def test_key_figures_baerum_compares_with_old_or_new_county(small_db: str) -> None:
@@ -94,10 +101,9 @@ def test_key_figures_baerum_compares_with_old_or_new_county(small_db: str) -> No
     for struktur in (2020, 2024):
         figures = key_figures("3201", Filters(aar=2022, struktur=struktur))
         # the 700 000 went to Viken county authority, which is no municipality's money
-        assert (figures.deltakere, figures.innvilget_kr) == (15, 0)
-        assert figures.fylke_deltakere_per_1000 == pytest.approx(1000 * 15 / 600)
-    with pytest.raises(KeyError):
-        key_figures("9999", Filters())
+        assert (figures.verdi["deltakere"], figures.verdi["innvilget_kr"]) == (15, 0)
+        assert figures.loc["deltakere_per_1000", "fylke"] == pytest.approx(1000 * 15 / 600)
+    assert key_figures("9999", Filters()).empty
 
 
 def test_units_reached_by_sector_against_county_and_nation(small_db: str) -> None:

@@ -1,5 +1,5 @@
 """Each metric recomputed with independent SQL on the national demo database, against what the
-pages show (Oversikt's headlines, Dekning's rows and counties, the municipality profile)."""
+pages show (Oversikt's key figures, Dekning's rows and counties, the municipality profile)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from loftet.db import make_engine
 from loftet.filters import Filters
 from loftet.queries.coverage import coverage_by_municipality
 from loftet.queries.coverage_areas import coverage_by_county
-from loftet.queries.overview import headlines
+from loftet.queries.kpi_values import area_values
 
 YEAR = 2025
 
@@ -63,8 +63,8 @@ def test_whole_team_counts_one_measure_with_kindergarten_school_and_serving_ppt(
     demo: Engine,
 ) -> None:
     expected = rows(demo, WHOLE_TEAM_SQL.format(county=""), aar=YEAR)[0][0]
-    items = {h.key: h for h in headlines(Filters(aar=YEAR))}
-    assert items["helt_lag"].value == pytest.approx(100 * expected / 357)
+    items = area_values(Filters(aar=YEAR), YEAR)
+    assert items["helt_lag"] == pytest.approx(100 * expected / 357)
     vestland = rows(
         demo,
         WHOLE_TEAM_SQL.format(
@@ -80,8 +80,8 @@ def test_whole_team_counts_one_measure_with_kindergarten_school_and_serving_ppt(
 
 def test_staff_reached_caps_each_unit_at_its_staff(demo: Engine) -> None:
     reached, staff = rows(demo, STAFF_REACHED_SQL.format(where=""), aar=YEAR)[0]
-    items = {h.key: h for h in headlines(Filters(aar=YEAR))}
-    assert items["andel_ansatte_naadd"].value == pytest.approx(100 * reached / staff)
+    items = area_values(Filters(aar=YEAR), YEAR)
+    assert items["andel_ansatte_naadd"] == pytest.approx(100 * reached / staff)
     reached, staff = rows(
         demo,
         STAFF_REACHED_SQL.format(where="AND e.enhetstype = 'barnehage' AND k.fylkesnummer = '46'"),
@@ -95,8 +95,8 @@ def test_money_is_not_split_by_sector(demo: Engine) -> None:
     """With a sector chosen the money is the same (all sectors) and NOK per child is hidden."""
     total = rows(demo, "SELECT SUM(innvilget_kr) FROM tildeling WHERE aar = :aar", aar=YEAR)[0][0]
     for sector in ("BHG", "PPT"):
-        items = {h.key: h for h in headlines(Filters(aar=YEAR, sektor=sector))}
-        assert items["innvilget_kr"].value == total
+        items = area_values(Filters(aar=YEAR, sektor=sector), YEAR)
+        assert items["innvilget_kr"] == total
         cov = coverage_by_municipality(Filters(aar=YEAR, sektor=sector))
         assert cov.kr_per_barn.isna().all()
 
@@ -134,7 +134,7 @@ def test_oslo_is_the_same_as_municipality_and_county(demo: Engine) -> None:
 
 def test_no_grants_in_the_start_up_year(demo: Engine) -> None:
     assert rows(demo, "SELECT COUNT(*) FROM tildeling WHERE aar = 2020")[0][0] == 0
-    items = {h.key: h for h in headlines(Filters(aar=2020))}
-    assert items["innvilget_kr"].value == 0 and items["deltakere"].value == 0
-    value = items["kommuner_deltar"].value
+    items = area_values(Filters(aar=2020), 2020)
+    assert items["innvilget_kr"] == 0 and items["deltakere"] == 0
+    value = items["kommuner_deltar"]
     assert value is not None and not math.isnan(value)

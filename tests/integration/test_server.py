@@ -189,6 +189,30 @@ def test_query_cache_is_shared_keyed_by_data_version_and_read_once_per_request(
     assert int(base.read_frame(query).kr.iloc[0]) == 200 and len(runs) == 2
 
 
+def test_a_new_release_never_reads_the_cache_of_the_old_one(engine, monkeypatch) -> None:
+    """Cached frames and finished figures are keyed on the code too: after an upgrade on the
+    same data, the old release's entries are not served."""
+    from loftet import cache
+
+    monkeypatch.setenv("DATABASE_URL", engine.url.render_as_string(hide_password=False))
+    _load_budget(engine, 100, "2030-01-01T00:00:00")
+    query = "SELECT SUM(belop_kr) AS kr FROM bevilgning"
+    monkeypatch.setattr(cache, "code_version", lambda: "old-release")
+    old_key = cache.key_for("frame", query)
+    cache.cached(old_key, lambda: "built by the old release")
+    monkeypatch.setattr(cache, "code_version", lambda: "new-release")
+    assert cache.key_for("frame", query) != old_key
+    assert cache.cached(cache.key_for("frame", query), lambda: "built now") == "built now"
+
+
+def test_code_version_hashes_the_package_source() -> None:
+    from loftet.cache import code_version
+
+    version = code_version()
+    assert len(version) == 16 and int(version, 16) >= 0
+    assert code_version() == version
+
+
 def test_a_database_without_tables_is_empty_not_an_error(tmp_path: Path) -> None:
     url = new_database_url(tmp_path, "uten_tabeller")
     if url.startswith("sqlite"):

@@ -8,18 +8,28 @@ import pytest
 
 import loftet.theme  # noqa: F401 — the template with Norwegian separators
 from loftet.figures.coverage import county_participation, national_share
-from loftet.figures.maps import (
+from loftet.figures.map_style import (
     CLASS_COLOURS,
+    INSET_GEO,
     MAP_SEQUENTIAL,
     PROJECTION,
     ZERO_COLOUR,
-    class_breaks,
-    county_border_lines,
-    coverage_map,
 )
+from loftet.figures.map_traces import class_breaks
+from loftet.figures.maps import coverage_map
 from loftet.theme import HIGHLIGHT, NATIONAL, NEUTRAL, PALETTE
 
 NBSP = "\u00a0"
+
+
+def hover(trace: go.Choropleth, index: int = 0) -> str:
+    """The hover text the browser shows for point `index`: the template filled in the way
+    plotly.js fills `%{customdata[k]}`."""
+    text = trace.hovertemplate.removesuffix("<extra></extra>")
+    for k, value in enumerate(trace.customdata[index]):
+        text = text.replace(f"%{{customdata[{k}]}}", str(value))
+    assert "%{" not in text
+    return text.replace(NBSP, " ")
 
 
 def square(x: float, y: float, size: float = 1.0) -> list:
@@ -40,6 +50,14 @@ def geojson() -> dict:
             for i, number in enumerate(["0001", "0002", "0003"])
         ],
     }
+
+
+COUNTY = {
+    "type": "Feature",
+    "id": "01",
+    "properties": {},
+    "geometry": {"type": "Polygon", "coordinates": square(10, 60, 3.0)},
+}
 
 
 def areas() -> pd.DataFrame:
@@ -84,13 +102,14 @@ def test_takes_part_is_two_colours_and_grey_for_no_units() -> None:
         ["0003"],
     ]
     assert all(t.featureidkey == "id" for t in figure.data)
-    assert list(figure.data[0].customdata) == ["0001"]
+    # the profile number comes first in customdata: a click opens the profile
+    assert [row[0] for row in figure.data[0].customdata] == ["0001"]
 
 
 def test_whole_team_legend_in_norwegian() -> None:
     figure = coverage_map(areas(), geojson(), metric="helt_lag")
     assert [t.name for t in figure.data] == ["Hele laget", "Ikke hele laget"]
-    assert "Hele laget (barnehage, skole og PPT i samme tiltak): ja" in figure.data[0].hovertext[0]
+    assert "Hele laget (barnehage, skole og PPT i samme tiltak): ja" in hover(figure.data[0])
 
 
 def by_location(figure: go.Figure, location: str) -> go.Choropleth:
@@ -110,7 +129,7 @@ def test_sliding_scale_has_colour_bar_zero_in_its_own_colour_and_missing_grey() 
     assert zero.name == "Ingen (0)" and zero.showlegend
     assert list(missing.locations) == ["0003"] and flat_colour(missing) == NEUTRAL
     assert missing.name == "Ingen data" and missing.showlegend
-    assert "ingen data" in missing.hovertext[0]
+    assert "ingen data" in hover(missing)
 
 
 def test_share_metric_sliding_scale_is_0_to_100() -> None:
@@ -175,23 +194,35 @@ def test_names_that_would_overlap_are_left_out_larger_areas_first() -> None:
 
 def test_hover_has_key_numbers_in_norwegian_format() -> None:
     figure = coverage_map(areas(), geojson(), metric="kr_per_barn")
-    text = by_location(figure, "0001").hovertext[0].replace(NBSP, " ")
+    text = hover(by_location(figure, "0001"))
     assert text.startswith("<b>Nordby</b><br>Testfylke")
     assert "Enheter nådd: 9 av 12" in text
     assert "Deltakelser: 1 234" in text
     assert "Innvilget: 1 250 000 kr" in text
     assert "Innvilget per barn og elev: 1 250 kr" in text
-    assert figure.data[0].hovertemplate == "%{hovertext}<extra></extra>"
+    # labels are written once per trace, not once per area
+    assert "Enheter nådd: %{customdata[3]}" in figure.data[0].hovertemplate
     per_1000 = by_location(coverage_map(areas(), geojson(), metric="deltakere_per_1000"), "0001")
-    assert "Deltakelser per 1 000 barn og elever: 12,5" in per_1000.hovertext[0]
+    assert "Deltakelser per 1 000 barn og elever: 12,5" in hover(per_1000)
 
 
 def test_geo_layout_hides_base_map_and_fits_locations() -> None:
     geo = coverage_map(areas(), geojson()).layout.geo
+    # features without a bbox: plotly fits the map to them
     assert geo.visible is False and geo.fitbounds == "locations"
     assert geo.projection.type == PROJECTION["type"] == "conic conformal"
-    # an explicit rotation or scale would switch plotly's fitbounds off
     assert geo.projection.rotation.lon is None and geo.projection.scale is None
+
+
+def test_map_fills_its_figure_from_the_areas_bounding_boxes() -> None:
+    shapes = geojson()
+    for i, feature in enumerate(shapes["features"]):
+        feature["bbox"] = [10 + i, 60, 11 + i, 61]
+    geo = coverage_map(areas().iloc[:2], shapes).layout.geo
+    assert geo.fitbounds is False
+    # areas 0001 and 0002 span 10–12 °E, 60–61 °N; a 1 % margin round them
+    assert geo.lonaxis.range == pytest.approx((9.98, 12.02))
+    assert geo.lataxis.range == pytest.approx((59.99, 61.01))
 
 
 def test_unknown_metric_falls_back_to_takes_part() -> None:
@@ -199,41 +230,47 @@ def test_unknown_metric_falls_back_to_takes_part() -> None:
     assert names[0] == "Deltar"
 
 
-def test_borders_drawn_on_top_without_hover() -> None:
-    figure = coverage_map(areas(), geojson(), borders=([10.0, 10.0, None], [60.0, 61.0, None]))
-    line = figure.data[-1]
-    assert line.type == "scattergeo" and line.mode == "lines" and line.hoverinfo == "skip"
-    assert list(line.lon) == [10.0, 10.0, None]
+def test_county_outlines_drawn_on_top_without_hover() -> None:
+    counties = {"type": "FeatureCollection", "name": "fylker_2024", "features": [COUNTY]}
+    figure = coverage_map(areas(), geojson(), counties=counties)
+    outline = figure.data[-1]
+    assert outline.type == "choropleth" and outline.hoverinfo == "skip"
+    assert list(outline.locations) == ["01"] and outline.geojson["name"] == "fylker_2024"
+    assert flat_colour(outline) == "rgba(0,0,0,0)" and outline.marker.line.width > 0.5
+    assert not outline.showlegend and outline.showscale is False
+
+
+def fjord_areas() -> tuple[pd.DataFrame, dict]:
+    """The three areas, the first and the last centred by the Oslofjord."""
+    shapes = geojson()
+    boxes = [[10.6, 59.5, 10.8, 59.7], [5.2, 60.3, 5.4, 60.5], [10.1, 59.0, 10.3, 59.2]]
+    for feature, box in zip(shapes["features"], boxes, strict=True):
+        feature["bbox"] = box
+    return areas(), shapes
+
+
+def test_inset_repeats_the_fjord_areas_in_their_colours_without_legend() -> None:
+    frame, shapes = fjord_areas()
+    figure = coverage_map(frame, shapes, metric="andel_naadd", inset=True)
+    main = [t for t in figure.data if t.type == "choropleth" and t.geo == "geo"]
+    inset = [t for t in figure.data if t.type == "choropleth" and t.geo == INSET_GEO]
+    # 0001 (75 %) and 0003 (no data) lie by the fjord; 0002 (Bergen's coast) does not
+    assert sorted(loc for t in inset for loc in t.locations) == ["0001", "0003"]
+    for trace in inset:
+        twin = next(t for t in main if t.name == trace.name)
+        assert twin.colorscale == trace.colorscale and not trace.showlegend
+        assert hover(trace) == hover(twin, list(twin.locations).index(trace.locations[0]))
+    geo2 = figure.layout[INSET_GEO]
+    assert geo2.showframe and geo2.visible is False and geo2.projection.type == PROJECTION["type"]
+    title = next(t for t in figure.data if t.type == "scattergeo" and t.geo == INSET_GEO)
+    assert list(title.text) == ["<b>Oslofjorden</b>"] and title.mode == "text"
+    assert not any(t.geo == INSET_GEO for t in coverage_map(frame, shapes).data)
 
 
 def test_empty_frame_gives_empty_figure() -> None:
     figure = coverage_map(areas().iloc[0:0], geojson())
     assert len(figure.data) == 0
     assert figure.layout.annotations[0].text == "Ingen data for valgt utvalg"
-
-
-def test_county_border_lines_keep_only_shared_borders() -> None:
-    counties = {
-        "type": "FeatureCollection",
-        "features": [
-            {
-                "type": "Feature",
-                "id": "01",
-                "properties": {},
-                "geometry": {"type": "Polygon", "coordinates": square(0, 0)},
-            },
-            {
-                "type": "Feature",
-                "id": "02",
-                "properties": {},
-                "geometry": {"type": "Polygon", "coordinates": square(1, 0)},
-            },
-        ],
-    }
-    lons, lats = county_border_lines(counties)
-    points = {(x, y) for x, y in zip(lons, lats, strict=True) if x is not None}
-    assert points == {(1.0, 0.0), (1.0, 1.0)}
-    assert lons[-1] is None and lats[-1] is None
 
 
 def counties() -> pd.DataFrame:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from loftet.export.categories import axis_categories, chart_categories
-from loftet.export.layout import HEIGHT_PX, print_figure
+from loftet.export.layout import HEIGHT_PX, print_figure, print_height_px
 from loftet.export.presets import PRESETS, SLIDE, WIDE
 from tests.svg_boxes import Box, overlapping
 
@@ -72,3 +72,13 @@ def test_overlap_check_finds_touching_texts_and_ignores_neighbours() -> None:
     c = Box("Troms", 40.5, 0, 80, 12)
     assert overlapping([a, b]) == [("Oslo", "Agder")]
     assert overlapping([a, c]) == []
+
+
+def test_a_long_table_makes_the_print_figure_taller() -> None:
+    def table(rows: int) -> go.Figure:
+        return go.Figure(go.Table(header={"values": ["A"]}, cells={"values": [list(range(rows))]}))
+
+    report = PRESETS["rapport"]
+    assert print_height_px(table(3), report) == report.height_px
+    assert print_height_px(table(11), report) > report.height_px
+    assert print_height_px(table(12), report) > print_height_px(table(11), report)

@@ -9,10 +9,10 @@ import plotly.graph_objects as go
 
 from loftet.figures.municipality import (
     allocation_comparison,
-    indicator_comparison,
     participation_comparison,
     reach_comparison,
 )
+from loftet.figures.municipality_indicators import indicator_comparison
 from loftet.theme import HIGHLIGHT, NATIONAL
 
 NAMES = {"kommune": "Bergen", "fylke": "Vestland"}

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 from loftet.queries.municipality.indicators import INDICATOR_COLUMNS, indicators_compared
 from loftet.queries.municipality.key_figures import (
-    KeyFigures,
-    key_figures,
     units_reached_by_sector_compared,
 )
 from loftet.queries.municipality.levels import (
@@ -47,7 +45,6 @@ from loftet.queries.municipality.trends import allocations_by_year, participatio
 __all__ = [
     "ALL_TYPES",
     "INDICATOR_COLUMNS",
-    "KeyFigures",
     "LEVELS",
     "Municipality",
     "NATION",
@@ -57,7 +54,6 @@ __all__ = [
     "allocations_by_year",
     "find_municipality",
     "indicators_compared",
-    "key_figures",
     "measures_in_municipality",
     "municipality",
     "municipality_choices",

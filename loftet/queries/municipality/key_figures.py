@@ -1,79 +1,13 @@
-"""The profile's headline numbers for one year, and units reached per sector compared with the
-county and the nation."""
+"""Units reached per sector in one municipality compared with its county and the nation (the
+profile's key figures themselves come from the KPI catalogue, `loftet.charts.kpi_table`)."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 import pandas as pd
 
 from loftet.filters import SECTORS, Filters
 from loftet.queries.municipality.levels import _levels, _ratio
-from loftet.queries.municipality.places import municipality
 from loftet.queries.municipality.trends import _comparison_county
-
-
-@dataclass(frozen=True)
-class KeyFigures:
-    """The municipality's headline numbers for one year."""
-
-    aar: int
-    deltar: bool
-    helt_lag: bool
-    deltakere: int
-    innvilget_kr: int
-    barn_elever: int
-    enheter: int
-    enheter_naadd: int
-    deltakere_per_1000: float
-    kr_per_barn: float
-    andel_ansatte_naadd: float
-    fylke_andel_ansatte_naadd: float
-    landet_andel_ansatte_naadd: float
-    fylke_deltakere_per_1000: float
-    landet_deltakere_per_1000: float
-    fylke_kr_per_barn: float
-    landet_kr_per_barn: float
-
-
-def key_figures(kommunenummer: str, filters: Filters, year: int | None = None) -> KeyFigures:
-    """Takes part, whole team, participants, NOK granted and units reached in `year`
-    (default `filters.aar`), with county (of `filters.struktur`) and national rates."""
-    year = year or filters.aar
-    place = municipality(kommunenummer)
-    if place is None:
-        raise KeyError(kommunenummer)
-    levels = _levels(kommunenummer, filters.struktur, year)
-    own = levels["kommune"]
-
-    def per_1000(level: pd.Series) -> float:
-        return _ratio(level.deltakere, level.barn_elever, 1000)
-
-    def per_child(level: pd.Series) -> float:
-        return _ratio(level.innvilget_kr, level.barn_elever)
-
-    def staff(level: pd.Series) -> float:
-        return _ratio(level.ansatte_naadd, level.ansatte, 100)
-
-    return KeyFigures(
-        aar=year,
-        deltar=bool(own.enheter_naadd > 0),
-        helt_lag=bool(own.helt_lag),
-        deltakere=int(own.deltakere),
-        innvilget_kr=int(own.innvilget_kr),
-        barn_elever=int(own.barn_elever),
-        enheter=int(own.enheter),
-        enheter_naadd=int(own.enheter_naadd),
-        deltakere_per_1000=per_1000(own),
-        kr_per_barn=per_child(own),
-        andel_ansatte_naadd=staff(own),
-        fylke_andel_ansatte_naadd=staff(levels["fylke"]),
-        landet_andel_ansatte_naadd=staff(levels["landet"]),
-        fylke_deltakere_per_1000=per_1000(levels["fylke"]),
-        landet_deltakere_per_1000=per_1000(levels["landet"]),
-        fylke_kr_per_barn=per_child(levels["fylke"]),
-        landet_kr_per_barn=per_child(levels["landet"]),
-    )
 
 
 def units_reached_by_sector_compared(kommunenummer: str, filters: Filters) -> pd.DataFrame:
