@@ -71,10 +71,10 @@ def load(context, url: str) -> tuple[int, Recorder, object]:
 
 def navigate(page, path: str) -> tuple[int, bool]:
     """(bytes, whether the page was reloaded) for a click from the open tab on `path`'s link
-    in the navigation bar. A plain link reloads the page (from the browser's cache); Dash's
-    in-app routing would keep it."""
+    in the navigation bar (`assets/loftet.js` routes these in the app; a reload would mean it
+    did not)."""
     before = page.evaluate("window.__stay = true; window.__transferred")
-    page.locator(f'a[href="{path}"]').first.click()
+    page.locator(f'a[data-nav-path="{path}"]').first.click()
     page.wait_for_url(f"**{path}")
     settle(page)
     after, stayed = page.evaluate("[window.__transferred, window.__stay === true]")
@@ -126,7 +126,7 @@ def main() -> None:
                     f"{recorder.repeats():5d} {nav_text:>8} {nav_kb:>6}{flag}"
                 )
             print(f"Accept-Encoding fra Chromium: {encoding}")
-            print("* lenken i navigasjonen lastet siden på nytt (fra nettleserens hurtigbuffer)")
+            print("* = lenken i navigasjonen lastet hele siden på nytt (ikke navigering i appen)")
             browser.close()
     finally:
         app.terminate()
