@@ -22,7 +22,7 @@ serve: setup data
 warm: venv
 	$(PY) -m loftet.warm
 
-test: setup
+test: setup lint
 	@echo "==> Hele testsuiten på SQLite ($(TEST_WORKERS) prosesser)"
 	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile
 	PY=$(PY) TEST_WORKERS=$(TEST_WORKERS) bash scripts/test_postgres.sh

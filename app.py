@@ -100,14 +100,14 @@ def create_app() -> Dash:
         use_pages=True,
         pages_folder="pages",
         title=TITLE,
-        update_title=None,
+        update_title="",  # the tab title stays (None is what Dash documents, "" is typed)
         serve_locally=True,
         compress=True,
         suppress_callback_exceptions=False,
         background_callback_manager=background_manager(),
     )
     app.index_string = INDEX_STRING
-    app.validation_layout = html.Div(dash.page_container)
+    app.validation_layout = html.Div(dash.page_container)  # type: ignore[assignment]  # Dash types it as None
     app.layout = shell  # a placeholder validation layout keeps Dash from calling it at import;
     # the router replaces the placeholder with every page's layout on the first request
     for page in dash.page_registry.values():

@@ -18,7 +18,7 @@ import json
 from collections import Counter
 
 from browser_bench import ARGS, CHROMIUM, DRAWN, PAGES, free_port, start_app
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import BrowserContext, Page, ViewportSize, sync_playwright
 
 LIMIT_MB = 3.0
 SETUP = """
@@ -60,7 +60,7 @@ def settle(page) -> None:
     page.wait_for_load_state("networkidle")
 
 
-def load(context, url: str) -> tuple[int, Recorder, object]:
+def load(context: BrowserContext, url: str) -> tuple[int, Recorder, Page]:
     """(bytes transferred, recorder, the open tab) for a visit to `url` in a new tab."""
     page = context.new_page()
     recorder = Recorder(page)
@@ -97,8 +97,8 @@ def main() -> None:
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            options = {"viewport": {"width": 1920, "height": 1080}, "bypass_csp": True}
-            warmup = browser.new_context(**options)
+            viewport: ViewportSize = {"width": 1920, "height": 1080}
+            warmup = browser.new_context(viewport=viewport, bypass_csp=True)
             for path in PAGES:  # fill the server's caches first
                 load(warmup, base + path)[2].close()
             warmup.close()
@@ -108,7 +108,7 @@ def main() -> None:
             )
             encoding = ""
             for path in PAGES:
-                context = browser.new_context(**options)
+                context = browser.new_context(viewport=viewport, bypass_csp=True)
                 context.add_init_script(SETUP)
                 cold, _, page = load(context, base + path)
                 page.close()

@@ -8,6 +8,7 @@ for a cache hit); `bench/transfer_bench.py` prints them for every page."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import Response
 
 COLD_LIMIT_BYTES = 3 * 1024 * 1024
 SETUP = """
@@ -37,8 +38,13 @@ def _visit(context, url: str) -> tuple[int, list[str], list]:
     """(bytes transferred, URLs whose body was sent over the network, script responses) for
     one visit."""
     page = context.new_page()
-    scripts = []
-    page.on("response", lambda r: r.request.resource_type == "script" and scripts.append(r))
+    scripts: list[Response] = []
+
+    def record(response: Response) -> None:
+        if response.request.resource_type == "script":
+            scripts.append(response)
+
+    page.on("response", record)
     page.goto(url)
     page.wait_for_function(CHARTS_DRAWN, timeout=90_000)
     page.wait_for_load_state("networkidle")
