@@ -11,6 +11,11 @@ The app is started in a subprocess on a free port; each page is visited once to 
 server's caches and the browser's, then `--runs` times in fresh tabs of the same browser
 (assets cached, as for a returning user). "Drawn" means every visible Plotly chart on the page
 holds data points and no Dash component is loading (presentation mode: slide 3, a chart).
+
+A second table measures what a user in a meeting does most: moving between pages with the menu.
+One tab stays open; each page in the menu is reached `--runs` times by a click on its menu link
+(in-app navigation, `assets/loftet.js`), from the page before it in the menu, and timed from the
+click until its charts are drawn.
 """
 
 from __future__ import annotations
@@ -111,6 +116,29 @@ def visit(browser_context, url: str) -> tuple[float, float]:
         page.close()
 
 
+MENU_PAGES = ["/", "/dekning", "/kvalitet", "/budsjett", "/behov", "/kompetanse"]
+"""Menu pages with charts (Kommuneprofil is reached from a map or table, not the menu)."""
+CLICK = """(path) => {
+  window.__benchFrom = document.querySelector('h1');
+  window.__benchStart = performance.now();
+  document.querySelector(`a.nav-link[data-nav-path="${path}"]`).click();
+}"""
+NEW_PAGE_DRAWN = f"() => document.querySelector('h1') !== window.__benchFrom && ({DRAWN})()"
+
+
+def click_through(page, base: str, runs: int) -> dict[str, list[float]]:
+    """Seconds from a menu click until the new page's charts are drawn, per menu page."""
+    times: dict[str, list[float]] = {path: [] for path in MENU_PAGES}
+    page.goto(base + MENU_PAGES[-1], wait_until="commit")
+    page.wait_for_function(DRAWN, polling="raf", timeout=120_000)
+    for _ in range(runs + 1):  # the first round warms every page in this tab
+        for path in MENU_PAGES:
+            page.evaluate(CLICK, path)
+            page.wait_for_function(NEW_PAGE_DRAWN, polling="raf", timeout=120_000)
+            times[path].append(page.evaluate("performance.now() - window.__benchStart") / 1000)
+    return {path: values[1:] for path, values in times.items()}
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
@@ -146,6 +174,12 @@ def main() -> None:
                     f"{path:40} {cold:6.2f} {p50:6.2f} {percentile(times, 0.95):6.2f} "
                     f"{answered:9.2f}{flag}"
                 )
+            print(f"\n{'via menyen (samme fane)':40} {'p50':>6} {'p95':>6}  (sekunder fra klikk)")
+            tab = context.new_page()
+            for path, times in click_through(tab, base, args.runs).items():
+                p50 = statistics.median(times)
+                flag = "" if p50 <= TARGET_S else "  over målet"
+                print(f"{path:40} {p50:6.2f} {percentile(times, 0.95):6.2f}{flag}")
             browser.close()
     finally:
         if app.poll() is not None:
