@@ -136,12 +136,14 @@ def timed_new(call, variants: list) -> tuple[list[float], list[float]]:
     return wall, cpu
 
 
-def run_child(mode: str, url: str, *args: str) -> dict:
-    """Run this script in a child process in `mode`; its last stdout line is JSON."""
+def run_child(mode: str, url: str, cache: Path, *args: str) -> dict:
+    """Run this script in a child process in `mode` with its own shared-cache folder `cache`
+    (each factor starts as a fresh deployment: entries left by another factor would count
+    towards the cache's size limit and make it prune); its last stdout line is JSON."""
     done = subprocess.run(
         [sys.executable, __file__, f"--{mode}", *args],
         cwd=ROOT,
-        env=os.environ | {"DATABASE_URL": url},
+        env=os.environ | {"DATABASE_URL": url, "LOFTET_CACHE_DIR": str(cache)},
         check=True,
         capture_output=True,
         text=True,
@@ -204,8 +206,8 @@ def main(factors: list[int]) -> None:
             url = f"sqlite:///{folder / 'db.sqlite'}"
             results[factor] = {
                 "rows": rows,
-                **run_child("load", url, str(folder / "input")),
-                **run_child("app", url),
+                **run_child("load", url, folder / "cache", str(folder / "input")),
+                **run_child("app", url, folder / "cache"),
             }
             print(f"×{factor}: {json.dumps(results[factor], ensure_ascii=False)}", flush=True)
         print_tables(results)
