@@ -128,13 +128,7 @@ def county_distribution(
         )
     _box_key(figure)
     national_line(figure, national_level)
-    figure.update_xaxes(
-        title_text=value_label,
-        ticksuffix=" %",
-        rangemode="tozero",
-        showgrid=True,
-        gridcolor="#e5e5e5",
-    )
+    _share_axis(figure, value_label)
     figure.update_yaxes(
         title_text="",
         categoryorder="array",
@@ -222,13 +216,7 @@ def ranking_bars(
         split = int((data.gruppe == "Høyest").sum()) - 0.5
         figure.add_hline(y=split, line_color=NEUTRAL, line_dash="dot", line_width=1)
     national_line(figure, national_level)
-    figure.update_xaxes(
-        title_text=value_label,
-        ticksuffix=" %",
-        rangemode="tozero",
-        showgrid=True,
-        gridcolor="#e5e5e5",
-    )
+    _share_axis(figure, value_label)
     figure.update_yaxes(
         title_text="",
         categoryorder="array",
@@ -253,3 +241,14 @@ def ranking_bars(
         },
     )
     return figure
+
+
+def _share_axis(figure: go.Figure, value_label: str) -> None:
+    """The value axis of the distribution and the ranking: percent from 0, with a grid."""
+    figure.update_xaxes(
+        title_text=value_label,
+        ticksuffix=" %",
+        rangemode="tozero",
+        showgrid=True,
+        gridcolor="#e5e5e5",
+    )
