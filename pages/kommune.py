@@ -13,7 +13,7 @@ import dash_bootstrap_components as dbc
 from dash import ALL, MATCH, Input, Output, Patch, State, callback, dcc, html, no_update
 
 from loftet.charts import charts_for_page
-from loftet.charts.kommune import place_from_options
+from loftet.charts.kommune import KEY_FIGURES, place_from_options
 from loftet.charts.kpi_table import is_kpi_chart, kpi_frames, place_of
 from loftet.export import MEDIA_TYPES
 from loftet.export.tables import csv_bytes
@@ -68,8 +68,8 @@ dash.register_page(
     __name__, path_template="/kommune/<nummer>", name=PAGE_NAME, order=None, title=page_title
 )
 
-KEY_FIGURES = "kommune-nokkeltall"
-KPI_CHART = "kommune-nokkeltall"
+KPI_CHART = KEY_FIGURES.id
+"""The registered key-figure table (`loftet.charts.kommune`): cards here, downloads everywhere."""
 
 CHART_HEIGHTS = {
     "kommune-deltakelse": 400,
@@ -107,7 +107,7 @@ def layout(nummer: str | None = None, **params: object) -> html.Div:
             ),
             filter_bar(parsed.filters, show=("aar", "fra", "struktur")),
             dcc.Input(id=ids.state("kommune"), type="hidden", value=place.kommunenummer),
-            html.Div(id=part_id(KEY_FIGURES), className="kpi-grid", **attrs(aria_live="polite")),
+            html.Div(id=part_id(KPI_CHART), className="kpi-grid", **attrs(aria_live="polite")),
             charts_grid(),
             measures_card(place),
         ],
@@ -190,10 +190,10 @@ def _view(values: list, control_ids: list[dict]) -> tuple[Municipality | None, F
 
 
 @callback(
-    Output(part_id(KEY_FIGURES, MATCH), "children"),
+    Output(part_id(KPI_CHART, MATCH), "children"),
     STATE_VALUES,
     STATE_IDS,
-    State(part_id(KEY_FIGURES, MATCH), "id"),
+    State(part_id(KPI_CHART, MATCH), "id"),
 )
 def update_key_figures(values: list, control_ids: list[dict], _target: dict | None = None):
     """The key figure cards for the chosen year."""

@@ -9,6 +9,7 @@ from dash import Output, callback, dcc, html
 
 from loftet.charts import charts_for_page, get_chart
 from loftet.charts.kpi_table import is_kpi_chart, kpi_frames
+from loftet.charts.oversikt import KEY_FIGURES
 from loftet.filters import parse_filters
 from loftet.ui import ids
 from loftet.ui.attrs import attrs
@@ -21,7 +22,7 @@ from loftet.ui.state import params_from_controls, split_params
 dash.register_page(__name__, path="/", name="Oversikt", order=0, title="Oversikt – Løftet-monitor")
 
 KPIS = "oversikt-kpis"
-KPI_CHART = "oversikt-nokkeltall"
+KPI_CHART = KEY_FIGURES.id
 MAP_CHART = "dekning-kart"
 MAP_HEIGHT = 380
 

@@ -120,7 +120,7 @@ def test_layout_for_a_2024_number_has_charts_controls_and_table(page) -> None:
     for chart_id in CHART_IDS:
         assert find(tree, ids.graph(chart_id)), chart_id
     assert find(tree, page.part_id(page.MEASURES))
-    assert find(tree, page.part_id(page.KEY_FIGURES))
+    assert find(tree, page.part_id(page.KPI_CHART))
     assert find(tree, page.CHOOSER)
     text = text_of(tree)
     assert "Kommuneprofil: Bergen" in text and "Statsforvalteren i Vestland" in text
@@ -249,7 +249,7 @@ def test_callbacks_take_the_municipality_from_the_hidden_control(page) -> None:
 def test_part_ids_do_not_look_like_numbers(page) -> None:
     # Dash cannot resolve a numeric MATCH value against the URL-state inputs (the callback
     # then never fires when a filter changes), so the ids must hold text.
-    for kind in (page.KEY_FIGURES, page.MEASURES, page.MEASURES_SEARCH):
+    for kind in (page.KPI_CHART, page.MEASURES, page.MEASURES_SEARCH):
         assert not str(page.part_id(kind)["del"]).isdigit()
 
 
