@@ -17,7 +17,7 @@ import argparse
 import json
 from collections import Counter
 
-from browser_bench import ARGS, CHROMIUM, DRAWN, PAGES, free_port, start_app
+from browser_bench import ARGS, CHROMIUM, DRAW_TRACKER, DRAWN, PAGES, free_port, start_app
 from playwright.sync_api import BrowserContext, Page, ViewportSize, sync_playwright
 
 LIMIT_MB = 3.0
@@ -99,6 +99,7 @@ def main() -> None:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             viewport: ViewportSize = {"width": 1920, "height": 1080}
             warmup = browser.new_context(viewport=viewport, bypass_csp=True)
+            warmup.add_init_script(DRAW_TRACKER)  # what DRAWN reads
             for path in PAGES:  # fill the server's caches first
                 load(warmup, base + path)[2].close()
             warmup.close()
@@ -109,6 +110,7 @@ def main() -> None:
             encoding = ""
             for path in PAGES:
                 context = browser.new_context(viewport=viewport, bypass_csp=True)
+                context.add_init_script(DRAW_TRACKER)
                 context.add_init_script(SETUP)
                 cold, _, page = load(context, base + path)
                 page.close()
